@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Timeline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "timeline", targets: ["timeline"]),
+        .library(name: "TimelineCore", targets: ["TimelineCore"]),
+        .library(name: "TimelineStore", targets: ["TimelineStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // The pure domain: dates, countries, organizations, events, the fold and its queries. No I/O.
+        .target(
+            name: "TimelineCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The log on disk: format, durability, locking, verification.
+        .target(
+            name: "TimelineStore",
+            dependencies: ["TimelineCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The command line.
+        .executableTarget(
+            name: "timeline",
+            dependencies: [
+                "TimelineCore", "TimelineStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // A small writer process the store and CLI tests drive (concurrent writers, crashes).
+        .executableTarget(
+            name: "timeline-test-writer",
+            dependencies: ["TimelineCore", "TimelineStore"],
+            path: "Sources/TimelineTestWriter"
+        ),
+        .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore"]),
+        .testTarget(
+            name: "TimelineStoreTests",
+            dependencies: ["TimelineCore", "TimelineStore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TimelineCLITests",
+            dependencies: ["TimelineCore", "TimelineStore", "timeline", "timeline-test-writer"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Every country Timeline knows, looked up by code or name in any case.
+///
+/// The entries are generated from Debian's `iso-codes` (`scripts/generate-country-registry.py`).
+///
+/// For example:
+/// ```swift
+/// let registry = CountryRegistry.standard
+/// try registry.resolve("turkey").alpha3     // "TUR"
+/// try registry.resolve("by").alpha3         // "BLR"
+/// try registry.resolve("Belarsu")           // throws: did you mean "Belarus"?
+/// ```
+public struct CountryRegistry: Sendable {
+    /// The ISO 3166-1 and ISO 3166-3 registry.
+    public static let standard = CountryRegistry(countries: isoEntries)
+
+    /// All entries, current countries first, each sorted by alpha-3 code.
+    public let countries: [Country]
+    private let byCode: [String: Int]
+    private let byName: [String: Int]
+
+    /// A registry of the given countries. Codes are matched in upper case, names by `NameKey`.
+    public init(countries: [Country]) {
+        self.countries = countries
+        var byCode: [String: Int] = [:]
+        var byName: [String: Int] = [:]
+        for (index, country) in countries.enumerated() {
+            byCode[country.alpha3] = index
+            if let alpha2 = country.alpha2 { byCode[alpha2] = index }
+        }
+        // Display names win over other names, and current countries over former ones, when two
+        // entries share a name ("Burma" is Myanmar's alias and the former BUR's name).
+        for pass in 0..<2 {
+            for (index, country) in countries.enumerated() {
+                let names = pass == 0 ? [country.name] : country.otherNames
+                for name in names where byName[NameKey.of(name)] == nil {
+                    byName[NameKey.of(name)] = index
+                }
+            }
+        }
+        self.byCode = byCode
+        self.byName = byName
+    }
+
+    /// The country with this alpha-3 or alpha-2 code, in any case.
+    /// - Complexity: O(1).
+    public func country(code: String) -> Country? {
+        byCode[code.uppercased()].map { countries[$0] }
+    }
+
+    /// The country with this code, name or alias, or `nil`.
+    /// - Complexity: O(length of text).
+    public func lookup(_ text: String) -> Country? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.count <= 3, let country = country(code: trimmed) { return country }
+        return byName[NameKey.of(trimmed)].map { countries[$0] }
+    }
+
+    /// The country with this code, name or alias.
+    /// - Throws: `CountryLookupError` with the nearest names when nothing matches.
+    public func resolve(_ text: String) throws(CountryLookupError) -> Country {
+        if let country = lookup(text) { return country }
+        throw CountryLookupError(text: text, suggestions: suggestions(for: text))
+    }
+
+    /// The names nearest to a text that matched nothing, best first.
+    /// - Complexity: O(countries × name length²).
+    public func suggestions(for text: String, limit: Int = 3) -> [String] {
+        var candidates: [String] = []
+        for country in countries {
+            candidates.append(country.name)
+            candidates.append(contentsOf: country.otherNames.filter { !$0.contains(",") })
+        }
+        let names = NameKey.nearest(to: text, among: candidates, limit: limit)
+        if !names.isEmpty { return names }
+        // A three-letter near-miss of a code: suggest codes one letter away.
+        guard text.count == 3 else { return [] }
+        return NameKey.nearest(to: text, among: countries.map(\.alpha3), limit: limit)
+    }
+}

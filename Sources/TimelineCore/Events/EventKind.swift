@@ -1,0 +1,19 @@
+/// The type of a diplomatic event, as written after `append` and in the log's `type` field.
+public enum EventKind: String, CaseIterable, Sendable, Hashable {
+    case founding
+    case accession
+    case status
+    case withdrawal
+    case suspension
+    case reinstatement
+    case reclassify
+    case summit
+    case statement
+    case milestone
+    case dissolution
+    case correction
+    case retraction
+
+    /// Whether events of this kind act on another event rather than on history.
+    public var isAmendment: Bool { self == .correction || self == .retraction }
+}

@@ -1,0 +1,176 @@
+/// What an event says happened: one case per event type.
+///
+/// Countries are ISO alpha-3 codes, already resolved through the `CountryRegistry`.
+public enum EventPayload: Hashable, Sendable {
+    /// An organization comes into being with its founders and status ladder. Founders hold the
+    /// ladder's top status from the founding date.
+    case founding(Founding)
+    /// A country becomes a member (the ladder's top status).
+    case accession(org: OrganizationID, country: String)
+    /// A country is granted a status, elevated or downgraded. `change` may state which, and is
+    /// then checked against the ladder.
+    case status(org: OrganizationID, country: String, status: Status, change: StatusChange?)
+    /// A country leaves the organization.
+    case withdrawal(org: OrganizationID, country: String)
+    /// A country's participation is suspended (it keeps its status, flagged suspended).
+    case suspension(org: OrganizationID, country: String)
+    /// A suspended country is reinstated.
+    case reinstatement(org: OrganizationID, country: String)
+    /// The organization merges or renames statuses: every holder of a `from` status now holds `to`.
+    case reclassify(org: OrganizationID, from: [Status], to: Status)
+    /// A summit, at a date or interval.
+    case summit(Summit)
+    /// A statement by a speaker, paraphrased.
+    case statement(Statement)
+    /// A dated fact that changes no status: a procedure launched, a memorandum signed.
+    case milestone(org: OrganizationID, country: String?, text: String)
+    /// The organization ceases to exist; every status ends.
+    case dissolution(org: OrganizationID)
+    /// A fix to an earlier event, named by id or unique id prefix.
+    case correction(target: String, changes: Correction)
+    /// Withdraws an earlier event, named by id or unique id prefix, from every answer.
+    case retraction(target: String, reason: String)
+
+    /// The event type.
+    public var kind: EventKind {
+        switch self {
+        case .founding: .founding
+        case .accession: .accession
+        case .status: .status
+        case .withdrawal: .withdrawal
+        case .suspension: .suspension
+        case .reinstatement: .reinstatement
+        case .reclassify: .reclassify
+        case .summit: .summit
+        case .statement: .statement
+        case .milestone: .milestone
+        case .dissolution: .dissolution
+        case .correction: .correction
+        case .retraction: .retraction
+        }
+    }
+
+    /// The organization the event is about, if any.
+    public var organization: OrganizationID? {
+        switch self {
+        case .founding(let founding): founding.org
+        case .accession(let org, _), .status(let org, _, _, _), .withdrawal(let org, _), .suspension(let org, _),
+            .reinstatement(let org, _), .reclassify(let org, _, _), .milestone(let org, _, _), .dissolution(let org):
+            org
+        case .summit(let summit): summit.org
+        case .statement(let statement): statement.org
+        case .correction, .retraction: nil
+        }
+    }
+
+    /// The country the event is about directly, if any (founders and hosts not included).
+    public var country: String? {
+        switch self {
+        case .accession(_, let country), .status(_, let country, _, _), .withdrawal(_, let country),
+            .suspension(_, let country), .reinstatement(_, let country):
+            country
+        case .milestone(_, let country, _): country
+        case .statement(let statement): statement.country
+        case .summit(let summit): summit.host
+        default: nil
+        }
+    }
+}
+
+/// Which way a status change goes on the ladder.
+public enum StatusChange: String, Sendable, Hashable, CaseIterable {
+    /// From no status to a status.
+    case grant
+    /// Up the ladder.
+    case elevation
+    /// Down the ladder.
+    case downgrade
+}
+
+/// The content of a founding event.
+public struct Founding: Hashable, Sendable {
+    public var org: OrganizationID
+    public var name: String
+    public var place: String?
+    public var founders: [String]
+    public var ladder: StatusLadder
+    public var predecessor: OrganizationID?
+
+    public init(org: OrganizationID, name: String, place: String? = nil, founders: [String], ladder: StatusLadder, predecessor: OrganizationID? = nil) {
+        self.org = org
+        self.name = name
+        self.place = place
+        self.founders = founders
+        self.ladder = ladder
+        self.predecessor = predecessor
+    }
+}
+
+/// The content of a summit event.
+public struct Summit: Hashable, Sendable {
+    public var org: OrganizationID
+    /// The city.
+    public var place: String?
+    /// The host country (alpha-3).
+    public var host: String?
+    /// A name such as "Astana summit".
+    public var name: String?
+    /// Its number in the series, when counted.
+    public var number: Int?
+
+    public init(org: OrganizationID, place: String? = nil, host: String? = nil, name: String? = nil, number: Int? = nil) {
+        self.org = org
+        self.place = place
+        self.host = host
+        self.name = name
+        self.number = number
+    }
+}
+
+/// The content of a statement event.
+public struct Statement: Hashable, Sendable {
+    /// Who spoke: "Xi Jinping".
+    public var speaker: String
+    /// The organization it concerns, if any.
+    public var org: OrganizationID?
+    /// The country it concerns (alpha-3), if any.
+    public var country: String?
+    /// A paraphrase of what was said (never a copied quotation).
+    public var text: String
+    /// Where or when it was said: "opening of the Astana summit".
+    public var context: String?
+
+    public init(speaker: String, org: OrganizationID? = nil, country: String? = nil, text: String, context: String? = nil) {
+        self.speaker = speaker
+        self.org = org
+        self.country = country
+        self.text = text
+        self.context = context
+    }
+}
+
+/// The replacement values a correction sets on its target; `nil` fields are left as they were.
+public struct Correction: Hashable, Sendable {
+    public var date: EDTFDate?
+    public var country: String?
+    public var status: Status?
+    public var place: String?
+    public var host: String?
+    public var name: String?
+    public var text: String?
+    public var speaker: String?
+
+    public init(date: EDTFDate? = nil, country: String? = nil, status: Status? = nil, place: String? = nil, host: String? = nil, name: String? = nil, text: String? = nil, speaker: String? = nil) {
+        self.date = date
+        self.country = country
+        self.status = status
+        self.place = place
+        self.host = host
+        self.name = name
+        self.text = text
+        self.speaker = speaker
+    }
+
+    /// Whether the correction changes nothing.
+    public var isEmpty: Bool { self == Correction() }
+}

@@ -1,0 +1,39 @@
+/// An event about to be appended: what happened, when, and on whose word.
+///
+/// For example:
+/// ```swift
+/// let event = NewEvent(
+///     date: .day(2017, 6, 9),
+///     payload: .accession(org: OrganizationID("SCO")!, country: "IND"),
+///     source: Source(citation: "TASS, 2017-06-09")!)
+/// event.derivedID  // the same for the same content, every time
+/// ```
+public struct NewEvent: Hashable, Sendable {
+    /// An explicit id; when `nil` the id is derived from the content.
+    public var explicitID: EventID?
+    /// When it happened (valid time). Corrections and retractions have none.
+    public var date: EDTFDate?
+    /// What happened.
+    public var payload: EventPayload
+    /// The citation behind it (mandatory).
+    public var source: Source
+    /// A free remark.
+    public var note: String?
+
+    public init(id: EventID? = nil, date: EDTFDate?, payload: EventPayload, source: Source, note: String? = nil) {
+        self.explicitID = id
+        self.date = date
+        self.payload = payload
+        self.source = source
+        self.note = note
+    }
+
+    /// The event's type.
+    public var kind: EventKind { payload.kind }
+
+    /// The id the event has in the log: the explicit one or the content-derived one.
+    public var id: EventID { explicitID ?? derivedID }
+
+    /// The id derived from the content (type, date, fields, source, note).
+    public var derivedID: EventID { EventID(EventFields.contentDigest(of: fields))! }
+}

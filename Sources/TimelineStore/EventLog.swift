@@ -1,0 +1,24 @@
+import TimelineCore
+
+/// Reads a log: the committed records and the head. Readers never block writers or change the log.
+public protocol EventLogReader: Sendable {
+    /// The committed records.
+    /// - Throws: `StoreError` when the log is missing, unreadable or corrupt.
+    func read() throws(StoreError) -> LogContents
+}
+
+/// Appends to a log, one atomic batch at a time.
+public protocol EventLogWriter: Sendable {
+    /// Appends the events as one batch: all land, or none do.
+    ///
+    /// Events whose id is already in the log with the same content are skipped (re-running a
+    /// script appends nothing); the rest are validated against the whole log, as it stands under
+    /// the writer's lock, before anything is written. Acknowledged batches are durable.
+    /// - Parameter recordedAt: the transaction time to record; the writer never lets it go
+    ///   backwards.
+    /// - Throws: `StoreError` (`.invariant`, `.idConflict`, `.io` …); nothing is written then.
+    func append(_ events: [NewEvent], recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt
+}
+
+/// A log that can be read and appended to.
+public typealias EventLog = EventLogReader & EventLogWriter

@@ -1,0 +1,80 @@
+import TimelineCore
+
+/// Writes records as log lines: one JSON object per line, fixed key order, hash last.
+///
+/// A line is `{"seq":…,"at":…,"id":…,"type":…,"date":…, other fields sorted…, "commit":true
+/// (last record of a batch only), "prev":…,"hash":…}`. `hash` is the SHA-256 of every byte
+/// before `,"hash":"`, so it covers `prev`, and the records form a chain.
+public enum RecordEncoder {
+    /// The line for one record, without the newline, and its hash.
+    public static func line(for record: RecordedEvent, commit: Bool, previousHash: String) -> (bytes: [UInt8], hash: String) {
+        var fields = record.event.fields
+        fields["id"] = .string(record.id.rawValue)
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        out.append(contentsOf: Array(#"{"seq":"#.utf8))
+        out.append(contentsOf: Array(String(record.seq.value).utf8))
+        out.append(contentsOf: Array(#","at":"#.utf8))
+        appendString(record.recordedAt.description, to: &out)
+        let leading = ["id", "type", "date"]
+        for key in leading + fields.keys.filter({ !leading.contains($0) }).sorted() {
+            guard let value = fields[key] else { continue }
+            out.append(UInt8(ascii: ","))
+            appendString(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            appendValue(value, to: &out)
+        }
+        if commit { out.append(contentsOf: Array(#","commit":true"#.utf8)) }
+        out.append(contentsOf: Array(#","prev":"#.utf8))
+        appendString(previousHash, to: &out)
+        let hash = LogFormat.sha256Hex(out)
+        out.append(contentsOf: LogFormat.hashMarker)
+        out.append(contentsOf: Array(hash.utf8))
+        out.append(contentsOf: Array("\"}".utf8))
+        return (out, hash)
+    }
+
+    static func appendValue(_ value: FieldValue, to out: inout [UInt8]) {
+        switch value {
+        case .string(let text): appendString(text, to: &out)
+        case .int(let number): out.append(contentsOf: Array(String(number).utf8))
+        case .list(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                appendString(item, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .fields(let map):
+            out.append(UInt8(ascii: "{"))
+            for (index, key) in map.keys.sorted().enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                appendString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendString(map[key]!, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// A JSON string: `"` and `\` escaped, control characters as `\u00XX`, other text as UTF-8.
+    static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: Array("\\u00".utf8))
+                out.append(hex[Int(byte >> 4)])
+                out.append(hex[Int(byte & 0x0F)])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,118 @@
+import TimelineCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A log stored in one JSON Lines file: durable, atomic batches, hash-chained, one writer at a
+/// time under an advisory lock.
+///
+/// For example:
+/// ```swift
+/// let log = FileEventLog(path: "Events/diplomacy.jsonl")
+/// let receipt = try log.append([event], recordedAt: .now)
+/// let contents = try log.read()
+/// ```
+public struct FileEventLog: EventLog {
+    /// The log file.
+    public let path: String
+    /// The countries events are checked against.
+    public let registry: CountryRegistry
+    /// How long a writer waits for another writer's lock, in seconds.
+    public var lockTimeout: Double = 30
+
+    public init(path: String, registry: CountryRegistry = .standard) {
+        self.path = path
+        self.registry = registry
+    }
+
+    /// Reads the committed records without taking any lock or changing the file.
+    /// - Throws: `.notFound`, `.io`, `.corrupt` (with the line) or `.unsupportedFormat`.
+    public func read() throws(StoreError) -> LogContents {
+        guard let file = try PosixFile.open(path, writable: false) else {
+            throw StoreError(code: .notFound, message: "no log here; the first append creates it", path: path)
+        }
+        return try contents(of: LogScanner.scan(try file.readAll()))
+    }
+
+    private func contents(of scan: LogScanner.Scan) throws(StoreError) -> LogContents {
+        if let corruption = scan.corruption {
+            let code: StoreError.Code = corruption.line == 1 && corruption.message.contains("format version") ? .unsupportedFormat : .corrupt
+            throw StoreError(
+                code: code,
+                message: code == .corrupt
+                    ? "the log is damaged: \(corruption.message). Nothing will be read from or written to it; restore it from a copy and run `timeline verify`"
+                    : corruption.message,
+                path: path, line: corruption.line)
+        }
+        return LogContents(records: scan.records, head: LogHead(count: scan.records.count, hash: scan.headHash), tornTail: scan.tornTail)
+    }
+
+    public func append(_ events: [NewEvent], recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
+        var created = false
+        var opened = try PosixFile.open(path, writable: true)
+        if opened == nil {
+            try PosixFile.makeDirectories(PosixFile.directory(of: path))
+            opened = try PosixFile.open(path, writable: true, create: true)
+            created = true
+        }
+        guard let file = opened else { throw StoreError(code: .io, message: "cannot open the log", path: path) }
+        try file.lockExclusive(timeout: lockTimeout)
+        // Under the lock, the file is exactly what earlier writers committed (plus a torn tail).
+        let bytes = try file.readAll()
+        let scan = LogScanner.scan(bytes)
+        let existing = try contents(of: scan)
+        var setAside: String?
+        if let tail = existing.tornTail {
+            setAside = try setAsideTail(Array(bytes[tail.offset...]), from: file, keeping: tail.offset)
+        }
+        let plan = try AppendPlanner.plan(events, after: existing.records, recordedAt: recordedAt, registry: registry, path: path)
+        guard !plan.records.isEmpty else {
+            if created { try? PosixFile.syncDirectory(of: path) }
+            return AppendReceipt(appended: [], alreadyPresent: plan.alreadyPresent, head: existing.head, setAside: setAside)
+        }
+        var output: [UInt8] = []
+        if scan.committedLength == 0 { output.append(contentsOf: Array((LogFormat.header + "\n").utf8)) }
+        var hash = existing.head.hash
+        for (index, record) in plan.records.enumerated() {
+            let line = RecordEncoder.line(for: record, commit: index == plan.records.count - 1, previousHash: hash)
+            output.append(contentsOf: line.bytes)
+            output.append(0x0A)
+            hash = line.hash
+        }
+        let start = scan.committedLength
+        do {
+            try file.write(output, at: start)
+            try file.sync()
+            if created || start == 0 { try PosixFile.syncDirectory(of: path) }
+        } catch {
+            // Leave the log exactly as it was: cut whatever part of the batch reached the file.
+            try? file.truncate(to: start)
+            try? file.sync()
+            throw StoreError(code: error.code, message: error.message + "; the log is unchanged", path: path)
+        }
+        return AppendReceipt(
+            appended: plan.records, alreadyPresent: plan.alreadyPresent,
+            head: LogHead(count: existing.records.count + plan.records.count, hash: hash), setAside: setAside)
+    }
+
+    /// Moves an unfinished tail into a side file next to the log, then cuts the log back to its
+    /// committed length. Both steps are durable before the append goes on.
+    private func setAsideTail(_ tail: [UInt8], from file: borrowing PosixFile, keeping length: Int) throws(StoreError) -> String {
+        var sidePath = path + ".torn-\(getpid())-\(time(nil))"
+        var attempt = 0
+        while (try? PosixFile.open(sidePath, writable: false)) ?? nil != nil {
+            attempt += 1
+            sidePath = path + ".torn-\(getpid())-\(time(nil))-\(attempt)"
+        }
+        guard let side = try PosixFile.open(sidePath, writable: true, create: true, exclusive: true) else {
+            throw StoreError(code: .io, message: "cannot create \(sidePath) to set aside an unfinished append", path: path)
+        }
+        try side.write(tail, at: 0)
+        try side.sync()
+        try PosixFile.syncDirectory(of: sidePath)
+        try file.truncate(to: length)
+        try file.sync()
+        return sidePath
+    }
+}

@@ -1,0 +1,40 @@
+import Synchronization
+import TimelineCore
+
+/// A log held in memory: the same contract as the file log, for tests and scratch work.
+public final class InMemoryEventLog: EventLog {
+    private let state: Mutex<(records: [RecordedEvent], hash: String)>
+    private let registry: CountryRegistry
+
+    /// An empty log.
+    public init(registry: CountryRegistry = .standard) {
+        self.registry = registry
+        self.state = Mutex(([], LogFormat.headerHash))
+    }
+
+    public func read() throws(StoreError) -> LogContents {
+        state.withLock { state in
+            LogContents(records: state.records, head: LogHead(count: state.records.count, hash: state.hash), tornTail: nil)
+        }
+    }
+
+    public func append(_ events: [NewEvent], recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
+        let registry = self.registry
+        let outcome: Result<AppendReceipt, StoreError> = state.withLock { state in
+            do throws(StoreError) {
+                let plan = try AppendPlanner.plan(events, after: state.records, recordedAt: recordedAt, registry: registry)
+                // The same chain as the file log, so heads are comparable across storages.
+                for (index, record) in plan.records.enumerated() {
+                    state.hash = RecordEncoder.line(for: record, commit: index == plan.records.count - 1, previousHash: state.hash).hash
+                }
+                state.records.append(contentsOf: plan.records)
+                return .success(AppendReceipt(
+                    appended: plan.records, alreadyPresent: plan.alreadyPresent,
+                    head: LogHead(count: state.records.count, hash: state.hash), setAside: nil))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
+    }
+}

@@ -1,0 +1,38 @@
+import TimelineCore
+
+/// What `verify` found: the head of an intact log, or the first bad line.
+public struct VerificationReport: Sendable {
+    /// The log file.
+    public let path: String
+    /// The committed records that passed every check (up to the first problem).
+    public let recordCount: Int
+    /// The head of the verified part.
+    public let head: LogHead
+    /// An unfinished append after the last committed batch (a crash); not damage.
+    public let tornTail: TornTail?
+    /// The first damaged line and what is wrong with it.
+    public let damage: (line: Int, message: String)?
+    /// Domain rules the records break (a log edited by hand, or by another tool).
+    public let violations: [InvariantViolation]
+
+    /// Whether the log is untampered and consistent.
+    public var isIntact: Bool { damage == nil && violations.isEmpty }
+}
+
+/// Checks a log file end to end: header, every record's hash, the chain, sequence numbers,
+/// the commit marks, and the domain's invariants.
+public enum LogVerifier {
+    /// Verifies the log at `path`.
+    /// - Throws: `StoreError` only when the file cannot be read at all.
+    /// - Complexity: O(n log n) in the number of records.
+    public static func verify(path: String, registry: CountryRegistry = .standard) throws(StoreError) -> VerificationReport {
+        guard let file = try PosixFile.open(path, writable: false) else {
+            throw StoreError(code: .notFound, message: "no log here", path: path)
+        }
+        let scan = LogScanner.scan(try file.readAll())
+        let violations = scan.corruption == nil ? Timeline(records: scan.records, registry: registry).violations : []
+        return VerificationReport(
+            path: path, recordCount: scan.records.count, head: LogHead(count: scan.records.count, hash: scan.headHash),
+            tornTail: scan.tornTail, damage: scan.corruption, violations: violations)
+    }
+}

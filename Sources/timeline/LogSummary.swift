@@ -1,0 +1,67 @@
+import TimelineCore
+import TimelineStore
+
+/// The summary `timeline` prints without a subcommand: the log, its head, its organizations.
+struct LogSummary {
+    let options: GlobalOptions
+
+    func run() throws {
+        let location = options.location
+        let contents: LogContents
+        do {
+            contents = try FileEventLog(path: location.path).read()
+        } catch let error where error.code == .notFound {
+            throw CommandFailure.noInput("\(location.path): no log yet (\(location.origin.rawValue)); the first append creates it")
+        } catch let error where error.code == .corrupt || error.code == .unsupportedFormat {
+            throw CommandFailure.dataError(error.description)
+        } catch {
+            throw CommandFailure.software(error.description)
+        }
+        let timeline = Timeline(records: contents.records)
+        let today = CivilDay(ordinal: Int(Environment.today.milliseconds / 86_400_000))
+        let organizations = timeline.organizations.values.sorted { $0.id < $1.id }
+        func memberCount(_ organization: Organization) -> Int { timeline.members(of: organization.id, at: today).rows.count }
+        switch options.format {
+        case .json:
+            Console.out(JSONOutput.object([
+                ("log", .string(location.path)),
+                ("head", .object([("seq", .number(contents.head.count)), ("hash", .string(contents.head.hash))])),
+                ("organizations", .array(organizations.map { organization in
+                    .object([
+                        ("id", .string(organization.id.rawValue)), ("name", .string(organization.name)),
+                        ("founded", .string(organization.founded.description)),
+                        ("dissolved", .optional(organization.dissolved?.description)),
+                        ("ladder", .array(organization.currentLadder.rungs.map { .string($0.rawValue) })),
+                        ("members", .number(memberCount(organization))),
+                    ])
+                })),
+            ]).text)
+        case .csv:
+            Console.out(CSVOutput.row(["id", "name", "founded", "dissolved", "ladder", "members"]))
+            for organization in organizations {
+                Console.out(CSVOutput.row([
+                    organization.id.rawValue, organization.name, organization.founded.description,
+                    organization.dissolved?.description ?? "", organization.currentLadder.description, String(memberCount(organization)),
+                ]))
+            }
+        case .table:
+            Console.out("Log    \(location.path) (\(location.origin.rawValue))")
+            Console.out("Head   \(contents.head), \(contents.records.count) events")
+            if let tail = contents.tornTail { Console.out("Note   \(tail.description)") }
+            Console.out("")
+            let idWidth = max(2, organizations.map { $0.id.rawValue.count }.max() ?? 0)
+            let nameWidth = max(4, organizations.map { $0.name.count }.max() ?? 0)
+            Console.out(pad("ID", idWidth) + "  " + pad("NAME", nameWidth) + "  FOUNDED     MEMBERS  LADDER")
+            for organization in organizations {
+                let members = organization.dissolved == nil ? String(memberCount(organization)) : "dissolved \(organization.dissolved!)"
+                Console.out(pad(organization.id.rawValue, idWidth) + "  " + pad(organization.name, nameWidth) + "  "
+                    + pad(organization.founded.description, 10) + "  " + pad(members, 7) + "  " + organization.currentLadder.description)
+            }
+            Console.out("\nThe query language and the REPL arrive in later releases; `timeline verify` checks the log.")
+        }
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+}

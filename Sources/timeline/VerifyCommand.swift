@@ -1,0 +1,74 @@
+import ArgumentParser
+import TimelineCore
+import TimelineStore
+
+/// `timeline verify`: proves the log is untampered, or names the first bad line.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check every record's hash, the hash chain, sequence numbers and the domain's rules.",
+        discussion: """
+            Exits 0 when the log is intact (an unfinished append after the last batch is reported \
+            but is not damage), 65 when a line is damaged or a rule is broken, 66 when there is no log.
+
+            Examples:
+              timeline verify
+              timeline verify --log Events/diplomacy.jsonl --format json
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let location = global.location
+        let report: VerificationReport
+        do {
+            report = try LogVerifier.verify(path: location.path)
+        } catch let error where error.code == .notFound {
+            throw CommandFailure.noInput("\(location.path): no log to verify")
+        } catch {
+            throw CommandFailure.software(error.description)
+        }
+        switch global.format {
+        case .json: Console.out(json(report).text)
+        case .csv:
+            Console.out(CSVOutput.row(["path", "records", "head", "intact", "line", "problem"]))
+            let problem = report.damage.map { ($0.line, $0.message) } ?? report.violations.first.map { (0, $0.description) }
+            Console.out(CSVOutput.row([
+                report.path, String(report.recordCount), report.head.hash, String(report.isIntact),
+                problem.map { $0.0 > 0 ? String($0.0) : "" } ?? "", problem?.1 ?? "",
+            ]))
+        case .table:
+            if let damage = report.damage {
+                Console.out("\(report.path):\(damage.line): damaged: \(damage.message)")
+                Console.out("The \(report.recordCount) records before line \(damage.line) are intact (head \(report.head)).")
+            } else {
+                for violation in report.violations {
+                    Console.out("\(report.path): rule broken: \(violation.description)")
+                }
+                if report.violations.isEmpty {
+                    Console.out("\(report.path): ok, \(report.recordCount) events, head \(report.head)")
+                }
+            }
+            if let tail = report.tornTail, report.damage == nil {
+                Console.out("\(report.path):\(tail.line): note: \(tail.description)")
+            }
+        }
+        if !report.isIntact { throw ExitCode(65) }
+    }
+
+    private func json(_ report: VerificationReport) -> JSONOutput {
+        .object([
+            ("path", .string(report.path)),
+            ("intact", .bool(report.isIntact)),
+            ("records", .number(report.recordCount)),
+            ("head", .object([("seq", .number(report.head.count)), ("hash", .string(report.head.hash))])),
+            ("damage", report.damage.map { .object([("line", .number($0.line)), ("message", .string($0.message))]) } ?? .null),
+            ("torn_tail", report.tornTail.map { .object([("line", .number($0.line)), ("bytes", .number($0.length))]) } ?? .null),
+            ("violations", .array(report.violations.map { violation in
+                .object([("id", .string(violation.eventID.rawValue)), ("seq", violation.seq.map { .number($0.value) } ?? .null),
+                         ("rule", .string(violation.rule.rawValue)), ("message", .string(violation.description))])
+            })),
+        ])
+    }
+}
