@@ -29,13 +29,14 @@ public struct CountryRegistry: Sendable {
             byCode[country.alpha3] = index
             if let alpha2 = country.alpha2 { byCode[alpha2] = index }
         }
-        // Display names win over other names, and current countries over former ones, when two
+        // Current countries win over former ones, and display names over other names, when two
         // entries share a name ("Burma" is Myanmar's alias and the former BUR's name).
-        for pass in 0..<2 {
-            for (index, country) in countries.enumerated() {
-                let names = pass == 0 ? [country.name] : country.otherNames
-                for name in names where byName[NameKey.of(name)] == nil {
-                    byName[NameKey.of(name)] = index
+        for former in [false, true] {
+            for displayOnly in [true, false] {
+                for (index, country) in countries.enumerated() where country.isFormer == former {
+                    for name in displayOnly ? [country.name] : country.otherNames where byName[NameKey.of(name)] == nil {
+                        byName[NameKey.of(name)] = index
+                    }
                 }
             }
         }

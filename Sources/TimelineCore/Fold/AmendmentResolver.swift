@@ -57,7 +57,7 @@ struct AmendmentResolver {
         }
         for amendment in amendments {
             if amendment.date != nil {
-                refuse(amendment, .unexpectedDate, "a \(amendment.kind.rawValue) has no date of its own; to change the target's date, set it: correction … date D")
+                refuse(amendment, .unexpectedDate, "\(Article.with(amendment.kind.rawValue)) has no date of its own; to change the target's date, set it: correction … date D")
                 continue
             }
             guard case .retraction(let target, _) = amendment.payload else { continue }
@@ -77,7 +77,7 @@ struct AmendmentResolver {
             case .failure(let violation): violations.append(violation)
             case .success(let record):
                 if record.kind.isAmendment {
-                    refuse(amendment, .invalidAmendment, "a correction applies to an event, not to a \(record.kind.rawValue); correct the original event again")
+                    refuse(amendment, .invalidAmendment, "a correction applies to an event, not to \(Article.with(record.kind.rawValue)); correct the original event again")
                 } else if let problem = Self.applicabilityProblem(of: changes, to: record.event) {
                     refuse(amendment, .invalidAmendment, problem)
                 } else {
@@ -115,7 +115,7 @@ struct AmendmentResolver {
         ]
         let misfits = set.filter { $0.1 && !allowed.contains($0.0) }.map(\.0)
         guard !misfits.isEmpty else { return nil }
-        return "a \(event.kind.rawValue) has no \(misfits.joined(separator: ", ")) to correct; it can take: \(allowed.sorted().joined(separator: ", "))"
+        return "\(Article.with(event.kind.rawValue)) has no \(misfits.joined(separator: ", ")) to correct; it can take: \(allowed.sorted().joined(separator: ", "))"
     }
 
     /// The event with the correction's fields replaced.

@@ -71,7 +71,7 @@ struct TimelineFold {
     /// Folds one effective event. Events must arrive in fold order.
     mutating func apply(_ event: EffectiveEvent) {
         guard event.event.date != nil else {
-            refuse(event, .missingDate, "a \(event.event.kind.rawValue) needs a date (on D)")
+            refuse(event, .missingDate, "\(Article.with(event.event.kind.rawValue)) needs a date (on D)")
             return
         }
         switch event.payload {
@@ -114,7 +114,7 @@ struct TimelineFold {
             let actual: StatusChange = current.status.flatMap { ladder.rank(of: $0) }.map { $0 < rank ? .elevation : .downgrade } ?? .grant
             if let change, change != actual {
                 let held = current.status.map { "holds \($0)" } ?? "holds no status"
-                refuse(event, .wrongChangeKind, "this is a \(actual), not a \(change): \(name(country)) \(held) in \(org)")
+                refuse(event, .wrongChangeKind, "this is \(Article.with(actual.rawValue)), not \(Article.with(change.rawValue)): \(name(country)) \(held) in \(org)")
                 return
             }
             transition(org, country, to: MembershipState(status: status, suspended: current.suspended), by: event)

@@ -43,12 +43,10 @@ extension Timeline {
         }
         guard let status = shown.after.status else { return nil }
         let isMember = shown.isMembership
-        // A member is a certain member only when both readings make it one.
-        let memberCertainty: Certainty =
-            isMember && surely?.isMembership == true && possibly?.isMembership == true && sure.status == maybe.status ? .certain : certainty
+        // The whole row (status and suspension) is certain only when both readings agree.
         return StatusRow(
             org: org, country: country, name: registry.country(code: country)?.name ?? country, status: status,
-            since: shown.since, certainty: isMember ? memberCertainty : certainty, suspended: shown.after.suspended,
+            since: shown.since, certainty: certainty, suspended: shown.after.suspended,
             ordinal: isMember ? ordinals[org]?[country] : nil, eventID: shown.eventID)
     }
 

@@ -1,0 +1,76 @@
+import Testing
+import TimelineCore
+
+@Suite("Country registry")
+struct CountryRegistryTests {
+    let registry = CountryRegistry.standard
+
+    @Test("covers ISO 3166-1 and ISO 3166-3")
+    func coverage() {
+        #expect(registry.countries.filter { !$0.isFormer }.count >= 249)
+        #expect(registry.countries.filter(\.isFormer).count >= 25)
+    }
+
+    @Test("codes in any case, alpha-3 and alpha-2", arguments: [
+        ("BLR", "BLR"), ("blr", "BLR"), ("Blr", "BLR"), ("BY", "BLR"), ("by", "BLR"), ("in", "IND"), ("cn", "CHN"),
+    ])
+    func codes(text: String, code: String) throws {
+        #expect(try registry.resolve(text).alpha3 == code)
+    }
+
+    @Test("names, official names and aliases", arguments: [
+        ("Belarus", "BLR"), ("belarus", "BLR"), ("BELARUS", "BLR"),
+        ("Turkey", "TUR"), ("Türkiye", "TUR"), ("turkiye", "TUR"), ("Republic of Türkiye", "TUR"),
+        ("Kyrgyz Republic", "KGZ"), ("Kyrgyzstan", "KGZ"),
+        ("Russian Federation", "RUS"), ("Russia", "RUS"),
+        ("Iran", "IRN"), ("Islamic Republic of Iran", "IRN"), ("Iran, Islamic Republic of", "IRN"),
+        ("Laos", "LAO"), ("Lao People's Democratic Republic", "LAO"),
+        ("Viet Nam", "VNM"), ("Vietnam", "VNM"),
+        ("United Arab Emirates", "ARE"), ("UAE", "ARE"), ("Côte d’Ivoire", "CIV"), ("Ivory Coast", "CIV"),
+        ("South Korea", "KOR"), ("Burma", "MMR"), ("Myanmar", "MMR"), ("  saudi   arabia ", "SAU"),
+    ])
+    func names(text: String, code: String) throws {
+        #expect(try registry.resolve(text).alpha3 == code)
+    }
+
+    @Test("former states of ISO 3166-3", arguments: [
+        ("SUN", "SUN"), ("USSR", "SUN"), ("Soviet Union", "SUN"), ("YUG", "YUG"), ("Yugoslavia", "YUG"),
+        ("CSK", "CSK"), ("Czechoslovakia", "CSK"), ("East Germany", "DDR"),
+    ])
+    func former(text: String, code: String) throws {
+        let country = try registry.resolve(text)
+        #expect(country.alpha3 == code)
+        #expect(country.isFormer)
+        #expect(country.alpha2 == nil)
+    }
+
+    @Test("display names are the common ones")
+    func displayNames() {
+        #expect(registry.country(code: "IRN")?.name == "Iran")
+        #expect(registry.country(code: "RUS")?.name == "Russia")
+        #expect(registry.country(code: "TUR")?.name == "Türkiye")
+        #expect(registry.country(code: "SUN")?.withdrawn == "1992-08-30")
+    }
+
+    @Test("a miss suggests the nearest names", arguments: [
+        ("Belarsu", "Belarus"), ("Kazakstan", "Kazakhstan"), ("Uzbekistn", "Uzbekistan"), ("Pakistn", "Pakistan"),
+        ("Mongolai", "Mongolia"), ("Kyrgystan", "Kyrgyzstan"),
+    ])
+    func suggestions(text: String, expected: String) {
+        do {
+            _ = try registry.resolve(text)
+            Issue.record("\(text) resolved")
+        } catch {
+            #expect(error.suggestions.first == expected, "\(error.suggestions)")
+            #expect(error.description.contains("did you mean \"\(expected)\""))
+        }
+    }
+
+    @Test("nonsense gets no suggestion and a clear message")
+    func nonsense() {
+        #expect(throws: CountryLookupError.self) { try registry.resolve("Qqqqqqqqqqqq") }
+        #expect(registry.lookup("Atlantis") == nil)
+        let error = CountryLookupError(text: "Atlantis", suggestions: [])
+        #expect(error.description == "unknown country \"Atlantis\": expected an ISO 3166 code (such as BLR) or a country name")
+    }
+}
