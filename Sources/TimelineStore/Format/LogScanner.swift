@@ -6,7 +6,7 @@ import TimelineCore
 /// A crash during an append leaves a prefix of the batch's bytes after the last committed record:
 /// whole records without the commit mark, then perhaps a part of a line. That is a torn tail,
 /// which readers ignore. Anything else that fails a check — a bad record on a newline-terminated
-/// line, or a whole record whose newline is missing — is corruption, reported with its line.
+/// line, or a whole record followed by a stray byte — is corruption, reported with its line.
 public struct LogScanner {
     /// The outcome of a scan.
     public struct Scan: Sendable {
@@ -42,12 +42,15 @@ public struct LogScanner {
 
         while position < bytes.count {
             guard let newline = bytes[position...].firstIndex(of: 0x0A) else {
-                // A final fragment without a newline: torn, unless it is a complete record (or
-                // header) that merely lost its newline, which no crash can produce.
+                // A final fragment without a newline is a torn append: a prefix of the batch's
+                // bytes, possibly a whole record whose newline did not reach the disk. A whole
+                // record followed by a stray byte is no prefix of anything: that is damage.
                 let fragment = bytes[position...]
-                let complete = sawHeader ? (try? RecordDecoder.decode(fragment)) != nil : fragment.elementsEqual(LogFormat.header.utf8)
-                if complete {
-                    scan.corruption = (lineNumber, "the record is not terminated by a newline")
+                let strayByte = fragment.count > 1 && (sawHeader
+                    ? (try? RecordDecoder.decode(fragment.dropLast())) != nil
+                    : fragment.dropLast().elementsEqual(LogFormat.header.utf8))
+                if strayByte {
+                    scan.corruption = (lineNumber, "the record ends with a stray byte instead of a newline")
                 } else {
                     markTorn(at: scan.committedLength)
                 }
