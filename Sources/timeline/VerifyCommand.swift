@@ -41,7 +41,8 @@ struct VerifyCommand: ParsableCommand {
         case .table:
             if let damage = report.damage {
                 Console.out("\(report.path):\(damage.line): damaged: \(damage.message)")
-                Console.out("The \(report.recordCount) records before line \(damage.line) are intact (head \(report.head)).")
+                let records = report.recordCount == 1 ? "1 committed record" : "\(report.recordCount) committed records"
+                Console.out("The \(records) before line \(damage.line) \(report.recordCount == 1 ? "is" : "are") intact (head \(report.head)).")
             } else {
                 for violation in report.violations {
                     Console.out("\(report.path): rule broken: \(violation.description)")

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import TimelineCore
+import TimelineStore
+
+@Suite("timeline command line")
+struct CommandLineTests {
+    @Test("--version prints the version and the log format")
+    func version() throws {
+        let result = try timeline(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "0.1.0 (log format 1)\n")
+    }
+
+    @Test("verify reports an intact log and its head, with --log before or after the subcommand")
+    func verifyIntact() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("log.jsonl")
+        let receipt = try makeLog(at: path)
+        let expected = "\(path): ok, 2 events, head #2 \(receipt.head.hash.prefix(12))\n"
+        for arguments in [["verify", "--log", path], ["--log", path, "verify"], ["--log=\(path)", "verify"]] {
+            let result = try timeline(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            #expect(result.stdout == expected, "\(arguments)")
+        }
+        let fromEnvironment = try timeline(["verify"], environment: ["TIMELINE_LOG": path])
+        #expect(fromEnvironment.stdout == expected)
+        let json = try timeline(["--format", "json", "--log", path, "verify"])
+        #expect(json.stdout.hasPrefix("{\"path\":\"\(path)\",\"intact\":true,\"records\":2,\"head\":{\"seq\":2,\"hash\":\"\(receipt.head.hash)\"}"))
+        let csv = try timeline(["verify", "--log", path, "--format", "csv"])
+        #expect(csv.stdout.hasPrefix("path,records,head,intact,line,problem\n\(path),2,\(receipt.head.hash),true,,\n"))
+    }
+
+    @Test("verify names the damaged line and exits 65")
+    func verifyDamaged() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("log.jsonl")
+        _ = try makeLog(at: path)
+        var bytes = Array(FileManager.default.contents(atPath: path)!)
+        let thirdLine = bytes.indices.filter { bytes[$0] == 0x0A }[1] + 1
+        bytes[thirdLine + 20] ^= 0x01
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let result = try timeline(["verify", "--log", path])
+        #expect(result.status == 65)
+        #expect(result.stdout.hasPrefix("\(path):3: damaged: integrity check failed"))
+        #expect(result.stdout.contains("The 1 committed record before line 3 is intact"))
+        let summary = try timeline(["--log", path])
+        #expect(summary.status == 65)
+        #expect(summary.stderr.contains("\(path):3: the log is damaged"))
+    }
+
+    @Test("a missing log exits 66; a bad option exits 64")
+    func exitCodes() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let missing = try timeline(["verify", "--log", scratch.file("none.jsonl")])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("no log to verify"))
+        let usage = try timeline(["verify", "--frobnicate"])
+        #expect(usage.status == 64)
+        let format = try timeline(["--format", "xml", "verify"])
+        #expect(format.status == 64)
+    }
+
+    @Test("without a subcommand, a summary of the log: head and organizations")
+    func summary() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("log.jsonl")
+        let receipt = try makeLog(at: path)
+        let table = try timeline(["--log", path])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Head   \(receipt.head), 2 events"))
+        #expect(table.stdout.contains("TST  Test Organization  2000-01-01  3        observer < member"))
+        let json = try timeline(["--log", path, "--format", "json"])
+        #expect(json.stdout.contains("\"organizations\":[{\"id\":\"TST\",\"name\":\"Test Organization\",\"founded\":\"2000-01-01\",\"dissolved\":null,\"ladder\":[\"observer\",\"member\"],\"members\":3}]"))
+    }
+
+    @Test("the bundled log in the current directory opens by default")
+    func defaultLocation() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        try FileManager.default.createDirectory(atPath: scratch.file("Events"), withIntermediateDirectories: true)
+        _ = try makeLog(at: scratch.file("Events/diplomacy.jsonl"))
+        let result = try timeline(["verify"], directory: scratch.path)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Events/diplomacy.jsonl: ok, 2 events"))
+        // Elsewhere, the user's own log under XDG_DATA_HOME.
+        let elsewhere = try timeline(["verify"], environment: ["XDG_DATA_HOME": scratch.file("data")], directory: "/")
+        #expect(elsewhere.status == 66)
+        #expect(elsewhere.stderr.contains(scratch.file("data") + "/timeline/timeline.jsonl"))
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import TimelineCore
+import TimelineStore
+
+/// The result of running one of the package's executables.
+struct ProcessResult {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// The folder holding the built products (next to the test bundle).
+let productsDirectory: URL = {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    return executable.deletingLastPathComponent()
+}()
+
+/// Starts a built executable with arguments, an environment and optional standard input.
+func launch(_ product: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Process {
+    let process = Process()
+    process.executableURL = productsDirectory.appendingPathComponent(product)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["TIMELINE_LOG"] = nil
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    return process
+}
+
+/// Runs a built executable to completion and collects its output.
+func runProduct(_ product: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> ProcessResult {
+    let process = try launch(product, arguments, environment: environment, directory: directory)
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// Runs `timeline` with arguments.
+func timeline(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> ProcessResult {
+    try runProduct("timeline", arguments, environment: environment, directory: directory)
+}
+
+/// A fresh directory, removed by `cleanUp()`.
+struct ScratchDirectory {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "timeline-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String) -> String { path + "/" + name }
+
+    func cleanUp() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// A small valid log of two batches: an organization with two founders, then one accession.
+func makeLog(at path: String) throws -> AppendReceipt {
+    let org = OrganizationID("TST")!
+    let source = Source(citation: "test fixture")!
+    let founding = NewEvent(date: .day(2000, 1, 1), payload: .founding(Founding(org: org, name: "Test Organization", founders: ["CHN", "RUS"], ladder: StatusLadder([Status("observer")!, Status("member")!])!)), source: source)
+    let accession = NewEvent(date: .day(2005, 5, 5), payload: .accession(org: org, country: "IND"), source: source)
+    _ = try FileEventLog(path: path).append([founding], recordedAt: RecordedTime(milliseconds: 0))
+    return try FileEventLog(path: path).append([accession], recordedAt: RecordedTime(milliseconds: 1000))
+}
