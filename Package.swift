@@ -38,15 +38,17 @@ let package = Package(
             dependencies: ["TimelineCore", "TimelineStore"],
             path: "Sources/TimelineTestWriter"
         ),
-        .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore"]),
+        // Helpers shared by the test targets: seeded randomness, scratch directories, file bytes.
+        .target(name: "TimelineTestSupport"),
+        .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore", "TimelineTestSupport"]),
         .testTarget(
             name: "TimelineStoreTests",
-            dependencies: ["TimelineCore", "TimelineStore"],
+            dependencies: ["TimelineCore", "TimelineStore", "TimelineTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "TimelineCLITests",
-            dependencies: ["TimelineCore", "TimelineStore", "timeline", "timeline-test-writer"]
+            dependencies: ["TimelineCore", "TimelineStore", "TimelineTestSupport", "timeline", "timeline-test-writer"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -49,13 +49,15 @@ struct LogSummary {
             Console.out("Head   \(contents.head), \(contents.records.count) events")
             if let tail = contents.tornTail { Console.out("Note   \(tail.description)") }
             Console.out("")
-            let idWidth = max(2, organizations.map { $0.id.rawValue.count }.max() ?? 0)
-            let nameWidth = max(4, organizations.map { $0.name.count }.max() ?? 0)
-            Console.out(pad("ID", idWidth) + "  " + pad("NAME", nameWidth) + "  FOUNDED     MEMBERS  LADDER")
-            for organization in organizations {
-                let members = organization.dissolved == nil ? String(memberCount(organization)) : "dissolved \(organization.dissolved!)"
-                Console.out(pad(organization.id.rawValue, idWidth) + "  " + pad(organization.name, nameWidth) + "  "
-                    + pad(organization.founded.description, 10) + "  " + pad(members, 7) + "  " + organization.currentLadder.description)
+            let rows = organizations.map { organization -> [String] in
+                let members = organization.dissolved.map { "dissolved \($0)" } ?? String(memberCount(organization))
+                return [organization.id.rawValue, organization.name, organization.founded.description, members, organization.currentLadder.description]
+            }
+            let header = ["ID", "NAME", "FOUNDED", "MEMBERS", "LADDER"]
+            let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+            for row in [header] + rows {
+                let cells = row.indices.map { column in column == row.count - 1 ? row[column] : pad(row[column], widths[column]) }
+                Console.out(cells.joined(separator: "  "))
             }
             Console.out("\nThe query language and the REPL arrive in later releases; `timeline verify` checks the log.")
         }

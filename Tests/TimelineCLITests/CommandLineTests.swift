@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TimelineCore
 import TimelineStore
+import TimelineTestSupport
 
 @Suite("timeline command line")
 struct CommandLineTests {

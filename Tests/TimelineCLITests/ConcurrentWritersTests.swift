@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TimelineCore
 import TimelineStore
+import TimelineTestSupport
 
 @Suite("Writers in separate processes")
 struct ConcurrentWritersTests {

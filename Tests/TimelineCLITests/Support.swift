@@ -1,6 +1,7 @@
 import Foundation
 import TimelineCore
 import TimelineStore
+import TimelineTestSupport
 
 /// The result of running one of the package's executables.
 struct ProcessResult {
@@ -46,20 +47,6 @@ func runProduct(_ product: String, _ arguments: [String], environment: [String: 
 /// Runs `timeline` with arguments.
 func timeline(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> ProcessResult {
     try runProduct("timeline", arguments, environment: environment, directory: directory)
-}
-
-/// A fresh directory, removed by `cleanUp()`.
-struct ScratchDirectory {
-    let path: String
-
-    init() {
-        path = NSTemporaryDirectory() + "timeline-cli-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    func cleanUp() { try? FileManager.default.removeItem(atPath: path) }
 }
 
 /// A small valid log of two batches: an organization with two founders, then one accession.

@@ -1,17 +1,6 @@
 import Testing
 import TimelineCore
-
-/// A small seeded generator (SplitMix64), so that every shuffle can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import TimelineTestSupport
 
 @Suite("Order independence")
 struct OrderIndependenceTests {
@@ -90,7 +79,7 @@ struct OrderIndependenceTests {
     func shuffled(seed: UInt64) throws {
         let reference = Timeline(records: record(Self.history))
         #expect(reference.violations.isEmpty)
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         let order = Self.history.shuffled(using: &generator)
         let records = try #require(Self.appendOutOfOrder(order), "seed \(seed) could not append every event")
         let shuffled = Timeline(records: records)

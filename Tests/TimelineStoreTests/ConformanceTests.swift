@@ -1,6 +1,7 @@
 import Testing
 import TimelineCore
 import TimelineStore
+import TimelineTestSupport
 
 /// The storages every log contract test runs against.
 enum StorageKind: String, CaseIterable, CustomTestStringConvertible {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TimelineCore
 import TimelineStore
+import TimelineTestSupport
 
 @Suite("File log durability and integrity")
 struct DurabilityTests {
@@ -73,7 +74,7 @@ struct DurabilityTests {
         let original = readBytes(path)
         let starts = lineStarts(original)
         let flipped = scratch.file("flipped.jsonl")
-        var generator = SeededGenerator(state: 42)
+        var generator = SeededGenerator(seed: 42)
         for offset in 0..<original.count {
             var bytes = original
             let mask = UInt8.random(in: 1...255, using: &generator)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TimelineCore
 import TimelineStore
+import TimelineTestSupport
 
 /// The small SCO fixture: the Shanghai Five, the founding, India and Pakistan, Iran, and
 /// Belarus's path from dialogue partner to member.
