@@ -24,11 +24,16 @@ let package = Package(
             name: "TimelineStore",
             dependencies: ["TimelineCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The language: lexer, parser, syntax tree, interpreter, diagnostics, table rendering.
+        .target(
+            name: "TimelineScript",
+            dependencies: ["TimelineCore", "TimelineStore"]
+        ),
         // The command line.
         .executableTarget(
             name: "timeline",
             dependencies: [
-                "TimelineCore", "TimelineStore",
+                "TimelineCore", "TimelineStore", "TimelineScript",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,6 +50,11 @@ let package = Package(
             name: "TimelineStoreTests",
             dependencies: ["TimelineCore", "TimelineStore", "TimelineTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TimelineScriptTests",
+            dependencies: ["TimelineCore", "TimelineStore", "TimelineScript", "TimelineTestSupport"],
+            resources: [.copy("Corpus")]
         ),
         .testTarget(
             name: "TimelineCLITests",

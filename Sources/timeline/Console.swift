@@ -8,7 +8,44 @@ enum Console {
 
     static func error(_ text: String) { write(2, text + "\n") }
 
+    /// Writes text as it is to standard output.
+    static func write(_ text: String) { write(1, text) }
+
+    /// Writes text as it is to standard error.
+    static func writeError(_ text: String) { write(2, text) }
+
+    /// All of standard input.
+    static func readStandardInput() -> String {
+        String(decoding: readAll(0), as: UTF8.self)
+    }
+
+    /// A file's bytes, or `nil` when it cannot be opened (errno says why).
+    static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            errno = EISDIR
+            return nil
+        }
+        return readAll(descriptor)
+    }
+
+    private static func readAll(_ descriptor: Int32) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<count])
+        }
+        return bytes
+    }
+
     private static func write(_ descriptor: Int32, _ text: String) {
+        guard !text.isEmpty else { return }
         var bytes = Array(text.utf8)
         var done = 0
         while done < bytes.count {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TimelineCore
+import TimelineScript
 import TimelineStore
 
 #if canImport(Glibc)
@@ -17,13 +18,30 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Never colour the output (also when NO_COLOR is set).")
     var noColor = false
 
+    @Option(name: .long, help: ArgumentHelp("Record appends at this UTC time instead of now (seeds use it to rebuild the log byte for byte).", valueName: "time"))
+    var recordedAt: String?
+
+    /// Whether tables may use colour: only on a terminal, never with --no-color or NO_COLOR.
+    var colour: Bool {
+        !noColor && Environment.variables["NO_COLOR"] == nil && Console.isTerminal(1)
+    }
+
+    /// The fixed transaction time, when given.
+    func fixedRecordedTime() throws -> RecordedTime? {
+        guard let recordedAt else { return nil }
+        guard let time = RecordedTime.parse(recordedAt) else {
+            throw ValidationError("--recorded-at needs a UTC time such as 2026-01-01T00:00:00Z, not \"\(recordedAt)\"")
+        }
+        return time
+    }
+
     /// The log this invocation opens.
     var location: LogLocation {
         LogLocation.resolve(option: log, environment: Environment.variables, fileExists: Environment.fileExists)
     }
 
     /// Options that take a value, and flags, that may appear before a subcommand.
-    static let valued: Set<String> = ["--log", "--format"]
+    static let valued: Set<String> = ["--log", "--format", "--recorded-at"]
     static let flags: Set<String> = ["--no-color"]
 
     /// Moves global options written before the subcommand name to after it, so that
@@ -54,12 +72,7 @@ struct GlobalOptions: ParsableArguments {
     }
 }
 
-/// How results are printed.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case table
-    case json
-    case csv
-}
+extension OutputFormat: ExpressibleByArgument {}
 
 /// Reads the process environment and the file system for option resolution.
 enum Environment {
@@ -82,5 +95,13 @@ enum Environment {
     }
 
     /// Today's date in UTC, for queries without `at`.
-    static var today: RecordedTime { SystemClock.now }
+    static var today: CivilDay { CivilDay(ordinal: Int(SystemClock.now.milliseconds / 86_400_000)) }
+
+    /// The terminal's width: `COLUMNS`, else the terminal's own, else 80.
+    static var columns: Int {
+        if let text = variables["COLUMNS"], let value = Int(text), value > 0 { return value }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
 }

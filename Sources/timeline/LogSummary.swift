@@ -18,7 +18,7 @@ struct LogSummary {
             throw CommandFailure.software(error.description)
         }
         let timeline = Timeline(records: contents.records)
-        let today = CivilDay(ordinal: Int(Environment.today.milliseconds / 86_400_000))
+        let today = Environment.today
         let organizations = timeline.organizations.values.sorted { $0.id < $1.id }
         func memberCount(_ organization: Organization) -> Int { timeline.members(of: organization.id, at: today).rows.count }
         switch options.format {
@@ -59,7 +59,7 @@ struct LogSummary {
                 let cells = row.indices.map { column in column == row.count - 1 ? row[column] : pad(row[column], widths[column]) }
                 Console.out(cells.joined(separator: "  "))
             }
-            Console.out("\nThe query language and the REPL arrive in later releases; `timeline verify` checks the log.")
+            Console.out("\nAsk it something: timeline -c 'members SCO at 2024-07-04'   (timeline --help for more)")
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TimelineCore
+import TimelineScript
 import TimelineStore
 
 /// `timeline`: the root command. Without a subcommand it summarizes the log it opens.
@@ -9,30 +10,45 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "An event-sourced timeline of diplomatic history: who belonged to what, when, and on whose word.",
         discussion: """
-            Without a subcommand, prints a summary of the log: its head, its organizations and their \
-            members today.
+            Without a subcommand: runs -c STATEMENT, or a script piped on standard input, or on a \
+            terminal prints a summary of the log (its head, its organizations and their members today).
 
             Which log opens: --log PATH, else $TIMELINE_LOG, else Events/diplomacy.jsonl in the current \
             directory when it exists, else your own log under $XDG_DATA_HOME/timeline/.
 
+            Exit codes: 0 success, 64 usage, 65 bad input (a parse or validation error, a damaged \
+            log), 66 a missing file, 70 an internal error.
+
             Examples:
-              timeline
+              timeline -c 'members SCO at 2024-07-04'
+              timeline --format json -c 'roster SCO at 2024-07-04'
+              timeline -c 'for y in 2001..2025 { print y, count(members SCO at y) }'
+              timeline run Examples/01-growth.tl
               timeline --log my.jsonl verify
-              timeline verify --format json
+              timeline --generate-completion-script bash > ~/.local/share/bash-completion/completions/timeline
             """,
         version: TimelineVersion.current,
-        subcommands: [VerifyCommand.self]
+        subcommands: [RunCommand.self, VerifyCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run one statement (or several, separated by ;).", valueName: "statement"))
+    var command: String?
+
     func run() throws {
-        try LogSummary(options: global).run()
+        if let command {
+            try ScriptRunner(options: global).run([SourceFile(name: "<command>", text: command)])
+        } else if !Console.isTerminal(0) {
+            try ScriptRunner(options: global).run([SourceFile(name: "<stdin>", text: Console.readStandardInput())])
+        } else {
+            try LogSummary(options: global).run()
+        }
     }
 
     /// Entry point: hoists global options given before the subcommand, then runs.
     static func main() {
-        let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()), subcommands: ["verify", "help"])
+        let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "verify", "help"])
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -1,7 +1,7 @@
 /// English indefinite articles for messages: "an accession", "a status".
-enum Article {
+public enum Article {
     /// The word with "a" or "an" before it.
-    static func with(_ word: String) -> String {
+    public static func with(_ word: String) -> String {
         guard let first = word.lowercased().first else { return word }
         return ("aeiou".contains(first) ? "an " : "a ") + word
     }

@@ -103,7 +103,7 @@ extension Timeline {
     }
 
     /// Notes for a query outside the organization's lifetime: an empty answer, not an error.
-    func existenceNotes(_ org: OrganizationID, at day: CivilDay) -> [String] {
+    public func existenceNotes(_ org: OrganizationID, at day: CivilDay) -> [String] {
         guard let organization = organizations[org] else { return ["\(org) has no founding event in this log"] }
         var notes: [String] = []
         if day < organization.founded.earliest {

@@ -1,0 +1,156 @@
+import Foundation
+import TimelineCore
+
+/// A swimlane chart of an organization: a row per country, years across, a glyph per status.
+///
+/// The terminal form fits a given width; the SVG form is a standalone file with an axis, a
+/// legend, and a hover title on every span giving its dates and source.
+struct SwimlaneChart {
+    let timeline: Timeline
+    let org: OrganizationID
+    let fromYear: Int
+    let toYear: Int
+
+    /// Glyphs from the top rung down; uncertain years use the light shade.
+    static let glyphs: [Character] = ["█", "▓", "▒", "▞", "▚", "▪"]
+    static let uncertainGlyph: Character = "?"
+
+    /// The status (and certainty) of each participant at the end of each year.
+    func lanes() -> [(country: String, cells: [StatusRow?])] {
+        let years = Array(fromYear...toYear)
+        return timeline.participants(of: org).compactMap { country in
+            let cells = years.map { year in timeline.status(of: country, in: org, at: CivilDay(year: year, month: 12, day: 31)) }
+            return cells.contains { $0 != nil } ? (country, cells) : nil
+        }.sorted { left, right in
+            let a = timeline.ordinal(of: left.country, in: org) ?? Int.max
+            let b = timeline.ordinal(of: right.country, in: org) ?? Int.max
+            if a != b { return a < b }
+            let firstA = left.cells.firstIndex { $0 != nil } ?? 0
+            let firstB = right.cells.firstIndex { $0 != nil } ?? 0
+            return firstA != firstB ? firstA < firstB : left.country < right.country
+        }
+    }
+
+    /// Every status that appears, highest first.
+    func statuses(in lanes: [(country: String, cells: [StatusRow?])]) -> [Status] {
+        let ladder = timeline.organizations[org]?.foundingLadder.rungs.reversed().map { $0 } ?? []
+        var order = ladder
+        for lane in lanes {
+            for cell in lane.cells.compactMap({ $0 }) where !order.contains(cell.status) { order.append(cell.status) }
+        }
+        let used = Set(lanes.flatMap { $0.cells.compactMap { $0?.status } })
+        return order.filter(used.contains)
+    }
+
+    /// The chart as text, at most `width` columns wide.
+    func text(width: Int) -> String {
+        let lanes = lanes()
+        guard !lanes.isEmpty else { return "(no country held a status in \(org) between \(fromYear) and \(toYear))" }
+        let statuses = statuses(in: lanes)
+        let years = toYear - fromYear + 1
+        let label = 4
+        let available = max(10, width - label - 1)
+        let step = max(1, Int((Double(years) / Double(available)).rounded(.up)))
+        let columns = (years + step - 1) / step
+        func glyph(_ row: StatusRow?) -> Character {
+            guard let row else { return " " }
+            if row.certainty == .possible { return Self.uncertainGlyph }
+            let index = statuses.firstIndex(of: row.status) ?? 0
+            return Self.glyphs[min(index, Self.glyphs.count - 1)]
+        }
+        var lines: [String] = []
+        // The axis: the first year of each decade that falls on a column.
+        var axis = [Character](repeating: " ", count: columns)
+        var column = 0
+        while column < columns {
+            let year = fromYear + column * step
+            if column == 0 || year % 10 == 0 || (step > 1 && year % 10 < step) {
+                let text = Array(String(year))
+                if column + text.count <= columns {
+                    for (offset, character) in text.enumerated() { axis[column + offset] = character }
+                    column += text.count + 1
+                    continue
+                }
+            }
+            column += 1
+        }
+        lines.append(String(repeating: " ", count: label + 1) + String(axis))
+        for lane in lanes {
+            var cells: [Character] = []
+            for index in 0..<columns { cells.append(glyph(lane.cells[min(index * step, years - 1)])) }
+            lines.append(lane.country.padding(toLength: label, withPad: " ", startingAt: 0) + " " + String(cells))
+        }
+        var legend = statuses.enumerated().map { index, status in "\(Self.glyphs[min(index, Self.glyphs.count - 1)]) \(status)" }
+        legend.append("\(Self.uncertainGlyph) possible")
+        if step > 1 { legend.append("one column = \(step) years") }
+        lines.append("")
+        lines.append(legend.joined(separator: "   "))
+        return lines.joined(separator: "\n")
+    }
+
+    static let colours = ["#1f5fa8", "#3f8fd2", "#8cc0ea", "#9b6ac1", "#c79a2c", "#6b8e23"]
+
+    /// Writes the chart as a standalone SVG file.
+    func writeSVG(to path: String) throws {
+        try svg().write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    func svg() -> String {
+        let lanes = lanes()
+        let statuses = statuses(in: lanes)
+        let years = toYear - fromYear + 1
+        let left = 64.0
+        let top = 40.0
+        let rowHeight = 22.0
+        let yearWidth = max(8.0, min(40.0, 900.0 / Double(years)))
+        let width = left + Double(years) * yearWidth + 20
+        let height = top + Double(lanes.count) * rowHeight + 60
+        func escape(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        var out = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="12">
+            <title>\(escape(org.rawValue)) \(fromYear)–\(toYear)</title>
+            <rect width="100%" height="100%" fill="white"/>
+
+            """
+        for year in fromYear...toYear where year == fromYear || year % 5 == 0 {
+            let x = left + Double(year - fromYear) * yearWidth
+            out += "<line x1=\"\(x)\" y1=\"\(top - 6)\" x2=\"\(x)\" y2=\"\(top + Double(lanes.count) * rowHeight)\" stroke=\"#ddd\"/>\n"
+            out += "<text x=\"\(x)\" y=\"\(top - 10)\" text-anchor=\"middle\">\(year)</text>\n"
+        }
+        for (index, lane) in lanes.enumerated() {
+            let y = top + Double(index) * rowHeight
+            out += "<g class=\"lane\" data-country=\"\(lane.country)\">\n"
+            out += "<text x=\"\(left - 8)\" y=\"\(y + rowHeight * 0.7)\" text-anchor=\"end\">\(lane.country)</text>\n"
+            var start = 0
+            while start < lane.cells.count {
+                guard let row = lane.cells[start] else {
+                    start += 1
+                    continue
+                }
+                var end = start
+                while end + 1 < lane.cells.count, let next = lane.cells[end + 1], next.status == row.status, next.certainty == row.certainty { end += 1 }
+                let colour = Self.colours[min(statuses.firstIndex(of: row.status) ?? 0, Self.colours.count - 1)]
+                let source = timeline.event(row.eventID)?.event.source.description ?? ""
+                let x = left + Double(start) * yearWidth
+                let opacity = row.certainty == .possible ? " fill-opacity=\"0.45\" stroke-dasharray=\"3,2\" stroke=\"\(colour)\"" : ""
+                out += "<rect class=\"span\" data-status=\"\(row.status)\" data-from=\"\(fromYear + start)\" data-to=\"\(fromYear + end)\" x=\"\(x)\" y=\"\(y + 3)\" width=\"\(Double(end - start + 1) * yearWidth)\" height=\"\(rowHeight - 6)\" fill=\"\(colour)\"\(opacity)>"
+                out += "<title>\(escape("\(lane.country) \(row.status) since \(row.since) (\(row.certainty)); source: \(source)"))</title></rect>\n"
+                start = end + 1
+            }
+            out += "</g>\n"
+        }
+        var x = left
+        let legendY = top + Double(lanes.count) * rowHeight + 30
+        for (index, status) in statuses.enumerated() {
+            out += "<rect x=\"\(x)\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(Self.colours[min(index, Self.colours.count - 1)])\"/>"
+            out += "<text x=\"\(x + 16)\" y=\"\(legendY)\">\(escape(status.rawValue))</text>\n"
+            x += 24 + Double(status.rawValue.count) * 7
+        }
+        out += "<text x=\"\(x)\" y=\"\(legendY)\" fill=\"#555\">faded: possible</text>\n</svg>\n"
+        return out
+    }
+}

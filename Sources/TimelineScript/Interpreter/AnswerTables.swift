@@ -1,0 +1,195 @@
+import TimelineCore
+
+/// Turns the engine's answers into tables with the stable column keys of the language:
+/// `country`, `name`, `status`, `since`, `certainty` for states; `seq`, `id`, `type`, `date`,
+/// `org`, `country`, `status`, `source` for events.
+enum AnswerTables {
+    static func states(_ rows: [StatusRow], notes: [String], ordinals: Bool) -> Table {
+        let suspended = rows.contains(where: \.suspended)
+        var columns = ["ordinal", "country", "name", "status", "since", "certainty"]
+        if suspended { columns.append("suspended") }
+        var table = Table(columns: columns, notes: notes)
+        for row in rows {
+            var cells: [Value] = [
+                row.ordinal.map(Value.number) ?? .null, .string(row.country), .string(row.name), .string(row.status.rawValue),
+                .date(row.since), .string(row.certainty.rawValue),
+            ]
+            if suspended { cells.append(.bool(row.suspended)) }
+            table.rows.append(cells)
+        }
+        if rows.contains(where: { $0.certainty == .possible }) {
+            table.notes.append("possible: an event behind the row has a date that may fall after the day asked about")
+        }
+        return table
+    }
+
+    static let eventColumns = ["seq", "id", "type", "date", "org", "country", "status", "what", "source"]
+
+    static func events(_ events: [EffectiveEvent], in timeline: Timeline, focus: String?) -> Table {
+        var table = Table(columns: eventColumns)
+        for event in events {
+            let payload = event.payload
+            var status: Status?
+            switch payload {
+            case .status(_, _, let given, _): status = given
+            case .accession(let org, _): status = timeline.organizations[org]?.foundingLadder.top
+            default: break
+            }
+            if let focus, let org = payload.organization, status == nil {
+                status = timeline.transitions(of: focus, in: org).first { $0.eventID == event.id }?.after.status
+            }
+            table.rows.append([
+                .number(event.seq.value), .string(event.id.rawValue), .string(event.event.kind.rawValue), .date(event.date),
+                .optional(payload.organization?.rawValue), .optional(focus ?? payload.country), .optional(status?.rawValue),
+                .string(EventDescription.describe(event, in: timeline) + (event.corrections.isEmpty ? "" : " [corrected]")),
+                .string(event.event.source.description),
+            ])
+        }
+        if events.isEmpty { table.notes.append("no events") }
+        return table
+    }
+
+    static func summits(_ summits: [EffectiveEvent], in timeline: Timeline) -> Table {
+        var table = Table(columns: ["date", "place", "host", "name", "decisions", "source", "id"])
+        for summit in summits {
+            guard case .summit(let details) = summit.payload else { continue }
+            // Decisions: status changes of the organization dated within the summit.
+            let decisions = timeline.history(ofOrganization: details.org, from: summit.date.earliest, to: summit.date.latest).filter { event in
+                guard event.date.earliest >= summit.date.earliest, event.date.latest <= summit.date.latest else { return false }
+                switch event.event.kind {
+                case .accession, .status, .withdrawal, .suspension, .reinstatement, .reclassify, .milestone: return true
+                default: return false
+                }
+            }
+            table.rows.append([
+                .date(summit.date), .optional(details.place), .optional(details.host), .optional(details.name),
+                .string(decisions.map { EventDescription.describe($0, in: timeline) }.joined(separator: "; ")),
+                .string(summit.event.source.description), .string(summit.id.rawValue),
+            ])
+        }
+        if summits.isEmpty { table.notes.append("no summits in that period") }
+        return table
+    }
+
+    static func organizations(_ rows: [OrganizationRow], notes: [String]) -> Table {
+        var table = Table(columns: ["id", "name", "founded", "dissolved", "predecessor", "ladder", "certainty"], notes: notes)
+        for row in rows {
+            let organization = row.organization
+            table.rows.append([
+                .string(organization.id.rawValue), .string(organization.name), .date(organization.founded),
+                organization.dissolved.map(Value.date) ?? .null, .optional(organization.predecessor?.rawValue),
+                .string(organization.currentLadder.description), .string(row.certainty.rawValue),
+            ])
+        }
+        return table
+    }
+
+    /// Who joined, left or changed status between two days.
+    static func diff(_ timeline: Timeline, org: OrganizationID, from: CivilDay, to: CivilDay) -> Table {
+        var table = Table(columns: ["country", "name", "change", "from", "to", "date", "certainty"])
+        var rows: [(date: EDTFDate, cells: [Value])] = []
+        for country in timeline.participants(of: org) {
+            let before = timeline.status(of: country, in: org, at: from)
+            let after = timeline.status(of: country, in: org, at: to)
+            guard before?.status != after?.status else { continue }
+            let change = before == nil ? "joined" : (after == nil ? "left" : "changed")
+            let last = timeline.transitions(of: country, in: org).last { $0.date.earliest > from && $0.date.earliest <= to }
+            let date = last?.date ?? after?.since ?? .single(PartialDate(year: 0))
+            let certain = (before?.certainty ?? .certain) == .certain && (after?.certainty ?? .certain) == .certain
+            rows.append((date, [
+                .string(country), .string(timeline.registry.country(code: country)?.name ?? country), .string(change),
+                .optional(before?.status.rawValue), .optional(after?.status.rawValue), .date(date),
+                .string(certain ? "certain" : "possible"),
+            ]))
+        }
+        table.rows = rows.sorted { $0.date != $1.date ? $0.date < $1.date : $0.cells[0].text < $1.cells[0].text }.map(\.cells)
+        table.notes.append(contentsOf: timeline.existenceNotes(org, at: to))
+        if rows.isEmpty { table.notes.append("no changes between \(from) and \(to)") }
+        return table
+    }
+
+    /// The events behind a country's standing at a day, with their sources.
+    static func why(_ timeline: Timeline, country: String, org: OrganizationID, at day: CivilDay) -> Table {
+        var table = Table(columns: ["seq", "id", "date", "type", "change", "source", "certainty"])
+        let transitions = timeline.transitions(of: country, in: org).filter { $0.date.earliest <= day }
+        for transition in transitions {
+            guard let event = timeline.event(transition.eventID) else { continue }
+            let before = transition.before.status?.rawValue ?? "none"
+            let after = transition.after.status?.rawValue ?? "none"
+            var change = before == after ? after : "\(before) → \(after)"
+            if transition.after.suspended != transition.before.suspended { change += transition.after.suspended ? " (suspended)" : " (reinstated)" }
+            table.rows.append([
+                .number(event.seq.value), .string(event.id.rawValue), .date(event.date), .string(event.event.kind.rawValue),
+                .string(change), .string(event.event.source.description),
+                .string(transition.date.latest <= day ? "certain" : "possible"),
+            ])
+        }
+        let name = timeline.registry.country(code: country)?.name ?? country
+        if let row = timeline.status(of: country, in: org, at: day) {
+            table.notes.append("\(name) (\(country)) holds \(row.status) in \(org) on \(day) since \(row.since): \(row.certainty)")
+        } else {
+            table.notes.append("\(name) (\(country)) holds no status in \(org) on \(day)")
+        }
+        for transition in transitions where transition.date.latest > day {
+            table.notes.append("possible because event \(transition.eventID.short) is dated \(transition.date), which may fall after \(day)")
+        }
+        table.notes.append(contentsOf: timeline.existenceNotes(org, at: day))
+        return table
+    }
+
+    /// The events in order, each with what it changed and the running totals per status.
+    static func replay(_ timeline: Timeline, org: OrganizationID?, from: CivilDay?, to: CivilDay, shouldStop: () -> Bool) throws -> Table {
+        var table = Table(columns: ["seq", "date", "type", "org", "country", "change", "totals"])
+        var standing: [OrganizationID: [String: Status]] = [:]
+        let events = timeline.events.filter { event in
+            guard event.date.earliest <= to else { return false }
+            guard let org else { return true }
+            return event.payload.organization == org
+        }
+        for event in events {
+            if shouldStop() { throw Diagnostic("interrupted", "replay interrupted", at: 0..<0) }
+            var changes: [String] = []
+            var touched = Set<OrganizationID>()
+            for eventOrg in event.payload.organization.map({ [$0] }) ?? [] {
+                for country in timeline.participants(of: eventOrg) {
+                    for transition in timeline.transitions(of: country, in: eventOrg) where transition.eventID == event.id {
+                        standing[eventOrg, default: [:]][country] = transition.after.status
+                        let before = transition.before.status?.rawValue ?? "none"
+                        let after = transition.after.status?.rawValue ?? "none"
+                        var text = "\(country) \(before) → \(after)"
+                        if transition.isMembership && transition.before.status != transition.after.status, let ordinal = timeline.ordinal(of: country, in: eventOrg) {
+                            text += " (\(Ordinal.text(ordinal)))"
+                        }
+                        if before == after { text = "\(country) \(transition.after.suspended ? "suspended" : "reinstated")" }
+                        changes.append(text)
+                        touched.insert(eventOrg)
+                    }
+                }
+            }
+            if let from, event.date.latest < from { continue }
+            let eventOrg = event.payload.organization
+            var totals = ""
+            if let eventOrg, let organization = timeline.organizations[eventOrg] {
+                let counts = Dictionary(grouping: (standing[eventOrg] ?? [:]).values.compactMap { $0 }, by: { $0 }).mapValues(\.count)
+                let ladder = organization.ladder(at: event.date.latest)
+                var order = ladder.rungs.reversed().map { $0 }
+                for status in counts.keys.sorted() where !order.contains(status) { order.append(status) }
+                totals = order.compactMap { status in counts[status].map { "\(status) \($0)" } }.joined(separator: ", ")
+            }
+            if changes.count > 4 { changes = ["\(changes.count) countries: " + summarize(changes)] }
+            table.rows.append([
+                .number(event.seq.value), .date(event.date), .string(event.event.kind.rawValue), .optional(eventOrg?.rawValue),
+                .optional(event.payload.country), .string(changes.isEmpty ? EventDescription.describe(event, in: timeline) : changes.joined(separator: "; ")),
+                .string(totals),
+            ])
+        }
+        if table.rows.isEmpty { table.notes.append("no events to replay") }
+        return table
+    }
+
+    /// "CHN none → member; KAZ none → member …" summarized as "none → member".
+    private static func summarize(_ changes: [String]) -> String {
+        let kinds = Set(changes.map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? $0 })
+        return kinds.sorted().joined(separator: ", ")
+    }
+}

@@ -1,0 +1,197 @@
+import TimelineCore
+
+extension Interpreter {
+    func evaluate(_ expression: Expression, row: [String: Value]? = nil) throws -> Value {
+        switch expression.kind {
+        case .number(let value): return .number(value)
+        case .string(let value): return .string(value)
+        case .bool(let value): return .bool(value)
+        case .date(let literal): return .date(literal.date)
+        case .name(let name):
+            if let row, let value = row[name.lowercased()] { return value }
+            if let value = variables[name] { return value }
+            return .string(name)
+        case .list(let items): return .list(try items.map { try evaluate($0, row: row) })
+        case .unary(let op, let operand):
+            let value = try evaluate(operand, row: row)
+            switch (op, value) {
+            case ("-", .number(let number)): return .number(-number)
+            case ("not", .bool(let flag)): return .bool(!flag)
+            default:
+                throw Diagnostic("type-error", "\"\(op)\" does not apply to \(value.typeName)", at: expression.range)
+            }
+        case .binary(let op, let left, let right):
+            return try binary(op, left, right, row: row, range: expression.range)
+        case .range(let low, let high):
+            let from = try evaluate(low, row: row)
+            let to = try evaluate(high, row: row)
+            guard case .number(let a) = from, case .number(let b) = to else {
+                throw Diagnostic("type-error", "a range needs two whole numbers, as in 2001..2025, not \(from.typeName) and \(to.typeName)", at: expression.range)
+            }
+            guard b - a <= 1_000_000 else { throw Diagnostic("range-too-large", "a range may hold at most 1,000,000 numbers", at: expression.range) }
+            return .list(a <= b ? (a...b).map(Value.number) : [])
+        case .call(let name, let arguments):
+            return try call(name, arguments, row: row, range: expression.range)
+        case .query(let query):
+            return .table(try evaluate(query))
+        case .pipeline(let source, let stages):
+            var value = try evaluate(source, row: row)
+            for stage in stages { value = try apply(stage, to: value) }
+            return value
+        }
+    }
+
+    private func binary(_ op: String, _ leftExpression: Expression, _ rightExpression: Expression, row: [String: Value]?, range: Range<Int>) throws -> Value {
+        let left = try evaluate(leftExpression, row: row)
+        if op == "and" || op == "or" {
+            guard case .bool(let a) = left else {
+                throw Diagnostic("type-error", "\"\(op)\" needs true or false on its left, not \(left.typeName)", at: leftExpression.range)
+            }
+            if op == "and" && !a { return .bool(false) }
+            if op == "or" && a { return .bool(true) }
+            let right = try evaluate(rightExpression, row: row)
+            guard case .bool(let b) = right else {
+                throw Diagnostic("type-error", "\"\(op)\" needs true or false on its right, not \(right.typeName)", at: rightExpression.range)
+            }
+            return .bool(b)
+        }
+        let right = try evaluate(rightExpression, row: row)
+        func mismatch() -> Diagnostic {
+            var message = "cannot apply \"\(op)\" to \(left.typeName) and \(right.typeName)"
+            if let row {
+                // A bare word that is no column reads as a string: say which column was meant.
+                for side in [leftExpression, rightExpression] {
+                    if case .name(let name) = side.kind, row[name.lowercased()] == nil {
+                        let near = NameKey.nearest(to: name, among: Array(row.keys), limit: 1)
+                        message += "; \"\(name)\" is not a column" + (near.isEmpty ? "" : " (did you mean \"\(near[0])\"?)")
+                    }
+                }
+            }
+            return Diagnostic("type-error", message, at: range)
+        }
+        switch op {
+        case "==", "!=":
+            guard let equal = left.equals(right) else { throw mismatch() }
+            return .bool(op == "==" ? equal : !equal)
+        case "<", "<=", ">", ">=":
+            guard let result = left.compare(op, right) else { throw mismatch() }
+            return .bool(result)
+        case "+":
+            switch (left, right) {
+            case (.number(let a), .number(let b)): return .number(a &+ b)
+            case (.string(let a), _): return .string(a + right.text)
+            case (_, .string(let b)): return .string(left.text + b)
+            case (.list(let a), .list(let b)): return .list(a + b)
+            default: throw mismatch()
+            }
+        case "-", "*", "/":
+            guard case .number(let a) = left, case .number(let b) = right else { throw mismatch() }
+            if op == "/" {
+                guard b != 0 else { throw Diagnostic("division-by-zero", "division by zero", at: rightExpression.range) }
+                return .number(a / b)
+            }
+            return .number(op == "-" ? a &- b : a &* b)
+        default:
+            throw mismatch()
+        }
+    }
+
+    static let functions = ["count", "year", "today", "date", "ordinal"]
+
+    private func call(_ name: String, _ arguments: [Expression], row: [String: Value]?, range: Range<Int>) throws -> Value {
+        func argument(_ index: Int) throws -> Value {
+            guard index < arguments.count else {
+                throw Diagnostic("missing-argument", "\(name)(…) needs \(index + 1) argument\(index == 0 ? "" : "s")", at: range)
+            }
+            return try evaluate(arguments[index], row: row)
+        }
+        switch name {
+        case "count":
+            let value = try argument(0)
+            switch value {
+            case .table(let table): return .number(table.rows.count)
+            case .list(let items): return .number(items.count)
+            case .string(let text): return .number(text.count)
+            default: throw Diagnostic("type-error", "count(…) needs a table, a list or a string, not \(value.typeName)", at: arguments[0].range)
+            }
+        case "year":
+            let value = try argument(0)
+            guard let date = value.asDate else {
+                throw Diagnostic("type-error", "year(…) needs a date, not \(value.typeName)", at: arguments[0].range)
+            }
+            return .number(date.earliest.components.year)
+        case "date":
+            let value = try argument(0)
+            guard let date = value.asDate else {
+                throw Diagnostic("invalid-date", "date(…) needs EDTF text such as \"2024-07-04\", not \(value.text)", at: arguments[0].range)
+            }
+            return .date(date)
+        case "today":
+            let (y, m, d) = today.components
+            return .date(.day(y, m, d))
+        default:
+            let suggestions = NameKey.nearest(to: name, among: Self.functions, limit: 1)
+            throw Diagnostic(
+                "unknown-function",
+                "unknown function \"\(name)\"; the functions are count, year, date and today" + (suggestions.isEmpty ? "" : "; did you mean \"\(suggestions[0])\"?"),
+                at: range)
+        }
+    }
+
+    // MARK: Pipelines
+
+    private func apply(_ stage: PipelineStage, to value: Value) throws -> Value {
+        guard case .table(var table) = value else {
+            if case .count = stage.kind, case .list(let items) = value { return .number(items.count) }
+            throw Diagnostic("type-error", "table verbs need a table on their left, not \(value.typeName)", at: stage.range)
+        }
+        func columnIndex(_ name: String, _ range: Range<Int>) throws -> Int {
+            guard let index = table.column(name) else {
+                let near = NameKey.nearest(to: name, among: table.columns, limit: 1)
+                throw Diagnostic(
+                    "unknown-column",
+                    "no column \"\(name)\"; the columns are \(table.columns.joined(separator: ", "))" + (near.isEmpty ? "" : "; did you mean \"\(near[0])\"?"),
+                    at: range)
+            }
+            return index
+        }
+        switch stage.kind {
+        case .where(let condition):
+            var kept: [[Value]] = []
+            for row in table.rows {
+                var bindings: [String: Value] = [:]
+                for (index, column) in table.columns.enumerated() { bindings[column.lowercased()] = row[index] }
+                let result = try evaluate(condition, row: bindings)
+                guard case .bool(let keep) = result else {
+                    throw Diagnostic("type-error", "where needs a condition that is true or false, not \(result.typeName)", at: condition.range)
+                }
+                if keep { kept.append(row) }
+            }
+            table.rows = kept
+        case .sort(let keys):
+            let indices = try keys.map { (try columnIndex($0.column, $0.range), $0.descending) }
+            table.rows = table.rows.enumerated().sorted { left, right in
+                for (index, descending) in indices {
+                    let a = left.element[index]
+                    let b = right.element[index]
+                    if Value.sortsBefore(a, b) { return !descending }
+                    if Value.sortsBefore(b, a) { return descending }
+                }
+                return left.offset < right.offset
+            }.map(\.element)
+        case .select(let columns):
+            let indices = try columns.map { try columnIndex($0.column, $0.range) }
+            table.columns = indices.map { table.columns[$0] }
+            table.rows = table.rows.map { row in indices.map { row[$0] } }
+        case .count:
+            return .number(table.rows.count)
+        case .first(let countExpression), .last(let countExpression):
+            let countValue = try evaluate(countExpression)
+            guard case .number(let count) = countValue, count >= 0 else {
+                throw Diagnostic("type-error", "first and last need a whole number of rows, not \(countValue.typeName)", at: countExpression.range)
+            }
+            if case .first = stage.kind { table.rows = Array(table.rows.prefix(count)) } else { table.rows = Array(table.rows.suffix(count)) }
+        }
+        return .table(table)
+    }
+}

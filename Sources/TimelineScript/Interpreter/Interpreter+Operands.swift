@@ -1,0 +1,83 @@
+import TimelineCore
+
+extension Interpreter {
+    /// The text of a name-like operand: a variable's value, or the word or string itself.
+    func text(of expression: Expression, what: String) throws -> String {
+        let value = try evaluate(expression)
+        switch value {
+        case .string(let text): return text
+        case .number(let number): return String(number)
+        default: throw Diagnostic("type-error", "expected \(what), not \(value.typeName)", at: expression.range)
+        }
+    }
+
+    /// The organization an operand names, by id or full name.
+    func organization(_ expression: Expression, in timeline: Timeline) throws -> Organization {
+        let name = try text(of: expression, what: "an organization")
+        do {
+            return try timeline.resolveOrganization(name)
+        } catch {
+            throw Diagnostic("unknown-organization", error.description, at: expression.range)
+        }
+    }
+
+    /// The country an operand names, by code, name or alias.
+    func country(_ expression: Expression) throws -> Country {
+        let name = try text(of: expression, what: "a country")
+        do {
+            return try registry.resolve(name)
+        } catch {
+            throw Diagnostic("unknown-country", error.description, at: expression.range)
+        }
+    }
+
+    /// The date an operand gives: a date literal, a year number, EDTF text.
+    func date(_ expression: Expression) throws -> EDTFDate {
+        let value = try evaluate(expression)
+        if case .number(let year) = value, !(0...9999).contains(year) {
+            throw Diagnostic("invalid-date", "\(year) is not a year between 0 and 9999", at: expression.range)
+        }
+        if case .string(let text) = value {
+            do { return try EDTFDate.parse(text) } catch {
+                throw Diagnostic("invalid-date", error.description, at: expression.range)
+            }
+        }
+        guard let date = value.asDate else {
+            throw Diagnostic("type-error", "expected a date (2024-07-04, 2024-07, 2024), not \(value.typeName)", at: expression.range)
+        }
+        return date
+    }
+
+    /// The day a query asks about: the end of the given date at its precision, or today.
+    func queryDay(_ expression: Expression?) throws -> CivilDay {
+        guard let expression else { return today }
+        return try date(expression).latest
+    }
+
+    /// The timeline a query reads: as the log stands, or as it stood at `known at`.
+    func timeline(known clause: KnownAtClause?) throws -> Timeline {
+        let current = try timeline()
+        guard let clause else { return current }
+        switch clause {
+        case .seq(let expression):
+            let value = try evaluate(expression)
+            guard case .number(let seq) = value, seq >= 0 else {
+                throw Diagnostic("type-error", "known at seq needs a sequence number, not \(value.typeName)", at: expression.range)
+            }
+            return current.known(at: .seq(SequenceNumber(seq)))
+        case .time(let expression):
+            let value = try evaluate(expression)
+            let text: String
+            switch value {
+            case .date(let date): text = date.description
+            case .string(let string): text = string
+            case .number(let year): text = String(year)
+            default: throw Diagnostic("type-error", "known at needs a date or a UTC time, not \(value.typeName)", at: expression.range)
+            }
+            guard let time = RecordedTime.parse(text, endOfPeriod: true) else {
+                throw Diagnostic("invalid-time", "known at needs a date (2025-03-01) or a UTC time (\"2025-03-01T10:00:00Z\"), not \"\(text)\"", at: expression.range)
+            }
+            return current.known(at: .recorded(time))
+        }
+    }
+}

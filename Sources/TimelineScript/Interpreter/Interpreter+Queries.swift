@@ -1,0 +1,114 @@
+import TimelineCore
+import TimelineStore
+
+extension Interpreter {
+    /// Answers a query as a table.
+    func evaluate(_ query: Query) throws -> Table {
+        let timeline = try timeline(known: query.known)
+        switch query.kind {
+        case .members(let orgExpression, let at):
+            let org = try organization(orgExpression, in: timeline)
+            let answer = timeline.members(of: org.id, at: try queryDay(at))
+            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true)
+        case .roster(let orgExpression, let at):
+            let org = try organization(orgExpression, in: timeline)
+            let answer = timeline.roster(of: org.id, at: try queryDay(at))
+            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true)
+        case .status(let countryExpression, let orgExpression, let at):
+            let country = try country(countryExpression)
+            let org = try organization(orgExpression, in: timeline)
+            let day = try queryDay(at)
+            let rows = timeline.status(of: country.alpha3, in: org.id, at: day).map { [$0] } ?? []
+            var notes = timeline.existenceNotes(org.id, at: day)
+            if rows.isEmpty && notes.isEmpty { notes.append("\(country.name) (\(country.alpha3)) held no status in \(org.id) on \(day)") }
+            return AnswerTables.states(rows, notes: notes, ordinals: true)
+        case .history(let subject, let from, let to):
+            let fromDay = try from.map { try date($0).earliest }
+            let toDay = try to.map { try date($0).latest }
+            let events: [EffectiveEvent]
+            let focus: String?
+            if let org = try? organization(subject, in: timeline) {
+                events = timeline.history(ofOrganization: org.id, from: fromDay, to: toDay)
+                focus = nil
+            } else {
+                let country = try countryOrOrganization(subject, timeline: timeline)
+                events = timeline.history(ofCountry: country.alpha3, from: fromDay, to: toDay)
+                focus = country.alpha3
+            }
+            return AnswerTables.events(events, in: timeline, focus: focus)
+        case .summits(let orgExpression, let from, let to):
+            let org = try organization(orgExpression, in: timeline)
+            let summits = timeline.summits(of: org.id, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest })
+            return AnswerTables.summits(summits, in: timeline)
+        case .statements(let subject, let from, let to):
+            var orgID: OrganizationID?
+            var countryCode: String?
+            if let subject {
+                if let org = try? organization(subject, in: timeline) { orgID = org.id } else { countryCode = try countryOrOrganization(subject, timeline: timeline).alpha3 }
+            }
+            let events = timeline.statements(org: orgID, country: countryCode, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest })
+            return AnswerTables.events(events, in: timeline, focus: countryCode)
+        case .milestones(let orgExpression, let from, let to):
+            let org = try organization(orgExpression, in: timeline)
+            let events = timeline.milestones(of: org.id, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest })
+            return AnswerTables.events(events, in: timeline, focus: nil)
+        case .orgs(let at):
+            let day = try queryDay(at)
+            let rows = timeline.organizations(at: day)
+            return AnswerTables.organizations(rows, notes: rows.isEmpty ? ["no organization existed on \(day)"] : [])
+        case .diff(let orgExpression, let fromExpression, let toExpression):
+            let org = try organization(orgExpression, in: timeline)
+            return AnswerTables.diff(timeline, org: org.id, from: try date(fromExpression).latest, to: try date(toExpression).latest)
+        case .why(let countryExpression, let orgExpression, let at):
+            let country = try country(countryExpression)
+            let org = try organization(orgExpression, in: timeline)
+            return AnswerTables.why(timeline, country: country.alpha3, org: org.id, at: try queryDay(at))
+        case .replay(let orgExpression, let from, let to):
+            let org = try orgExpression.map { try organization($0, in: timeline) }
+            return try AnswerTables.replay(
+                timeline, org: org?.id, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest } ?? today,
+                shouldStop: shouldStop)
+        case .chart(let orgExpression, let from, let to, let svg):
+            let org = try organization(orgExpression, in: timeline)
+            let fromYear = try from.map { try date($0).earliest.components.year } ?? org.founded.earliest.components.year
+            let toYear = try to.map { try date($0).latest.components.year } ?? today.components.year
+            guard fromYear <= toYear else {
+                throw Diagnostic("invalid-range", "the chart ends (\(toYear)) before it starts (\(fromYear))", at: query.range)
+            }
+            let chart = SwimlaneChart(timeline: timeline, org: org.id, fromYear: fromYear, toYear: toYear)
+            if let svg {
+                let path = try text(of: svg, what: "a file name for the SVG")
+                do { try chart.writeSVG(to: path) } catch {
+                    throw Diagnostic("write-failed", "cannot write \(path): \(error)", at: svg.range)
+                }
+                output(.info("wrote \(path)"))
+                return Table(columns: [])
+            }
+            output(.text(chart.text(width: chartWidth)))
+            return Table(columns: [])
+        case .verify:
+            let contents = try readLog()
+            let violations = try self.timeline().violations
+            return Table(
+                columns: ["records", "head", "intact", "problem"],
+                rows: [[.number(contents.head.count), .string(contents.head.hash), .bool(violations.isEmpty),
+                        violations.first.map { .string($0.description) } ?? .null]],
+                notes: contents.tornTail.map { [$0.description] } ?? [])
+        case .head:
+            let contents = try readLog()
+            return Table(columns: ["seq", "hash"], rows: [[.number(contents.head.count), .string(contents.head.hash)]])
+        }
+    }
+
+    /// A country operand, with a message naming both kinds when it is neither.
+    func countryOrOrganization(_ expression: Expression, timeline: Timeline) throws -> Country {
+        let name = try text(of: expression, what: "a country or an organization")
+        if let country = registry.lookup(name) { return country }
+        let suggestions = registry.suggestions(for: name) + NameKey.nearest(to: name, among: timeline.organizations.keys.map(\.rawValue))
+        throw Diagnostic(
+            "unknown-name",
+            "\"\(name)\" is neither a known country nor an organization"
+                + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or ") + "?"),
+            at: expression.range)
+    }
+}

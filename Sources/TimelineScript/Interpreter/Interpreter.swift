@@ -1,0 +1,191 @@
+import TimelineCore
+import TimelineStore
+
+/// Runs scripts against a log: queries read it, `append` statements add to one atomic batch
+/// per run, committed when the run succeeds.
+///
+/// Variables persist from one run to the next (the REPL runs each line as a script).
+///
+/// For example:
+/// ```swift
+/// let interpreter = Interpreter(log: FileEventLog(path: "Events/diplomacy.jsonl"), today: today) { output in … }
+/// let outcome = interpreter.run(SourceFile(name: "<command>", text: "members SCO at 2017"))
+/// ```
+public final class Interpreter {
+    /// The log queries read and appends write.
+    public private(set) var log: any EventLog
+    /// The day a query without `at` asks about.
+    public var today: CivilDay
+    /// A fixed transaction time for appends (seeds use one to reproduce the log byte for byte);
+    /// `nil` records the clock's time.
+    public var recordedAt: RecordedTime?
+    /// Called with everything the script shows, in order.
+    public var output: (ScriptOutput) -> Void
+    /// Asked between statements and loop iterations; `true` stops the run (Ctrl-C).
+    public var shouldStop: () -> Bool = { false }
+    /// The countries names resolve against.
+    public let registry: CountryRegistry
+    /// How many columns a terminal chart may use.
+    public var chartWidth = 80
+
+    var variables: [String: Value] = [:]
+    var committed: LogContents?
+    var pending: [RecordedEvent] = []
+    var pendingStatements: [Range<Int>] = []
+    var cachedTimeline: Timeline?
+
+    public init(log: any EventLog, today: CivilDay, registry: CountryRegistry = .standard, output: @escaping (ScriptOutput) -> Void) {
+        self.log = log
+        self.today = today
+        self.registry = registry
+        self.output = output
+    }
+
+    /// Opens another log for the following runs (the REPL's `.log`).
+    public func switchLog(to log: any EventLog) {
+        self.log = log
+        committed = nil
+        cachedTimeline = nil
+    }
+
+    /// Parses and runs a script. Syntax errors stop it before anything runs; a run-time error
+    /// stops it and discards its appends. On success the appends are committed as one batch.
+    public func run(_ source: SourceFile) -> RunOutcome {
+        if let problem = SourceCheck.binaryContent(source) { return RunOutcome(diagnostics: [problem], receipt: nil) }
+        let (program, syntax) = Parser.parse(source)
+        if !syntax.isEmpty { return RunOutcome(diagnostics: syntax, receipt: nil) }
+        return run(program)
+    }
+
+    /// Runs a parsed program.
+    public func run(_ program: Program) -> RunOutcome {
+        pending = []
+        pendingStatements = []
+        cachedTimeline = nil
+        do {
+            committed = try readLog()
+            try execute(program.statements)
+        } catch let diagnostic as Diagnostic {
+            return RunOutcome(diagnostics: [discarding(diagnostic)], receipt: nil)
+        } catch {
+            return RunOutcome(diagnostics: [Diagnostic("internal", "\(error)", at: 0..<0)], receipt: nil)
+        }
+        guard !pending.isEmpty else { return RunOutcome(diagnostics: [], receipt: nil) }
+        let events = pending.map(\.event)
+        let count = events.count
+        pending = []
+        pendingStatements = []
+        cachedTimeline = nil
+        do {
+            let receipt = try log.append(events, recordedAt: recordedAt ?? SystemClock.now)
+            committed = nil
+            let already = receipt.alreadyPresent.isEmpty ? "" : ", \(receipt.alreadyPresent.count) already in the log"
+            if receipt.appended.isEmpty {
+                output(.info("nothing appended: all \(count) events are already in the log (head \(receipt.head))"))
+            } else {
+                output(.info("appended \(receipt.appended.count) event\(receipt.appended.count == 1 ? "" : "s")\(already) (head \(receipt.head))"))
+            }
+            if let side = receipt.setAside { output(.info("an unfinished earlier append was set aside in \(side)")) }
+            return RunOutcome(diagnostics: [], receipt: receipt)
+        } catch {
+            let range = 0..<0
+            return RunOutcome(diagnostics: [Diagnostic("append-failed", error.description, at: range, notes: ["nothing was appended"])], receipt: nil)
+        }
+    }
+
+    /// Adds the note that the run's earlier appends were discarded.
+    func discarding(_ diagnostic: Diagnostic) -> Diagnostic {
+        var diagnostic = diagnostic
+        if !pending.isEmpty {
+            let count = pending.count
+            diagnostic.notes.append("nothing was appended: the \(count) earlier append\(count == 1 ? "" : "s") of this script \(count == 1 ? "was" : "were") discarded")
+        }
+        pending = []
+        pendingStatements = []
+        cachedTimeline = nil
+        return diagnostic
+    }
+
+    func readLog() throws -> LogContents {
+        do {
+            return try log.read()
+        } catch let error where error.code == .notFound {
+            return LogContents(records: [], head: LogHead(count: 0, hash: LogFormat.headerHash), tornTail: nil)
+        } catch {
+            throw Diagnostic("log-unreadable", error.description, at: 0..<0)
+        }
+    }
+
+    /// The timeline of the committed log plus this run's appends so far.
+    func timeline() throws -> Timeline {
+        if let cachedTimeline { return cachedTimeline }
+        if committed == nil { committed = try readLog() }
+        let timeline = Timeline(records: (committed?.records ?? []) + pending, registry: registry)
+        cachedTimeline = timeline
+        return timeline
+    }
+
+    // MARK: Statements
+
+    func execute(_ statements: [Statement]) throws {
+        for statement in statements {
+            if shouldStop() { throw Diagnostic("interrupted", "interrupted", at: statement.range) }
+            try execute(statement)
+        }
+    }
+
+    func execute(_ statement: Statement) throws {
+        switch statement.kind {
+        case .let(let name, let value):
+            variables[name] = try evaluate(value)
+        case .assign(let name, let value):
+            guard variables[name] != nil else {
+                throw Diagnostic("undefined-variable", "\"\(name)\" is not defined; declare it first with let \(name) = …", at: statement.range)
+            }
+            variables[name] = try evaluate(value)
+        case .for(let name, let sequence, let body):
+            let items: [Value]
+            switch try evaluate(sequence) {
+            case .list(let list): items = list
+            case .table(let table): items = table.rows.map { row in .list(row) }
+            case let other:
+                throw Diagnostic("type-error", "for … in needs a list or a range such as 2001..2025, not \(other.typeName)", at: sequence.range)
+            }
+            let saved = variables[name]
+            defer { variables[name] = saved }
+            for item in items {
+                if shouldStop() { throw Diagnostic("interrupted", "interrupted", at: statement.range) }
+                variables[name] = item
+                try execute(body)
+            }
+        case .if(let condition, let then, let otherwise):
+            let value = try evaluate(condition)
+            guard case .bool(let flag) = value else {
+                throw Diagnostic("type-error", "if needs a condition that is true or false, not \(value.typeName)", at: condition.range)
+            }
+            if flag { try execute(then) } else if let otherwise { try execute(otherwise) }
+        case .print(let expressions):
+            var parts: [String] = []
+            for expression in expressions {
+                let value = try evaluate(expression)
+                if case .table(let table) = value {
+                    if !parts.isEmpty { output(.text(parts.joined(separator: " "))) }
+                    parts = []
+                    output(.table(table))
+                } else {
+                    parts.append(value.text)
+                }
+            }
+            if !parts.isEmpty || expressions.isEmpty { output(.text(parts.joined(separator: " "))) }
+        case .expression(let expression):
+            let value = try evaluate(expression)
+            switch value {
+            case .table(let table): output(.table(table))
+            case .null: break
+            default: output(.text(value.text))
+            }
+        case .append(let append):
+            try performAppend(append, range: statement.range)
+        }
+    }
+}

@@ -1,0 +1,22 @@
+/// Something a script shows: a table, a line of text, or a status message.
+public enum ScriptOutput: Sendable {
+    /// A query's answer.
+    case table(Table)
+    /// What `print` printed, or a chart.
+    case text(String)
+    /// A status message: "appended 3 events (head #20 …)".
+    case info(String)
+}
+
+/// How a run ended: the appends it committed, or the diagnostics that stopped it.
+public struct RunOutcome: Sendable {
+    /// The diagnostics (syntax errors, or the one run-time error). Empty on success.
+    public let diagnostics: [Diagnostic]
+    /// What the run appended, when it committed a batch.
+    public let receipt: AppendReceipt?
+
+    /// Whether the run succeeded.
+    public var succeeded: Bool { diagnostics.isEmpty }
+}
+
+import TimelineStore

@@ -1,0 +1,43 @@
+/// A lexical token with its byte range in the source.
+public struct Token: Hashable, Sendable {
+    /// What kind of token, with its value.
+    public enum Kind: Hashable, Sendable {
+        /// A word: a keyword, an identifier, a country code or name, a status (`dialogue-partner`).
+        case word(String)
+        /// A whole number.
+        case number(Int)
+        /// A quoted string, escapes resolved.
+        case string(String)
+        /// A date literal in EDTF: `2017-06-09`, `2010-04?`, `2024-07-03/2024-07-04`.
+        case date(EDTFDateLiteral)
+        /// Punctuation and operators: `| , ( ) { } [ ] = == != < <= > >= .. + - * / ;`.
+        case symbol(String)
+        /// The end of a line (statements end there unless an expression is still open).
+        case newline
+        /// The end of the input.
+        case end
+    }
+
+    public let kind: Kind
+    public let range: Range<Int>
+
+    /// The word, if this token is one.
+    public var word: String? {
+        if case .word(let text) = kind { return text }
+        return nil
+    }
+
+    /// Whether this is the given symbol.
+    public func isSymbol(_ symbol: String) -> Bool { kind == .symbol(symbol) }
+
+    /// Whether this is the given word, ignoring case.
+    public func isWord(_ keyword: String) -> Bool { word?.lowercased() == keyword }
+}
+
+import TimelineCore
+
+/// A date literal: its text and the parsed date.
+public struct EDTFDateLiteral: Hashable, Sendable {
+    public let text: String
+    public let date: EDTFDate
+}

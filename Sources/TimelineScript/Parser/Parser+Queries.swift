@@ -1,0 +1,117 @@
+extension Parser {
+    /// `members ORG [at D]`, `status COUNTRY in ORG [at D]`, `history X [from D] [to D]` …, each
+    /// optionally followed by `known at seq N` or `known at TIME`.
+    mutating func parseQuery() throws(Diagnostic) -> Expression {
+        let keyword = advance()
+        let start = keyword.range.lowerBound
+        let name = keyword.word!.lowercased()
+        var at: Expression?
+        var from: Expression?
+        var to: Expression?
+        var svg: Expression?
+        var known: KnownAtClause?
+
+        /// Parses the trailing clauses a query accepts, in any order.
+        func clauses(_ parser: inout Parser, allowed: Set<String>) throws(Diagnostic) {
+            while let word = parser.current.word?.lowercased() {
+                if word == "known" {
+                    _ = parser.advance()
+                    _ = try parser.expectWord("at", "after known (known at seq N, or known at a date or time)")
+                    if parser.current.isWord("seq") {
+                        _ = parser.advance()
+                        known = .seq(try parser.parseAdditive())
+                    } else {
+                        known = .time(try parser.parseAdditive())
+                    }
+                    continue
+                }
+                guard allowed.contains(word) else { break }
+                _ = parser.advance()
+                let value = try parser.parseAdditive()
+                switch word {
+                case "at": at = value
+                case "from": from = value
+                case "to": to = value
+                case "svg": svg = value
+                default: break
+                }
+            }
+            if parser.current.isSymbol("-"), parser.peek().isSymbol("-"), parser.peek(2).isWord("svg"), allowed.contains("svg") {
+                _ = parser.advance()
+                _ = parser.advance()
+                _ = parser.advance()
+                svg = try parser.parseOperand()
+                try clauses(&parser, allowed: allowed)
+            }
+        }
+
+        let kind: Query.Kind
+        switch name {
+        case "members", "roster":
+            let org = try parseSubject("an organization after \(name)")
+            try clauses(&self, allowed: ["at"])
+            kind = name == "members" ? .members(org: org, at: at) : .roster(org: org, at: at)
+        case "status":
+            let country = try parseSubject("a country after status")
+            _ = try expectWord("in", "after the country (status BLR in SCO)")
+            let org = try parseSubject("an organization after in")
+            try clauses(&self, allowed: ["at"])
+            kind = .status(country: country, org: org, at: at)
+        case "why":
+            let country = try parseSubject("a country after why")
+            _ = try expectWord("in", "after the country (why BLR in SCO at 2024-07-05)")
+            let org = try parseSubject("an organization after in")
+            try clauses(&self, allowed: ["at"])
+            kind = .why(country: country, org: org, at: at)
+        case "history":
+            let subject = try parseSubject("a country or an organization after history")
+            try clauses(&self, allowed: ["from", "to"])
+            kind = .history(subject: subject, from: from, to: to)
+        case "summits", "milestones":
+            let org = try parseSubject("an organization after \(name)")
+            try clauses(&self, allowed: ["from", "to"])
+            kind = name == "summits" ? .summits(org: org, from: from, to: to) : .milestones(org: org, from: from, to: to)
+        case "statements":
+            let subject: Expression? = atQueryEnd(allowing: ["from", "to", "known"]) ? nil : try parseSubject("a country or organization after statements")
+            try clauses(&self, allowed: ["from", "to"])
+            kind = .statements(subject: subject, from: from, to: to)
+        case "orgs":
+            try clauses(&self, allowed: ["at"])
+            kind = .orgs(at: at)
+        case "diff":
+            let org = try parseSubject("an organization after diff")
+            let first = try parseOperand()
+            let second = try parseOperand()
+            try clauses(&self, allowed: [])
+            kind = .diff(org: org, from: first, to: second)
+        case "replay":
+            let org: Expression? = atQueryEnd(allowing: ["from", "to", "known"]) ? nil : try parseSubject("an organization after replay")
+            try clauses(&self, allowed: ["from", "to"])
+            kind = .replay(org: org, from: from, to: to)
+        case "chart":
+            let org = try parseSubject("an organization after chart")
+            try clauses(&self, allowed: ["from", "to", "svg"])
+            kind = .chart(org: org, from: from, to: to, svg: svg)
+        case "verify":
+            kind = .verify
+        default:
+            kind = .head
+        }
+        let end = tokens[max(0, position - 1)].range.upperBound
+        return Expression(.query(Query(kind: kind, known: known, range: start..<end)), start..<max(end, keyword.range.upperBound))
+    }
+
+    /// Whether the query has no further operand: the statement ends, a pipe follows, or one of
+    /// the given clause words.
+    func atQueryEnd(allowing words: Set<String>) -> Bool {
+        atStatementEnd || current.isSymbol("|") || current.isSymbol(")") || (current.word.map { words.contains($0.lowercased()) } ?? false)
+    }
+
+    /// An organization or country operand: a name, a string or a value in parentheses.
+    mutating func parseSubject(_ what: String) throws(Diagnostic) -> Expression {
+        switch current.kind {
+        case .word, .string, .symbol("("): return try parseOperand()
+        default: throw error("expected-subject", "expected \(what), found \(describe(current))")
+        }
+    }
+}

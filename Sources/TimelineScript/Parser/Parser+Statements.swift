@@ -1,0 +1,167 @@
+import TimelineCore
+
+extension Parser {
+    /// Statements until the end of input, or until a `}` when inside a block.
+    mutating func parseStatements(untilBrace: Bool) -> [Statement] {
+        var statements: [Statement] = []
+        while true {
+            skipNewlines()
+            if current.kind == .end { return statements }
+            if current.isSymbol("}") {
+                if untilBrace { return statements }
+                diagnostics.append(error("unexpected-brace", "unexpected \"}\": there is no open block to close"))
+                _ = advance()
+                continue
+            }
+            if diagnostics.count >= Self.maximumDiagnostics { return statements }
+            let depthBefore = depth
+            do throws(Diagnostic) {
+                let statement = try parseStatement()
+                statements.append(statement)
+                if !atStatementEnd {
+                    throw error("expected-end", "expected the end of the statement (a new line or \";\"), found \(describe(current))")
+                }
+            } catch {
+                depth = depthBefore
+                diagnostics.append(error)
+                recover()
+            }
+        }
+    }
+
+    mutating func parseStatement() throws(Diagnostic) -> Statement {
+        let start = current.range.lowerBound
+        if let word = current.word?.lowercased() {
+            switch word {
+            case "let":
+                _ = advance()
+                let (name, _) = try expectName("a variable name after let")
+                _ = try expectSymbol("=", "after the variable name")
+                skipLineBreaks()
+                let value = try parsePipeline()
+                return Statement(.let(name: name, value: value), start..<value.range.upperBound)
+            case "for":
+                _ = advance()
+                let (name, _) = try expectName("a loop variable after for")
+                _ = try expectWord("in", "after the loop variable")
+                let sequence = try parsePipeline()
+                let body = try parseBlock()
+                return Statement(.for(variable: name, sequence: sequence, body: body.statements), start..<body.end)
+            case "if":
+                return try parseIf()
+            case "print":
+                _ = advance()
+                var values: [Expression] = []
+                if !atStatementEnd {
+                    values.append(try parsePipeline())
+                    while current.isSymbol(",") {
+                        _ = advance()
+                        skipLineBreaks()
+                        values.append(try parsePipeline())
+                    }
+                }
+                return Statement(.print(values), start..<(values.last?.range.upperBound ?? current.range.lowerBound))
+            case "append":
+                return try parseAppend()
+            case "else":
+                throw error("else-without-if", "\"else\" must follow the closing \"}\" of an if block on the same line")
+            default:
+                break
+            }
+            if peek().isSymbol("="), !peek().isSymbol("==") {
+                let (name, _) = try expectName("a variable")
+                _ = advance()
+                skipLineBreaks()
+                let value = try parsePipeline()
+                return Statement(.assign(name: name, value: value), start..<value.range.upperBound)
+            }
+            if !Self.queryKeywords.contains(word), peek().word != nil || peek().kind == .end || peek().kind == .newline,
+                case .word = current.kind, isUnknownKeyword(word)
+            {
+                let suggestions = NameKey.nearest(to: word, among: Self.statementKeywords + Self.queryKeywords, limit: 2)
+                throw error(
+                    "unknown-statement",
+                    "unknown statement \"\(current.word!)\"; expected a query (members, roster, status, history …), let, for, if, print or append"
+                        + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?"))
+            }
+        }
+        let value = try parsePipeline()
+        return Statement(.expression(value), start..<value.range.upperBound)
+    }
+
+    /// Whether a word at the start of a statement, followed by more words, is most likely a
+    /// mistyped keyword rather than a variable (variables are used alone or in expressions).
+    func isUnknownKeyword(_ word: String) -> Bool {
+        peek().word != nil
+    }
+
+    mutating func parseIf() throws(Diagnostic) -> Statement {
+        let start = advance().range.lowerBound
+        let condition = try parsePipeline()
+        let then = try parseBlock()
+        var otherwise: [Statement]?
+        var end = then.end
+        if current.isWord("else") {
+            _ = advance()
+            if current.isWord("if") {
+                let nested = try parseIf()
+                otherwise = [nested]
+                end = nested.range.upperBound
+            } else {
+                let block = try parseBlock()
+                otherwise = block.statements
+                end = block.end
+            }
+        }
+        return Statement(.if(condition: condition, then: then.statements, else: otherwise), start..<end)
+    }
+
+    mutating func parseBlock() throws(Diagnostic) -> (statements: [Statement], end: Int) {
+        skipLineBreaks()
+        let open = try expectSymbol("{", "to open a block")
+        try enter(open.range)
+        defer { leave() }
+        let statements = parseStatements(untilBrace: true)
+        guard current.isSymbol("}") else {
+            let (line, _) = source.location(of: open.range.lowerBound)
+            throw error("unterminated-block", "unterminated block: expected \"}\" to close the \"{\" opened on line \(line)", at: open.range)
+        }
+        return (statements, advance().range.upperBound)
+    }
+
+    /// Words that start a clause of an append; anything before the first is positional.
+    static let appendClauses: Set<String> = [
+        "on", "name", "place", "founders", "ladder", "predecessor", "host", "number", "org", "country", "text", "context",
+        "source", "url", "note", "id", "change", "reason", "date", "status", "as", "speaker",
+    ]
+
+    mutating func parseAppend() throws(Diagnostic) -> Statement {
+        let start = advance().range.lowerBound
+        guard let type = current.word else {
+            throw error("expected-event-type", "expected an event type after append (founding, accession, status, withdrawal, suspension, reinstatement, reclassify, summit, statement, milestone, dissolution, correction, retraction), found \(describe(current))")
+        }
+        let typeRange = advance().range
+        var positional: [Expression] = []
+        while !atStatementEnd, !(current.word.map { Self.appendClauses.contains($0.lowercased()) } ?? false) {
+            positional.append(try parseOperand())
+        }
+        var clauses: [(keyword: String, values: [Expression], range: Range<Int>)] = []
+        while !atStatementEnd {
+            guard let keyword = current.word?.lowercased(), Self.appendClauses.contains(keyword) else {
+                throw error("expected-clause", "expected a clause such as on, source, note or id, found \(describe(current))")
+            }
+            let keywordRange = advance().range
+            var values: [Expression] = []
+            while !atStatementEnd, !(current.word.map { Self.appendClauses.contains($0.lowercased()) } ?? false) {
+                values.append(try parseOperand())
+            }
+            if values.isEmpty {
+                throw error("expected-value", "expected a value after \"\(keyword)\", found \(describe(current))")
+            }
+            clauses.append((keyword, values, keywordRange.lowerBound..<values.last!.range.upperBound))
+        }
+        let end = clauses.last?.range.upperBound ?? positional.last?.range.upperBound ?? typeRange.upperBound
+        return Statement(.append(AppendStatement(type: type, typeRange: typeRange, positional: positional, clauses: clauses)), start..<end)
+    }
+}
+

@@ -1,0 +1,79 @@
+import TimelineCore
+
+/// An expression of the language, with its source range.
+public struct Expression: Sendable {
+    /// The kinds of expression.
+    public indirect enum Kind: Sendable {
+        case number(Int)
+        case string(String)
+        case date(EDTFDateLiteral)
+        case bool(Bool)
+        /// A bare word: a variable when one is defined with that name, else the word itself (an
+        /// organization id, a country code or name, a status).
+        case name(String)
+        case list([Expression])
+        case unary(String, Expression)
+        case binary(String, Expression, Expression)
+        /// `a..b`, inclusive.
+        case range(Expression, Expression)
+        /// `count(x)`, `year(d)` …
+        case call(String, [Expression])
+        /// A query statement used as a value: `members SCO at 2017`.
+        case query(Query)
+        /// `source | stage | stage …`
+        case pipeline(Expression, [PipelineStage])
+    }
+
+    public let kind: Kind
+    public let range: Range<Int>
+
+    public init(_ kind: Kind, _ range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// One stage of a pipeline.
+public struct PipelineStage: Sendable {
+    public enum Kind: Sendable {
+        case `where`(Expression)
+        case sort([(column: String, descending: Bool, range: Range<Int>)])
+        case select([(column: String, range: Range<Int>)])
+        case count
+        case first(Expression)
+        case last(Expression)
+    }
+
+    public let kind: Kind
+    public let range: Range<Int>
+}
+
+/// `known at seq N` or `known at TIME`.
+public enum KnownAtClause: Sendable {
+    case seq(Expression)
+    case time(Expression)
+}
+
+/// A query: what to ask, of which organization or country, at which date.
+public struct Query: Sendable {
+    public enum Kind: Sendable {
+        case members(org: Expression, at: Expression?)
+        case roster(org: Expression, at: Expression?)
+        case status(country: Expression, org: Expression, at: Expression?)
+        case history(subject: Expression, from: Expression?, to: Expression?)
+        case summits(org: Expression, from: Expression?, to: Expression?)
+        case statements(subject: Expression?, from: Expression?, to: Expression?)
+        case milestones(org: Expression, from: Expression?, to: Expression?)
+        case orgs(at: Expression?)
+        case diff(org: Expression, from: Expression, to: Expression)
+        case why(country: Expression, org: Expression, at: Expression?)
+        case replay(org: Expression?, from: Expression?, to: Expression?)
+        case chart(org: Expression, from: Expression?, to: Expression?, svg: Expression?)
+        case verify
+        case head
+    }
+
+    public let kind: Kind
+    public let known: KnownAtClause?
+    public let range: Range<Int>
+}

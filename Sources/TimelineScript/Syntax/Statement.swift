@@ -1,0 +1,37 @@
+/// A statement of the language, with its source range.
+public struct Statement: Sendable {
+    public indirect enum Kind: Sendable {
+        case `let`(name: String, value: Expression)
+        case assign(name: String, value: Expression)
+        case `for`(variable: String, sequence: Expression, body: [Statement])
+        case `if`(condition: Expression, then: [Statement], else: [Statement]?)
+        case print([Expression])
+        /// An expression whose value is shown: a query, a pipeline, a variable.
+        case expression(Expression)
+        case append(AppendStatement)
+    }
+
+    public let kind: Kind
+    public let range: Range<Int>
+
+    public init(_ kind: Kind, _ range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// `append TYPE positional… clause value…`: the raw parts, interpreted per event type.
+public struct AppendStatement: Sendable {
+    /// The event type word as written (`accession`) and where.
+    public let type: String
+    public let typeRange: Range<Int>
+    /// Values before the first clause keyword (`SCO IND`, or `SCO observer dialogue-partner`).
+    public let positional: [Expression]
+    /// Clauses in order: `on D`, `source "…"`, `founders CHN KAZ …`.
+    public let clauses: [(keyword: String, values: [Expression], range: Range<Int>)]
+}
+
+/// A parsed script.
+public struct Program: Sendable {
+    public let statements: [Statement]
+}

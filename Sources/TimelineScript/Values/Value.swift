@@ -1,0 +1,64 @@
+import TimelineCore
+
+/// A value of the language: a number, a string, a boolean, a date, a list or a table.
+public enum Value: Sendable {
+    case number(Int)
+    case string(String)
+    case bool(Bool)
+    case date(EDTFDate)
+    case list([Value])
+    case table(Table)
+    /// No value: an empty cell (a member without an ordinal, an event without a country).
+    case null
+
+    /// The type's name for messages: "a number", "a table".
+    public var typeName: String {
+        switch self {
+        case .number: "a number"
+        case .string: "a string"
+        case .bool: "a boolean"
+        case .date: "a date"
+        case .list: "a list"
+        case .table: "a table"
+        case .null: "nothing"
+        }
+    }
+
+    /// The value as plain text: what `print` shows and what a table cell holds.
+    public var text: String {
+        switch self {
+        case .number(let number): String(number)
+        case .string(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .date(let date): date.description
+        case .list(let items): "[" + items.map(\.text).joined(separator: ", ") + "]"
+        case .table(let table): "(a table of \(table.rows.count) rows)"
+        case .null: ""
+        }
+    }
+
+    /// A string cell, or `.null` for `nil`.
+    static func optional(_ text: String?) -> Value { text.map(Value.string) ?? .null }
+}
+
+/// A table: named columns and rows of values, with notes (why an answer is empty, what is
+/// possible rather than certain).
+public struct Table: Sendable {
+    /// Column keys, stable across releases: `country`, `name`, `status`, `since`, `certainty` …
+    public var columns: [String]
+    /// Rows, each with one value per column.
+    public var rows: [[Value]]
+    /// Remarks shown with the table.
+    public var notes: [String]
+
+    public init(columns: [String], rows: [[Value]] = [], notes: [String] = []) {
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
+    }
+
+    /// The index of a column by key, ignoring case.
+    public func column(_ key: String) -> Int? {
+        columns.firstIndex { $0.lowercased() == key.lowercased() }
+    }
+}

@@ -1,0 +1,56 @@
+import TimelineCore
+import TimelineScript
+import TimelineStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs scripts for the command line: prints their tables and messages, renders their errors
+/// to standard error, and turns failures into exit codes.
+struct ScriptRunner {
+    let options: GlobalOptions
+
+    /// Runs each source in order, each as one atomic batch; stops at the first failure.
+    /// - Throws: `CommandFailure` with exit code 65 for bad input, 70 for an internal error.
+    func run(_ sources: [SourceFile]) throws {
+        let renderer = TableRenderer(format: options.format, colour: options.colour)
+        let location = options.location
+        let format = options.format
+        let interpreter = Interpreter(log: FileEventLog(path: location.path), today: Environment.today) { output in
+            switch output {
+            case .table(let table):
+                let text = renderer.render(table)
+                if !text.isEmpty { Console.write(text) }
+                let notes = renderer.notes(of: table)
+                if !notes.isEmpty {
+                    if format == .table { Console.write(notes) } else { Console.writeError(notes) }
+                }
+            case .text(let text):
+                Console.out(text)
+            case .info(let message):
+                if format == .table { Console.out(message) } else { Console.error(message) }
+            }
+        }
+        interpreter.recordedAt = try options.fixedRecordedTime()
+        interpreter.chartWidth = Environment.columns
+        for source in sources {
+            let outcome = interpreter.run(source)
+            guard outcome.succeeded else {
+                let text = outcome.diagnostics.map { DiagnosticRenderer.render($0, in: source) }.joined()
+                let isInternal = outcome.diagnostics.contains { $0.id == "internal" }
+                throw CommandFailure(message: String(text.dropLast()), exitCode: isInternal ? 70 : 65)
+            }
+        }
+    }
+
+    /// Reads a script file, or standard input for `-`.
+    /// - Throws: `CommandFailure` with exit code 66 when the file cannot be read.
+    static func load(_ path: String) throws -> SourceFile {
+        if path == "-" { return SourceFile(name: "<stdin>", text: Console.readStandardInput()) }
+        guard let bytes = Console.readFile(path) else {
+            throw CommandFailure.noInput("\(path): cannot read the script: \(String(cString: strerror(errno)))")
+        }
+        return SourceFile(name: path, text: String(decoding: bytes, as: UTF8.self))
+    }
+}
