@@ -148,21 +148,20 @@ enum AnswerTables {
         }
         for event in events {
             if shouldStop() { throw Diagnostic("interrupted", "replay interrupted", at: 0..<0) }
-            var changes: [String] = []
-            var touched = Set<OrganizationID>()
+            var changes: [(country: String, change: String, ordinal: String)] = []
             for eventOrg in event.payload.organization.map({ [$0] }) ?? [] {
                 for country in timeline.participants(of: eventOrg) {
                     for transition in timeline.transitions(of: country, in: eventOrg) where transition.eventID == event.id {
                         standing[eventOrg, default: [:]][country] = transition.after.status
                         let before = transition.before.status?.rawValue ?? "none"
                         let after = transition.after.status?.rawValue ?? "none"
-                        var text = "\(country) \(before) → \(after)"
-                        if transition.isMembership && transition.before.status != transition.after.status, let ordinal = timeline.ordinal(of: country, in: eventOrg) {
-                            text += " (\(Ordinal.text(ordinal)))"
+                        var change = "\(before) → \(after)"
+                        if before == after { change = transition.after.suspended ? "suspended" : "reinstated" }
+                        var ordinal = ""
+                        if transition.isMembership && transition.before.status != transition.after.status, let rank = timeline.ordinal(of: country, in: eventOrg) {
+                            ordinal = " (\(Ordinal.text(rank)))"
                         }
-                        if before == after { text = "\(country) \(transition.after.suspended ? "suspended" : "reinstated")" }
-                        changes.append(text)
-                        touched.insert(eventOrg)
+                        changes.append((country, change, ordinal))
                     }
                 }
             }
@@ -176,10 +175,24 @@ enum AnswerTables {
                 for status in counts.keys.sorted() where !order.contains(status) { order.append(status) }
                 totals = order.compactMap { status in counts[status].map { "\(status) \($0)" } }.joined(separator: ", ")
             }
-            if changes.count > 4 { changes = ["\(changes.count) countries: " + summarize(changes)] }
+            // Many countries changing the same way (a founding, a reclassification) read as one line.
+            var described: [String] = []
+            if changes.count > 3 {
+                var groups: [(change: String, countries: [String])] = []
+                for item in changes {
+                    if let index = groups.firstIndex(where: { $0.change == item.change }) {
+                        groups[index].countries.append(item.country)
+                    } else {
+                        groups.append((item.change, [item.country]))
+                    }
+                }
+                described = groups.map { "\($0.countries.joined(separator: " ")) \($0.change)" }
+            } else {
+                described = changes.map { "\($0.country) \($0.change)\($0.ordinal)" }
+            }
             table.rows.append([
                 .number(event.seq.value), .date(event.date), .string(event.event.kind.rawValue), .optional(eventOrg?.rawValue),
-                .optional(event.payload.country), .string(changes.isEmpty ? EventDescription.describe(event, in: timeline) : changes.joined(separator: "; ")),
+                .optional(event.payload.country), .string(described.isEmpty ? EventDescription.describe(event, in: timeline) : described.joined(separator: "; ")),
                 .string(totals),
             ])
         }
@@ -187,9 +200,4 @@ enum AnswerTables {
         return table
     }
 
-    /// "CHN none → member; KAZ none → member …" summarized as "none → member".
-    private static func summarize(_ changes: [String]) -> String {
-        let kinds = Set(changes.map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? $0 })
-        return kinds.sorted().joined(separator: ", ")
-    }
 }

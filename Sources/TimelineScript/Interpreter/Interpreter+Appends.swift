@@ -215,6 +215,7 @@ extension Interpreter {
         do {
             let plan = try AppendPlanner.plan([event], after: (committed?.records ?? []) + pending, recordedAt: recordedAt ?? SystemClock.now, registry: registry)
             pending.append(contentsOf: plan.records)
+            alreadyPresent += plan.alreadyPresent.count
             pendingStatements.append(range)
             cachedTimeline = nil
         } catch {

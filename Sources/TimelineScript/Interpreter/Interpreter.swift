@@ -31,6 +31,8 @@ public final class Interpreter {
     var variables: [String: Value] = [:]
     var committed: LogContents?
     var pending: [RecordedEvent] = []
+    /// Appends of this run that were already in the log (re-running a script appends nothing).
+    var alreadyPresent = 0
     var pendingStatements: [Range<Int>] = []
     var cachedTimeline: Timeline?
 
@@ -61,6 +63,7 @@ public final class Interpreter {
     public func run(_ program: Program) -> RunOutcome {
         pending = []
         pendingStatements = []
+        alreadyPresent = 0
         cachedTimeline = nil
         do {
             committed = try readLog()
@@ -70,7 +73,12 @@ public final class Interpreter {
         } catch {
             return RunOutcome(diagnostics: [Diagnostic("internal", "\(error)", at: 0..<0)], receipt: nil)
         }
-        guard !pending.isEmpty else { return RunOutcome(diagnostics: [], receipt: nil) }
+        guard !pending.isEmpty else {
+            if alreadyPresent > 0 {
+                output(.info("nothing appended: all \(alreadyPresent) event\(alreadyPresent == 1 ? " is" : "s are") already in the log"))
+            }
+            return RunOutcome(diagnostics: [], receipt: nil)
+        }
         let events = pending.map(\.event)
         let count = events.count
         pending = []
@@ -79,9 +87,10 @@ public final class Interpreter {
         do {
             let receipt = try log.append(events, recordedAt: recordedAt ?? SystemClock.now)
             committed = nil
-            let already = receipt.alreadyPresent.isEmpty ? "" : ", \(receipt.alreadyPresent.count) already in the log"
+            let present = alreadyPresent + receipt.alreadyPresent.count
+            let already = present == 0 ? "" : ", \(present) already in the log"
             if receipt.appended.isEmpty {
-                output(.info("nothing appended: all \(count) events are already in the log (head \(receipt.head))"))
+                output(.info("nothing appended: all \(count + alreadyPresent) events are already in the log (head \(receipt.head))"))
             } else {
                 output(.info("appended \(receipt.appended.count) event\(receipt.appended.count == 1 ? "" : "s")\(already) (head \(receipt.head))"))
             }
