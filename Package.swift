@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "TimelineScriptTests",
             dependencies: ["TimelineCore", "TimelineStore", "TimelineScript", "TimelineTestSupport"],
-            resources: [.copy("Corpus")]
+            exclude: ["Corpus"]
         ),
         .testTarget(
             name: "TimelineCLITests",

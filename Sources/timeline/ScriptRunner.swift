@@ -14,23 +14,12 @@ struct ScriptRunner {
     /// Runs each source in order, each as one atomic batch; stops at the first failure.
     /// - Throws: `CommandFailure` with exit code 65 for bad input, 70 for an internal error.
     func run(_ sources: [SourceFile]) throws {
-        let renderer = TableRenderer(format: options.format, colour: options.colour)
+        let printer = OutputPrinter(renderer: TableRenderer(format: options.format, colour: options.colour))
         let location = options.location
-        let format = options.format
         let interpreter = Interpreter(log: FileEventLog(path: location.path), today: Environment.today) { output in
-            switch output {
-            case .table(let table):
-                let text = renderer.render(table)
-                if !text.isEmpty { Console.write(text) }
-                let notes = renderer.notes(of: table)
-                if !notes.isEmpty {
-                    if format == .table { Console.write(notes) } else { Console.writeError(notes) }
-                }
-            case .text(let text):
-                Console.out(text)
-            case .info(let message):
-                if format == .table { Console.out(message) } else { Console.error(message) }
-            }
+            let text = printer.text(for: output)
+            Console.write(text.out)
+            Console.writeError(text.error)
         }
         interpreter.recordedAt = try options.fixedRecordedTime()
         interpreter.chartWidth = Environment.columns

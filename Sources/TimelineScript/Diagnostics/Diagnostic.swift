@@ -35,17 +35,32 @@ public enum DiagnosticRenderer {
     public static func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
         let (line, column) = file.location(of: diagnostic.range.lowerBound)
         var text = "\(file.name):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
-        let source = file.lineText(line)
-        if !source.isEmpty || file.bytes.isEmpty == false {
-            let printable = String(source.map { $0 == "\t" ? " " : ($0.isASCII && $0.asciiValue! < 0x20 ? "?" : $0) })
-            text += "  " + printable + "\n"
-            let lineLength = printable.count
-            var width = max(1, file.location(of: diagnostic.range.upperBound).line == line
-                ? file.location(of: diagnostic.range.upperBound).column - column : lineLength - column + 1)
-            width = min(width, max(1, lineLength - column + 1))
-            text += "  " + String(repeating: " ", count: column - 1) + "^" + String(repeating: "~", count: max(0, width - 1)) + "\n"
+        // Binary input has no line worth showing.
+        if diagnostic.id != "binary-input" {
+            let source = Array(file.lineText(line)).map { character -> Character in
+                guard let scalar = character.unicodeScalars.first else { return "?" }
+                if character == "\t" { return " " }
+                return scalar.value < 0x20 || scalar == "\u{FFFD}" || scalar.value == 0x7F ? "?" : character
+            }
+            let endColumn = file.location(of: diagnostic.range.upperBound).line == line ? file.location(of: diagnostic.range.upperBound).column : source.count + 1
+            var width = max(1, min(endColumn, source.count + 1) - column)
+            // Long lines show a window around the column.
+            var start = 0
+            var end = source.count
+            if source.count > maximumLineWidth {
+                start = max(0, column - 1 - maximumLineWidth / 2)
+                end = min(source.count, start + maximumLineWidth)
+            }
+            let prefix = start > 0 ? "…" : ""
+            let suffix = end < source.count ? "…" : ""
+            text += "  " + prefix + String(source[start..<end]) + suffix + "\n"
+            width = min(width, max(1, end - (column - 1)))
+            text += "  " + String(repeating: " ", count: prefix.count + column - 1 - start) + "^" + String(repeating: "~", count: max(0, width - 1)) + "\n"
         }
         for note in diagnostic.notes { text += "note: \(note)\n" }
         return text
     }
+
+    /// The longest source excerpt shown under a message.
+    static let maximumLineWidth = 100
 }

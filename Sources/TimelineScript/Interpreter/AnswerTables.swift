@@ -170,7 +170,7 @@ enum AnswerTables {
             var totals = ""
             if let eventOrg, let organization = timeline.organizations[eventOrg] {
                 let counts = Dictionary(grouping: (standing[eventOrg] ?? [:]).values.compactMap { $0 }, by: { $0 }).mapValues(\.count)
-                let ladder = organization.ladder(at: event.date.latest)
+                let ladder = organization.foundingLadder
                 var order = ladder.rungs.reversed().map { $0 }
                 for status in counts.keys.sorted() where !order.contains(status) { order.append(status) }
                 totals = order.compactMap { status in counts[status].map { "\(status) \($0)" } }.joined(separator: ", ")

@@ -17,6 +17,16 @@ extension Interpreter {
         do {
             return try timeline.resolveOrganization(name)
         } catch {
+            // Known now but not then: the query asked about the log as it stood earlier.
+            if let current = try? self.timeline(), current.records.count != timeline.records.count,
+                let later = try? current.resolveOrganization(name)
+            {
+                let first = current.records.first { $0.payload.organization == later.id }
+                throw Diagnostic(
+                    "not-yet-recorded",
+                    "\(later.id) was not yet in the log as it stood then (\(timeline.records.count) records); its first event was recorded at \(first?.recordedAt.description ?? "a later time") (seq \(first?.seq.value ?? 0))",
+                    at: expression.range)
+            }
             throw Diagnostic("unknown-organization", error.description, at: expression.range)
         }
     }

@@ -166,6 +166,22 @@ extension Parser {
         return try parsePrimary()
     }
 
+    /// Query keywords that need a subject (`members SCO`) start a query only when one follows;
+    /// otherwise the word is a name, so `where status == partner` reads the status column.
+    static let subjectlessQueries: Set<String> = ["orgs", "replay", "statements", "verify", "head"]
+
+    func startsQuery(_ keyword: String) -> Bool {
+        let next = peek()
+        switch next.kind {
+        case .word, .string: return true
+        case .symbol(let symbol):
+            if symbol == "(" { return next.range.lowerBound != current.range.upperBound || !Self.subjectlessQueries.contains(keyword) }
+            return Self.subjectlessQueries.contains(keyword) && (symbol == "|" || symbol == ")" || symbol == ";" || symbol == "}")
+        case .newline, .end: return Self.subjectlessQueries.contains(keyword)
+        default: return false
+        }
+    }
+
     /// One value without operators: what queries and appends take as arguments.
     mutating func parseOperand() throws(Diagnostic) -> Expression {
         if current.isSymbol("-") { return try parseUnary() }
@@ -219,7 +235,7 @@ extension Parser {
                 _ = advance()
                 return Expression(.bool(lower == "true"), token.range)
             }
-            if allowQueries, Self.queryKeywords.contains(lower), !peek().isSymbol("="), !peek().isSymbol("(") {
+            if allowQueries, Self.queryKeywords.contains(lower), startsQuery(lower) {
                 return try parseQuery()
             }
             _ = advance()

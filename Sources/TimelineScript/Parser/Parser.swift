@@ -27,7 +27,10 @@ public struct Parser {
         let (tokens, lexical) = Lexer.tokenize(source)
         var parser = Parser(tokens: tokens, source: source)
         let statements = parser.parseStatements(untilBrace: false)
-        let all = (lexical + parser.diagnostics).sorted { $0.range.lowerBound < $1.range.lowerBound }
+        // A line with a lexical error gets no further syntax errors: they would only echo it.
+        let lexicalLines = Set(lexical.map { source.location(of: $0.range.lowerBound).line })
+        let syntax = parser.diagnostics.filter { !lexicalLines.contains(source.location(of: $0.range.lowerBound).line) }
+        let all = (lexical + syntax).sorted { $0.range.lowerBound < $1.range.lowerBound }
         return (Program(statements: statements), Array(all.prefix(maximumDiagnostics)))
     }
 

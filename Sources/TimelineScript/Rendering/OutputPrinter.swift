@@ -1,0 +1,22 @@
+/// Decides where each output of a script goes and how it reads: tables and printed text on
+/// standard output; notes and status messages there too for tables, on standard error for JSON
+/// and CSV (so that those stay machine-readable).
+public struct OutputPrinter: Sendable {
+    public let renderer: TableRenderer
+
+    public init(renderer: TableRenderer) { self.renderer = renderer }
+
+    /// The text for standard output and for standard error.
+    public func text(for output: ScriptOutput) -> (out: String, error: String) {
+        let machine = renderer.format != .table
+        switch output {
+        case .table(let table):
+            let notes = renderer.notes(of: table)
+            return machine ? (renderer.render(table), notes) : (renderer.render(table) + notes, "")
+        case .text(let text):
+            return (text + "\n", "")
+        case .info(let message):
+            return machine ? ("", message + "\n") : (message + "\n", "")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import TimelineCore
+import TimelineScript
+import TimelineStore
+import TimelineTestSupport
+
+/// Runs every script of `Corpus/` against a copy of the bundled log (or an empty log when the
+/// script's first line is `# log: empty`) and compares the whole transcript — tables, printed
+/// text, messages, errors with their line and column — with the `.expected` file beside it.
+///
+/// Re-record deliberately with `TIMELINE_RECORD_CORPUS=1 swift test --filter Corpus`.
+@Suite("Script corpus")
+struct CorpusTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus")
+    static let bundledLog = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Events/diplomacy.jsonl").path
+
+    static var scripts: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).filter { $0.hasSuffix(".tl") }.sorted()
+    }
+
+    /// Runs a script and returns its transcript.
+    static func transcript(of name: String) throws -> String {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let bytes = readBytes(corpus.appendingPathComponent(name).path)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let log = scratch.file("log.jsonl")
+        if !text.hasPrefix("# log: empty") { writeBytes(readBytes(bundledLog), to: log) }
+        let printer = OutputPrinter(renderer: TableRenderer(format: .table, colour: false))
+        var transcript = ""
+        let interpreter = Interpreter(log: FileEventLog(path: log), today: CivilDay(year: 2025, month: 12, day: 31)) { output in
+            let rendered = printer.text(for: output)
+            transcript += rendered.out + rendered.error
+        }
+        interpreter.recordedAt = RecordedTime.parse("2026-06-01T12:00:00Z")
+        let source = SourceFile(name: name, text: text)
+        let outcome = interpreter.run(source)
+        for diagnostic in outcome.diagnostics { transcript += DiagnosticRenderer.render(diagnostic, in: source) }
+        return transcript
+    }
+
+    @Test("the corpus has at least 60 scripts, each with its expected transcript")
+    func size() {
+        #expect(Self.scripts.count >= 60)
+        for script in Self.scripts {
+            let expected = Self.corpus.appendingPathComponent(String(script.dropLast(3)) + ".expected").path
+            #expect(FileManager.default.fileExists(atPath: expected) || ProcessInfo.processInfo.environment["TIMELINE_RECORD_CORPUS"] == "1", "\(script) has no .expected")
+        }
+    }
+
+    @Test("each script gives its expected transcript", arguments: scripts)
+    func script(name: String) throws {
+        let actual = try Self.transcript(of: name)
+        let expectedPath = Self.corpus.appendingPathComponent(String(name.dropLast(3)) + ".expected").path
+        if ProcessInfo.processInfo.environment["TIMELINE_RECORD_CORPUS"] == "1" {
+            writeBytes(Array(actual.utf8), to: expectedPath)
+        }
+        let expected = String(decoding: readBytes(expectedPath), as: UTF8.self)
+        #expect(actual == expected, "\(name)")
+    }
+}
