@@ -28,7 +28,7 @@ struct TimelineCommand: ParsableCommand {
               timeline --generate-completion-script bash > ~/.local/share/bash-completion/completions/timeline
             """,
         version: TimelineVersion.current,
-        subcommands: [RunCommand.self, VerifyCommand.self]
+        subcommands: [RunCommand.self, SummaryCommand.self, VerifyCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -48,7 +48,7 @@ struct TimelineCommand: ParsableCommand {
 
     /// Entry point: hoists global options given before the subcommand, then runs.
     static func main() {
-        let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "verify", "help"])
+        let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "summary", "verify", "help"])
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

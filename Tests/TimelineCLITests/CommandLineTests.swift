@@ -47,7 +47,7 @@ struct CommandLineTests {
         #expect(result.status == 65)
         #expect(result.stdout.hasPrefix("\(path):3: damaged: integrity check failed"))
         #expect(result.stdout.contains("The 1 committed record before line 3 is intact"))
-        let summary = try timeline(["--log", path])
+        let summary = try timeline(["--log", path, "summary"])
         #expect(summary.status == 65)
         #expect(summary.stderr.contains("\(path):3: the log is damaged"))
     }
@@ -71,11 +71,11 @@ struct CommandLineTests {
         defer { scratch.cleanUp() }
         let path = scratch.file("log.jsonl")
         let receipt = try makeLog(at: path)
-        let table = try timeline(["--log", path])
+        let table = try timeline(["--log", path, "summary"])
         #expect(table.status == 0, "\(table.stderr)")
         #expect(table.stdout.contains("Head   \(receipt.head), 2 events"))
         #expect(table.stdout.contains("TST  Test Organization  2000-01-01  3        observer < member"))
-        let json = try timeline(["--log", path, "--format", "json"])
+        let json = try timeline(["summary", "--log", path, "--format", "json"])
         #expect(json.stdout.contains("\"organizations\":[{\"id\":\"TST\",\"name\":\"Test Organization\",\"founded\":\"2000-01-01\",\"dissolved\":null,\"ladder\":[\"observer\",\"member\"],\"members\":3}]"))
     }
 

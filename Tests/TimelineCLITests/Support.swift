@@ -30,14 +30,19 @@ func launch(_ product: String, _ arguments: [String], environment: [String: Stri
 }
 
 /// Runs a built executable to completion and collects its output.
-func runProduct(_ product: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> ProcessResult {
+func runProduct(_ product: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil, input: String? = nil) throws -> ProcessResult {
     let process = try launch(product, arguments, environment: environment, directory: directory)
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
+    let stdin = Pipe()
+    process.standardInput = input == nil ? FileHandle.nullDevice : stdin
     try process.run()
+    if let input {
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+    }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
@@ -45,8 +50,16 @@ func runProduct(_ product: String, _ arguments: [String], environment: [String: 
 }
 
 /// Runs `timeline` with arguments.
-func timeline(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> ProcessResult {
-    try runProduct("timeline", arguments, environment: environment, directory: directory)
+func timeline(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil, input: String? = nil) throws -> ProcessResult {
+    try runProduct("timeline", arguments, environment: environment, directory: directory, input: input)
+}
+
+/// The root of the package (where Events/, seeds/ and Examples/ are).
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// Runs `timeline` in the package root, on the bundled log unless told otherwise.
+func timelineInRoot(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> ProcessResult {
+    try timeline(arguments, environment: environment, directory: packageRoot, input: input)
 }
 
 /// A small valid log of two batches: an organization with two founders, then one accession.

@@ -96,7 +96,7 @@ extension Interpreter {
         }
     }
 
-    static let functions = ["count", "year", "today", "date", "ordinal"]
+    static let functions = ["count", "year", "today", "date", "join"]
 
     private func call(_ name: String, _ arguments: [Expression], row: [String: Value]?, range: Range<Int>) throws -> Value {
         func argument(_ index: Int) throws -> Value {
@@ -126,6 +126,17 @@ extension Interpreter {
                 throw Diagnostic("invalid-date", "date(…) needs EDTF text such as \"2024-07-04\", not \(value.text)", at: arguments[0].range)
             }
             return .date(date)
+        case "join":
+            // join(list or one-column table [, separator]): the items as one string.
+            let value = try argument(0)
+            let separator = arguments.count > 1 ? try argument(1).text : ", "
+            switch value {
+            case .list(let items): return .string(items.map(\.text).joined(separator: separator))
+            case .table(let table) where table.columns.count == 1: return .string(table.rows.map { $0[0].text }.joined(separator: separator))
+            case .table:
+                throw Diagnostic("type-error", "join(…) needs a list or a table of one column (use select first)", at: arguments[0].range)
+            default: return .string(value.text)
+            }
         case "today":
             let (y, m, d) = today.components
             return .date(.day(y, m, d))
@@ -133,7 +144,7 @@ extension Interpreter {
             let suggestions = NameKey.nearest(to: name, among: Self.functions, limit: 1)
             throw Diagnostic(
                 "unknown-function",
-                "unknown function \"\(name)\"; the functions are count, year, date and today" + (suggestions.isEmpty ? "" : "; did you mean \"\(suggestions[0])\"?"),
+                "unknown function \"\(name)\"; the functions are count, year, date, join and today" + (suggestions.isEmpty ? "" : "; did you mean \"\(suggestions[0])\"?"),
                 at: range)
         }
     }

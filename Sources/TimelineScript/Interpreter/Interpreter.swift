@@ -156,7 +156,8 @@ public final class Interpreter {
             let items: [Value]
             switch try evaluate(sequence) {
             case .list(let list): items = list
-            case .table(let table): items = table.rows.map { row in .list(row) }
+            // A one-column table yields its cells; a wider one yields each row as a list.
+            case .table(let table): items = table.rows.map { row in row.count == 1 ? row[0] : .list(row) }
             case let other:
                 throw Diagnostic("type-error", "for … in needs a list or a range such as 2001..2025, not \(other.typeName)", at: sequence.range)
             }
