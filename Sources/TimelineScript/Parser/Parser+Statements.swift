@@ -23,7 +23,10 @@ extension Parser {
                 }
             } catch {
                 depth = depthBefore
-                diagnostics.append(error)
+                // Once a block is reported unclosed at the end of the input, the blocks around it
+                // are too: one message says it.
+                let echo = error.id == "unterminated-block" && diagnostics.contains { $0.id == "unterminated-block" || $0.id == "too-deep" }
+                if !echo { diagnostics.append(error) }
                 recover()
             }
         }

@@ -1,0 +1,102 @@
+import Testing
+import TimelineCore
+@testable import TimelineScript
+
+@Suite("Lexer")
+struct LexerTests {
+    func kinds(_ text: String) -> [Token.Kind] {
+        Lexer.tokenize(SourceFile(name: "t", text: text)).tokens.map(\.kind).filter { $0 != .end }
+    }
+
+    @Test("dates, year ranges and arithmetic are told apart")
+    func datesAndNumbers() {
+        let range = kinds("2001..2025")
+        #expect(range == [.number(2001), .symbol(".."), .number(2025)])
+        guard case .date(let literal) = kinds("2024-07-03/2024-07-04").first else {
+            Issue.record("not a date")
+            return
+        }
+        #expect(literal.date.description == "2024-07-03/2024-07-04")
+        if case .date(let qualified) = kinds("2010?").first { #expect(qualified.text == "2010?") } else { Issue.record("2010? is not a date") }
+        #expect(kinds("2017 - 1") == [.number(2017), .symbol("-"), .number(1)])
+        #expect(kinds("x - y") == [.word("x"), .symbol("-"), .word("y")])
+    }
+
+    @Test("statuses with hyphens, names with accents, strings with escapes")
+    func wordsAndStrings() {
+        #expect(kinds("dialogue-partner Türkiye") == [.word("dialogue-partner"), .word("Türkiye")])
+        #expect(kinds(#""a \"quoted\" word\n""#) == [.string("a \"quoted\" word\n")])
+        #expect(kinds("a # comment\nb") == [.word("a"), .newline, .word("b")])
+        #expect(kinds("a \\\n b") == [.word("a"), .word("b")])
+    }
+
+    @Test("lexical errors carry their id and byte range")
+    func errors() {
+        let (_, diagnostics) = Lexer.tokenize(SourceFile(name: "t", text: "print \"open\nmembers SCO at 2024-13-01 @"))
+        #expect(diagnostics.map(\.id) == ["unterminated-string", "invalid-date", "unexpected-character"])
+        // The date's error points at the month: byte 32 of the text.
+        #expect(diagnostics[1].range == 32..<37)
+        #expect(diagnostics[2].range == 38..<39)
+    }
+}
+
+@Suite("Parser")
+struct ParserTests {
+    @Test("one run reports every syntax error, each at its statement")
+    func recovery() {
+        let source = SourceFile(name: "t.tl", text: "members SCO at\nprint 1\nlet = 2\nroster SCO | wher x\nfor x in [1] { print x")
+        let (program, diagnostics) = Parser.parse(source)
+        #expect(diagnostics.map(\.id) == ["expected-value", "expected-name", "unknown-stage", "unterminated-block"])
+        #expect(diagnostics.map { source.location(of: $0.range.lowerBound).line } == [1, 3, 4, 5])
+        #expect(program.statements.count == 1)  // print 1
+    }
+
+    @Test("10,000 nested parentheses are one error, not a crash")
+    func deepNesting() {
+        let text = "print " + String(repeating: "(", count: 10_000) + "1" + String(repeating: ")", count: 10_000)
+        let (_, diagnostics) = Parser.parse(SourceFile(name: "t", text: text))
+        #expect(diagnostics.map(\.id) == ["too-deep"])
+        let blocks = String(repeating: "if true { ", count: 5_000)
+        let nested = Parser.parse(SourceFile(name: "t", text: blocks)).diagnostics
+        #expect(nested.contains { $0.id == "too-deep" })
+        #expect(nested.count <= Parser.maximumDiagnostics)
+    }
+
+    @Test("query keywords are column names where no subject follows")
+    func keywordsAsColumns() {
+        let (program, diagnostics) = Parser.parse(SourceFile(name: "t", text: "roster SCO | where status == partner | sort status desc"))
+        #expect(diagnostics.isEmpty)
+        guard case .expression(let expression)? = program.statements.first?.kind, case .pipeline(_, let stages) = expression.kind else {
+            Issue.record("not a pipeline")
+            return
+        }
+        #expect(stages.count == 2)
+    }
+
+    @Test("appends split positional values from clauses")
+    func appendShape() {
+        let (program, diagnostics) = Parser.parse(SourceFile(name: "t", text: "append reclassify SCO observer dialogue-partner as partner on 2025-09-01 source \"x\""))
+        #expect(diagnostics.isEmpty)
+        guard case .append(let append)? = program.statements.first?.kind else {
+            Issue.record("not an append")
+            return
+        }
+        #expect(append.type == "reclassify")
+        #expect(append.positional.count == 3)
+        #expect(append.clauses.map(\.keyword) == ["as", "on", "source"])
+    }
+}
+
+@Suite("Values")
+struct ValueTests {
+    @Test("dates compare by their bounds: after means entirely after")
+    func dateComparison() throws {
+        let april = Value.date(try EDTFDate.parse("2010-04"))
+        #expect(april.compare(">", .number(2010)) == false)
+        #expect(april.compare("<", .number(2011)) == true)
+        #expect(april.compare(">=", .number(2010)) == true)
+        #expect(Value.date(try EDTFDate.parse("2011-01-01")).compare(">", .number(2010)) == true)
+        #expect(april.equals(.string("2010-04")) == true)
+        #expect(Value.string("a").compare("<", .number(1)) == nil)
+    }
+}
