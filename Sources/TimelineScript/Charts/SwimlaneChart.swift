@@ -103,7 +103,8 @@ struct SwimlaneChart {
         let top = 40.0
         let rowHeight = 22.0
         let yearWidth = max(8.0, min(40.0, 900.0 / Double(years)))
-        let width = left + Double(years) * yearWidth + 20
+        let legendWidth = left + statuses.reduce(0.0) { $0 + 24 + Double($1.rawValue.count) * 7 } + 120
+        let width = max(left + Double(years) * yearWidth + 20, legendWidth)
         let height = top + Double(lanes.count) * rowHeight + 60
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

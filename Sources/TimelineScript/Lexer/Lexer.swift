@@ -158,6 +158,11 @@ public struct Lexer {
     private static let oneByteSymbols: Set<UInt8> = Set("|,(){}[]=<>+-*/;".utf8)
 
     private mutating func symbol(_ start: Int) -> Token {
+        // "--svg": an option-style word, as on the command line.
+        if bytes[index] == UInt8(ascii: "-"), peek(1) == UInt8(ascii: "-"), let third = peek(2), Self.isWordStart(third) {
+            index += 2
+            return word(start)
+        }
         if let second = peek(1) {
             let pair = String(decoding: [bytes[index], second], as: UTF8.self)
             if Self.twoByteSymbols.contains(pair) {

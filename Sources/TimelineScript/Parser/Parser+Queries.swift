@@ -13,7 +13,7 @@ extension Parser {
 
         /// Parses the trailing clauses a query accepts, in any order.
         func clauses(_ parser: inout Parser, allowed: Set<String>) throws(Diagnostic) {
-            while let word = parser.current.word?.lowercased() {
+            while let word = parser.current.word.map({ $0.hasPrefix("--") ? String($0.dropFirst(2)) : $0 })?.lowercased() {
                 if word == "known" {
                     _ = parser.advance()
                     _ = try parser.expectWord("at", "after known (known at seq N, or known at a date or time)")
@@ -35,13 +35,6 @@ extension Parser {
                 case "svg": svg = value
                 default: break
                 }
-            }
-            if parser.current.isSymbol("-"), parser.peek().isSymbol("-"), parser.peek(2).isWord("svg"), allowed.contains("svg") {
-                _ = parser.advance()
-                _ = parser.advance()
-                _ = parser.advance()
-                svg = try parser.parseOperand()
-                try clauses(&parser, allowed: allowed)
             }
         }
 
