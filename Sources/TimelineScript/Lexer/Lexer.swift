@@ -3,7 +3,8 @@ import TimelineCore
 /// Turns a script's bytes into tokens, reporting every lexical error and going on after each.
 ///
 /// Words are letters, digits, `_`, and `-` between letters (`dialogue-partner`), so `a-b` is one
-/// word; write `a - b` to subtract. Four digits followed by `-`, a qualifier or `/` start a date.
+/// word; write `a - b` to subtract. Four digits followed by `-`, a qualifier or `/` start a date;
+/// digits running into letters (`3fa9c1`) are a word, as event ids are.
 public struct Lexer {
     let source: SourceFile
     private let bytes: [UInt8]
@@ -97,11 +98,13 @@ public struct Lexer {
                 return Token(kind: .date(EDTFDateLiteral(text: text, date: .single(PartialDate(year: 0)))), range: start..<index)
             }
         }
+        // Digits run into letters, or a leading zero: an event id or its prefix (`3fa9c1`, `0b2e`).
         if let byte = current, Self.isWordStart(byte) {
             while let byte = current, Self.isWordByte(byte) { index += 1 }
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            diagnostics.append(Diagnostic("invalid-number", "\"\(text)\" is neither a number nor a name; names start with a letter", at: start..<index))
-            return Token(kind: .word(text), range: start..<index)
+            return Token(kind: .word(String(decoding: bytes[start..<index], as: UTF8.self)), range: start..<index)
+        }
+        if digits > 1, bytes[start] == UInt8(ascii: "0") {
+            return Token(kind: .word(String(decoding: bytes[start..<index], as: UTF8.self)), range: start..<index)
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Int(text) else {
