@@ -1,4 +1,4 @@
-import Foundation
+import TimelineScript
 
 /// A JSON value for command output, written with keys in the order given.
 indirect enum JSONOutput {
@@ -24,31 +24,10 @@ indirect enum JSONOutput {
     /// A string or `null`.
     static func optional(_ value: String?) -> JSONOutput { value.map(JSONOutput.string) ?? .null }
 
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ text: String) -> String { TableRenderer.quote(text) }
 }
 
 /// CSV fields quoted when needed (RFC 4180).
 enum CSVOutput {
-    static func row(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",")
-    }
+    static func row(_ fields: [String]) -> String { fields.map(TableRenderer.csvField).joined(separator: ",") }
 }

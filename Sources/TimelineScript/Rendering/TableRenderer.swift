@@ -87,7 +87,8 @@ public struct TableRenderer: Sendable {
         }
     }
 
-    static func quote(_ text: String) -> String {
+    /// A JSON string literal for a text.
+    public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -105,13 +106,15 @@ public struct TableRenderer: Sendable {
         return out + "\""
     }
 
+    /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+    public static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
     private func csv(_ table: Table) -> String {
-        func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-        }
-        var out = table.columns.map(field).joined(separator: ",") + "\n"
-        for row in table.rows { out += row.map { field($0.text) }.joined(separator: ",") + "\n" }
+        var out = table.columns.map(Self.csvField).joined(separator: ",") + "\n"
+        for row in table.rows { out += row.map { Self.csvField($0.text) }.joined(separator: ",") + "\n" }
         return out
     }
 }

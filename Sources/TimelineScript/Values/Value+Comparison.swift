@@ -31,20 +31,8 @@ extension Value {
     /// starts, so `since > 2010` means "after 2010", and `2010-04 < 2010` is false.
     func compare(_ op: String, _ other: Value) -> Bool? {
         switch (self, other) {
-        case (.number(let a), .number(let b)):
-            switch op {
-            case "<": return a < b
-            case "<=": return a <= b
-            case ">": return a > b
-            default: return a >= b
-            }
-        case (.string(let a), .string(let b)):
-            switch op {
-            case "<": return a < b
-            case "<=": return a <= b
-            case ">": return a > b
-            default: return a >= b
-            }
+        case (.number(let a), .number(let b)): return Self.ordered(a, op, b)
+        case (.string(let a), .string(let b)): return Self.ordered(a, op, b)
         case (.null, _), (_, .null): return false
         case (.date, _), (_, .date):
             guard let a = asDate, let b = other.asDate else { return nil }
@@ -55,6 +43,15 @@ extension Value {
             default: return !(a.latest < b.earliest)
             }
         default: return nil
+        }
+    }
+
+    private static func ordered<T: Comparable>(_ a: T, _ op: String, _ b: T) -> Bool {
+        switch op {
+        case "<": a < b
+        case "<=": a <= b
+        case ">": a > b
+        default: a >= b
         }
     }
 
