@@ -29,11 +29,18 @@ let package = Package(
             name: "TimelineScript",
             dependencies: ["TimelineCore", "TimelineStore"]
         ),
+        // libedit's native API, wrapped so that Swift can call it (its setters are variadic).
+        .target(
+            name: "CLibEdit",
+            linkerSettings: [.linkedLibrary("edit")]
+        ),
+        // A line editor over libedit: history, completion, signals.
+        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         // The command line.
         .executableTarget(
             name: "timeline",
             dependencies: [
-                "TimelineCore", "TimelineStore", "TimelineScript",
+                "TimelineCore", "TimelineStore", "TimelineScript", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -11,7 +11,7 @@ struct TimelineCommand: ParsableCommand {
         abstract: "An event-sourced timeline of diplomatic history: who belonged to what, when, and on whose word.",
         discussion: """
             Without a subcommand: runs -c STATEMENT, or a script piped on standard input, or on a \
-            terminal prints a summary of the log (its head, its organizations and their members today).
+            terminal opens the REPL (history, tab completion, .help).
 
             Which log opens: --log PATH, else $TIMELINE_LOG, else Events/diplomacy.jsonl in the current \
             directory when it exists, else your own log under $XDG_DATA_HOME/timeline/.
@@ -42,7 +42,8 @@ struct TimelineCommand: ParsableCommand {
         } else if !Console.isTerminal(0) {
             try ScriptRunner(options: global).run([SourceFile(name: "<stdin>", text: Console.readStandardInput())])
         } else {
-            try LogSummary(options: global).run()
+            let status = try Repl(options: global).run()
+            if status != 0 { throw ExitCode(status) }
         }
     }
 

@@ -19,6 +19,8 @@ public struct Diagnostic: Error, Hashable, Sendable {
     public let range: Range<Int>
     /// Further remarks printed after the caret (`nothing was appended …`).
     public var notes: [String]
+    /// Whether the finding is about a place in the source; a failure of the log itself is not.
+    public let isLocated: Bool
 
     public init(_ id: String, _ message: String, at range: Range<Int>, severity: Severity = .error, notes: [String] = []) {
         self.id = id
@@ -26,6 +28,17 @@ public struct Diagnostic: Error, Hashable, Sendable {
         self.message = message
         self.range = range
         self.notes = notes
+        self.isLocated = true
+    }
+
+    /// A finding about the whole run (the log is unreadable, an append failed), not a place.
+    public init(unlocated id: String, _ message: String, notes: [String] = []) {
+        self.id = id
+        self.severity = .error
+        self.message = message
+        self.range = 0..<0
+        self.notes = notes
+        self.isLocated = false
     }
 }
 
@@ -33,6 +46,9 @@ public struct Diagnostic: Error, Hashable, Sendable {
 public enum DiagnosticRenderer {
     /// The diagnostic as text, several lines, ending with a newline.
     public static func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+        guard diagnostic.isLocated else {
+            return "\(file.name): \(diagnostic.severity.rawValue): \(diagnostic.message)\n" + diagnostic.notes.map { "note: \($0)\n" }.joined()
+        }
         let (line, column) = file.location(of: diagnostic.range.lowerBound)
         var text = "\(file.name):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
         // Binary input has no line worth showing.

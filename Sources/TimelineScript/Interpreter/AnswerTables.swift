@@ -147,7 +147,7 @@ enum AnswerTables {
             return event.payload.organization == org
         }
         for event in events {
-            if shouldStop() { throw Diagnostic("interrupted", "replay interrupted", at: 0..<0) }
+            if shouldStop() { throw Diagnostic(unlocated: "interrupted", "replay interrupted") }
             var changes: [(country: String, change: String, ordinal: String)] = []
             for eventOrg in event.payload.organization.map({ [$0] }) ?? [] {
                 for country in timeline.participants(of: eventOrg) {

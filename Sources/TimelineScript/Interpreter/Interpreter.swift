@@ -61,18 +61,45 @@ public final class Interpreter {
 
     /// Runs a parsed program.
     public func run(_ program: Program) -> RunOutcome {
-        pending = []
-        pendingStatements = []
+        let before = transactionOpen ? pending.count : 0
+        if !transactionOpen {
+            pending = []
+            pendingStatements = []
+        }
         alreadyPresent = 0
         cachedTimeline = nil
         do {
             committed = try readLog()
             try execute(program.statements)
         } catch let diagnostic as Diagnostic {
+            if transactionOpen {
+                // In a transaction a failed statement drops only its own appends.
+                var diagnostic = diagnostic
+                let dropped = pending.count - before
+                pending.removeLast(dropped)
+                pendingStatements.removeLast(min(dropped, pendingStatements.count))
+                cachedTimeline = nil
+                diagnostic.notes.append("the transaction keeps its \(pending.count) earlier append\(pending.count == 1 ? "" : "s"); commit or rollback")
+                return RunOutcome(diagnostics: [diagnostic], receipt: nil)
+            }
             return RunOutcome(diagnostics: [discarding(diagnostic)], receipt: nil)
         } catch {
-            return RunOutcome(diagnostics: [Diagnostic("internal", "\(error)", at: 0..<0)], receipt: nil)
+            return RunOutcome(diagnostics: [Diagnostic(unlocated: "internal", "\(error)")], receipt: nil)
         }
+        if transactionOpen {
+            let added = pending.count - before
+            if added > 0 {
+                output(.info("\(added) append\(added == 1 ? "" : "s") added to the transaction (\(pending.count) pending; commit or rollback)"))
+            } else if alreadyPresent > 0 {
+                output(.info("nothing added: all \(alreadyPresent) event\(alreadyPresent == 1 ? " is" : "s are") already in the log"))
+            }
+            return RunOutcome(diagnostics: [], receipt: nil)
+        }
+        return commitPending()
+    }
+
+    /// Appends the pending events as one batch.
+    func commitPending() -> RunOutcome {
         guard !pending.isEmpty else {
             if alreadyPresent > 0 {
                 output(.info("nothing appended: all \(alreadyPresent) event\(alreadyPresent == 1 ? " is" : "s are") already in the log"))
@@ -97,10 +124,56 @@ public final class Interpreter {
             if let side = receipt.setAside { output(.info("an unfinished earlier append was set aside in \(side)")) }
             return RunOutcome(diagnostics: [], receipt: receipt)
         } catch {
-            let range = 0..<0
-            return RunOutcome(diagnostics: [Diagnostic("append-failed", error.description, at: range, notes: ["nothing was appended"])], receipt: nil)
+            return RunOutcome(diagnostics: [Diagnostic(unlocated: "append-failed", error.description, notes: ["nothing was appended"])], receipt: nil)
         }
     }
+
+    // MARK: Transactions
+
+    /// Whether `begin` has opened a transaction: appends wait for `commit`.
+    public private(set) var transactionOpen = false
+
+    /// The appends waiting in the open transaction (or the current run).
+    public var pendingCount: Int { pending.count }
+
+    /// Opens a transaction: the following runs' appends are kept until `commitTransaction()`.
+    /// - Returns: `false` when one is already open.
+    @discardableResult
+    public func beginTransaction() -> Bool {
+        guard !transactionOpen else { return false }
+        transactionOpen = true
+        pending = []
+        pendingStatements = []
+        cachedTimeline = nil
+        return true
+    }
+
+    /// Appends the transaction's events as one batch and closes it.
+    public func commitTransaction() -> RunOutcome {
+        transactionOpen = false
+        alreadyPresent = 0
+        return commitPending()
+    }
+
+    /// Discards the transaction's appends and closes it; returns how many were discarded.
+    @discardableResult
+    public func rollbackTransaction() -> Int {
+        let count = pending.count
+        transactionOpen = false
+        pending = []
+        pendingStatements = []
+        cachedTimeline = nil
+        return count
+    }
+
+    /// The log's head as last read (read now if needed), counting no pending appends.
+    public func head() -> LogHead? {
+        if committed == nil { committed = try? readLog() }
+        return committed?.head
+    }
+
+    /// The timeline the next query would read, for completion; `nil` when the log is unreadable.
+    public func currentTimeline() -> Timeline? { try? timeline() }
 
     /// Adds the note that the run's earlier appends were discarded.
     func discarding(_ diagnostic: Diagnostic) -> Diagnostic {
@@ -121,7 +194,7 @@ public final class Interpreter {
         } catch let error where error.code == .notFound {
             return LogContents(records: [], head: LogHead(count: 0, hash: LogFormat.headerHash), tornTail: nil)
         } catch {
-            throw Diagnostic("log-unreadable", error.description, at: 0..<0)
+            throw Diagnostic(unlocated: "log-unreadable", error.description)
         }
     }
 

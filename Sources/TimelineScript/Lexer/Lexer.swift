@@ -122,7 +122,6 @@ public struct Lexer {
                 index += 1
                 return Token(kind: .string(String(decoding: value, as: UTF8.self)), range: start..<index)
             }
-            if byte == 0x0A { break }
             if byte == UInt8(ascii: "\\") {
                 let escapeStart = index
                 index += 1
@@ -140,7 +139,7 @@ public struct Lexer {
             value.append(byte)
             index += 1
         }
-        diagnostics.append(Diagnostic("unterminated-string", "unterminated string: expected a closing \" before the end of the line", at: start..<start + 1))
+        diagnostics.append(Diagnostic("unterminated-string", "unterminated string: expected a closing \" before the end of the input", at: start..<start + 1))
         return Token(kind: .string(String(decoding: value, as: UTF8.self)), range: start..<index)
     }
 

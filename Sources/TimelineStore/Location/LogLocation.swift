@@ -15,6 +15,12 @@ public struct LogLocation: Hashable, Sendable, CustomStringConvertible {
     /// Why this log.
     public let origin: Origin
 
+    /// A location chosen for a reason.
+    public init(path: String, origin: Origin) {
+        self.path = path
+        self.origin = origin
+    }
+
     /// The bundled log's path, relative to a checkout.
     public static let bundledPath = "Events/diplomacy.jsonl"
 

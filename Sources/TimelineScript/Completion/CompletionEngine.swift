@@ -1,0 +1,209 @@
+import TimelineCore
+
+/// What Tab should offer at a point in a statement, from the language's grammar and the log's
+/// contents: keywords at the start, organization ids where an organization is expected, country
+/// codes and names (quoted when they have spaces) where a country is, the statuses of that
+/// organization's ladder, event types after `append`, clause keywords, files after `.read`.
+public struct CompletionEngine {
+    /// A suggestion: candidates replacing the last `replacing` characters before the cursor.
+    public struct Suggestion: Equatable, Sendable {
+        public let replacing: Int
+        public let candidates: [String]
+        /// Appended after a unique candidate: a space, or nothing after a directory.
+        public let suffix: String
+    }
+
+    let timeline: Timeline?
+    let registry: CountryRegistry
+    let listDirectory: (String) -> [(name: String, isDirectory: Bool)]
+
+    /// - Parameter listDirectory: the entries of a directory (injected: the library does no I/O).
+    public init(timeline: Timeline?, registry: CountryRegistry = .standard, listDirectory: @escaping (String) -> [(name: String, isDirectory: Bool)]) {
+        self.timeline = timeline
+        self.registry = registry
+        self.listDirectory = listDirectory
+    }
+
+    static let statementStarts = ["let", "for", "if", "print", "append", "begin", "commit", "rollback"] + Parser.queryKeywords
+    /// The REPL's dot-commands.
+    public static let dotCommands = [".help", ".read", ".format", ".timer", ".log", ".quit"]
+    static let orgQueries: Set<String> = ["members", "roster", "summits", "milestones", "chart", "diff", "replay"]
+
+    /// The suggestion for the text before the cursor.
+    public func complete(_ before: String) -> Suggestion {
+        let (words, partial, quoted) = Self.split(before)
+        let lowered = words.map { $0.lowercased() }
+        func offer(_ candidates: [String], replacing: String = partial, suffix: String = " ") -> Suggestion {
+            let key = replacing.lowercased()
+            let matches = candidates.filter { $0.lowercased().hasPrefix(key) }
+            return Suggestion(replacing: replacing.count + (quoted ? 1 : 0), candidates: matches.map { quoted || $0.contains(" ") ? "\"\($0)\"" : $0 }, suffix: suffix)
+        }
+        guard let first = lowered.first else {
+            return partial.hasPrefix(".") ? offer(Self.dotCommands) : offer(Self.statementStarts)
+        }
+        switch first {
+        case ".read", ".log": return files(partial)
+        case ".format": return offer(["table", "json", "csv"])
+        case ".timer": return offer(["on", "off"])
+        case ".help": return offer(HelpTopics.names)
+        default: break
+        }
+        // Inside a pipeline: the verbs after a "|".
+        if lowered.last == "|" { return offer(["where", "sort", "select", "count", "first", "last"]) }
+        if let last = lowered.last, ["at", "from", "to", "seq", "on", "in"].contains(last) == false, last == "known" { return offer(["at"]) }
+        if lowered.suffix(2) == ["known", "at"] { return offer(["seq"]) }
+        if first == "append" { return completeAppend(words: Array(words.dropFirst()), partial: partial, make: { offer($0, replacing: $1, suffix: $2) }) }
+        let position = words.count  // the index of the word being typed
+        switch first {
+        case _ where Self.orgQueries.contains(first):
+            if position == 1 { return offer(organizations) }
+            return offer(["at", "from", "to", "known"])
+        case "status", "why":
+            if position == 1 { return countries(partial: partial, words: [], quoted: quoted) }
+            if let inIndex = lowered.firstIndex(of: "in") {
+                if position == inIndex + 1 { return offer(organizations) }
+                return offer(["at", "known"])
+            }
+            // A country name with spaces, typed without quotes: everything after the keyword.
+            let typed = Array(words.dropFirst())
+            let phrase = (typed + [partial]).joined(separator: " ")
+            if registry.countries.contains(where: { Self.names(of: $0).contains { $0.contains(" ") && NameKey.of($0).hasPrefix(NameKey.of(phrase)) } }) {
+                return countries(partial: partial, words: typed, quoted: quoted)
+            }
+            return offer(["in"])
+        case "history", "statements":
+            if position == 1 { return offer(organizations + countryWords(partial)) }
+            return offer(["from", "to", "known"])
+        case "orgs":
+            return offer(["at", "known"])
+        default:
+            return Suggestion(replacing: 0, candidates: [], suffix: " ")
+        }
+    }
+
+    private var organizations: [String] { (timeline?.organizations.keys.map(\.rawValue) ?? []).sorted() }
+
+    /// Codes and names of countries starting with the partial text (none for an empty one: 280
+    /// names help nobody).
+    private func countryWords(_ partial: String) -> [String] {
+        guard !partial.isEmpty else { return [] }
+        let key = NameKey.of(partial)
+        var words: [String] = []
+        for country in registry.countries {
+            if country.alpha3.hasPrefix(partial.uppercased()) { words.append(country.alpha3) }
+            words.append(contentsOf: Self.names(of: country).filter { NameKey.of($0).hasPrefix(key) })
+        }
+        return words
+    }
+
+    /// The names a country can be typed by: its name and its aliases (not the inverted ISO forms).
+    static func names(of country: Country) -> [String] {
+        [country.name] + country.otherNames.filter { !$0.contains(",") }
+    }
+
+    /// Countries, where the name being typed may already span several words (`United Ar`).
+    private func countries(partial: String, words: [String], quoted: Bool) -> Suggestion {
+        let phrase = (words + [partial]).joined(separator: " ")
+        let key = NameKey.of(phrase)
+        var candidates: [String] = []
+        if !phrase.isEmpty {
+            for country in registry.countries {
+                if words.isEmpty, country.alpha3.hasPrefix(phrase.uppercased()) { candidates.append(country.alpha3) }
+                candidates.append(contentsOf: Self.names(of: country).filter { NameKey.of($0).hasPrefix(key) })
+            }
+        }
+        let replaced = phrase.count + (quoted ? 1 : 0)
+        return Suggestion(replacing: replaced, candidates: candidates.map { $0.contains(" ") || quoted ? "\"\($0)\"" : $0 }, suffix: " ")
+    }
+
+    private func completeAppend(words: [String], partial: String, make: ([String], String, String) -> Suggestion) -> Suggestion {
+        func offer(_ candidates: [String]) -> Suggestion { make(candidates, partial, " ") }
+        guard let typeWord = words.first else { return offer(EventKind.allCases.map(\.rawValue)) }
+        guard let kind = EventKind(rawValue: typeWord.lowercased()), let form = Interpreter.forms[kind] else { return offer([]) }
+        let arguments = Array(words.dropFirst())
+        let clauses = form.required + form.optional + Interpreter.commonClauses
+        // Inside a clause: its values.
+        if let clauseIndex = arguments.lastIndex(where: { Parser.appendClauses.contains($0.lowercased()) }) {
+            let clause = arguments[clauseIndex].lowercased()
+            let given = arguments.count - clauseIndex - 1
+            switch clause {
+            case "founders": return offer(countryWords(partial) + clauses)
+            case "host", "country": return given == 0 ? offer(countryWords(partial)) : offer(clauses)
+            case "org", "predecessor": return given == 0 ? offer(organizations) : offer(clauses)
+            case "change": return given == 0 ? offer(StatusChange.allCases.map(\.rawValue)) : offer(clauses)
+            case "status", "as": return given == 0 ? offer(statuses(of: arguments.first)) : offer(clauses)
+            default: return given == 0 ? offer([]) : offer(clauses)
+            }
+        }
+        let position = arguments.count
+        let roles = form.positional
+        if position < roles.count {
+            switch roles[position] {
+            case .org: return kind == .founding ? offer([]) : offer(organizations)
+            case .country, .optionalCountry: return offer(countryWords(partial) + (roles[position] == .optionalCountry ? clauses : []))
+            case .status, .statuses: return offer(statuses(of: arguments.first))
+            default: return offer([])
+            }
+        }
+        if roles.last == .statuses { return offer(statuses(of: arguments.first) + clauses) }
+        return offer(clauses)
+    }
+
+    /// The statuses an organization's ladder has had: at its founding and after every change,
+    /// since appends may be about any date.
+    private func statuses(of org: String?) -> [String] {
+        guard let org, let organization = try? timeline?.resolveOrganization(org) else { return [] }
+        var statuses: [String] = []
+        for ladder in [organization.foundingLadder] + organization.ladderChanges.map(\.ladder) {
+            for rung in ladder.rungs where !statuses.contains(rung.rawValue) { statuses.append(rung.rawValue) }
+        }
+        return statuses
+    }
+
+    private func files(_ partial: String) -> Suggestion {
+        let unquoted = partial.hasPrefix("\"") ? String(partial.dropFirst()) : partial
+        let slash = unquoted.lastIndex(of: "/")
+        let directory = slash.map { String(unquoted[...$0]) } ?? ""
+        let prefix = slash.map { String(unquoted[unquoted.index(after: $0)...]) } ?? unquoted
+        let entries = listDirectory(directory.isEmpty ? "." : directory).filter { $0.name.hasPrefix(prefix) && !$0.name.hasPrefix(".") || (prefix.hasPrefix(".") && $0.name.hasPrefix(prefix)) }
+        let candidates = entries.map { directory + $0.name + ($0.isDirectory ? "/" : "") }
+        let onlyDirectory = entries.count == 1 && entries[0].isDirectory
+        return Suggestion(replacing: unquoted.count, candidates: candidates, suffix: onlyDirectory ? "" : " ")
+    }
+
+    /// The words before the cursor, the partial word at it, and whether it is inside quotes.
+    static func split(_ text: String) -> (words: [String], partial: String, quoted: Bool) {
+        var words: [String] = []
+        var current = ""
+        var inQuotes = false
+        var wasQuoted = false
+        for character in text {
+            if inQuotes {
+                if character == "\"" {
+                    inQuotes = false
+                    words.append(current)
+                    current = ""
+                    wasQuoted = false
+                } else {
+                    current.append(character)
+                }
+            } else if character == "\"" {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                inQuotes = true
+                wasQuoted = true
+            } else if character == " " || character == "\t" || character == "\n" {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else if character == "|" || character == ";" || character == "{" || character == "(" {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                // A new statement or pipeline stage starts here.
+                words = character == "|" ? ["|"] : []
+            } else {
+                current.append(character)
+            }
+        }
+        return (words, current, inQuotes && wasQuoted)
+    }
+}

@@ -1,0 +1,55 @@
+/// The REPL's `.help`: one topic per statement and concept, each with an example.
+public enum HelpTopics {
+    /// Topic names, for `.help TOPIC` and its completion.
+    public static var names: [String] { topics.map(\.name) }
+
+    /// The text of a topic, or `nil` when there is none by that name.
+    public static func text(_ name: String) -> String? {
+        topics.first { $0.name == name.lowercased().trimmingCharacters(in: [".", " "]) }?.text
+    }
+
+    /// The overview `.help` prints.
+    public static var overview: String {
+        """
+        Ask about diplomatic history at any date; every answer is backed by sourced events.
+
+          members SCO at 2024-07-04        roster SCO at 2024-07-04        status BLR in SCO at 2015
+          history Belarus                  summits SCO from 2017 to 2024   orgs at 1999
+          diff SCO 2015 2024               why BLR in SCO at 2024-07-05    replay SCO to 2017
+          chart SCO from 2001 to 2025      members SCO at 2017 known at seq 40
+
+        Statements end at the end of a line; an open {, (, [ or quote, or a trailing |, continues
+        on the next. Tab completes; Ctrl-R searches the history; Ctrl-C cancels; Ctrl-D leaves.
+
+        Dot-commands: .help [topic]  .read FILE  .format table|json|csv  .timer on|off  .log PATH  .quit
+        Topics: \(names.joined(separator: " "))
+        """
+    }
+
+    static let topics: [(name: String, text: String)] = [
+        ("members", "members ORG [at DATE] [known at …]\n  The members (the top of the ladder) at the end of DATE, with their ordinal.\n  Example: members SCO at 2017-06-09"),
+        ("roster", "roster ORG [at DATE]\n  Every country with any status, highest status first.\n  Example: roster SCO at 2024-07-04 | where status == observer"),
+        ("status", "status COUNTRY in ORG [at DATE]\n  One country's standing, certain or possible.\n  Example: status Belarus in SCO at 2010-04-15"),
+        ("history", "history COUNTRY|ORG [from DATE] [to DATE]\n  Every event about a country or an organization, in time order, with sources.\n  Example: history Belarus"),
+        ("summits", "summits ORG [from DATE] [to DATE]\n  Summits with host, city and the decisions dated within them.\n  Example: summits SCO from 2017 to 2024"),
+        ("statements", "statements [COUNTRY|ORG] [from DATE] [to DATE]\n  What was said, paraphrased, with the speaker.\n  Example: statements SCO from 2024-07-04 to 2024-07-04"),
+        ("milestones", "milestones ORG [from DATE] [to DATE]\n  Dated facts that change no status (procedures, memoranda).\n  Example: milestones SCO | where country == IRN"),
+        ("orgs", "orgs [at DATE]\n  The organizations in existence.\n  Example: orgs at 1999"),
+        ("diff", "diff ORG DATE1 DATE2\n  Who joined, left or changed status between two dates.\n  Example: diff SCO 2015 2024"),
+        ("why", "why COUNTRY in ORG [at DATE]\n  The events and sources behind an answer, and what makes it only possible.\n  Example: why BLR in SCO at 2024-07-05"),
+        ("replay", "replay [ORG] [from DATE] to DATE\n  The events in order, what each changed, running totals per status.\n  Example: replay SCO to 2017"),
+        ("chart", "chart ORG [from DATE] [to DATE] [svg \"FILE\"]\n  A swimlane chart in the terminal, or an SVG file.\n  Example: chart SCO from 2001 to 2025"),
+        ("known", "… known at seq N   or   … known at DATE-OR-TIME\n  Any query as the log stood at an earlier record or recorded time.\n  Example: members SCO at 2024 known at seq 40"),
+        ("append", "append TYPE … on DATE … source \"…\" [url \"…\"] [note \"…\"] [id \"…\"]\n  Types: founding accession status withdrawal suspension reinstatement reclassify summit statement milestone dissolution correction retraction.\n  Example: append accession SCO IND on 2017-06-09 source \"TASS, 2017-06-09\"\n  Every append needs a source; a script's appends land together or not at all."),
+        ("transactions", "begin … commit   or   begin … rollback\n  In the REPL each statement commits on its own; between begin and commit its appends wait\n  and land as one batch. Leaving with an open transaction asks, or rolls back."),
+        ("pipelines", "QUERY | where COND | sort COL [desc] | select COL, … | first N | last N | count\n  Example: members SCO at 2024 | where since > 2010 | sort since | select country, since"),
+        ("dates", "Dates are EDTF: 2024, 2024-07, 2024-07-04, 2010?, 2010~, 2024-07-03/2024-07-04.\n  \"at D\" means the end of D. Dates compare by their bounds: since > 2010 means after 2010."),
+        ("let", "let NAME = VALUE; NAME = VALUE; for X in LIST { … }; if COND { … } else { … }; print A, B\n  Example: for y in 2001..2025 { print y, count(members SCO at y) }"),
+        ("format", ".format table|json|csv\n  How answers are printed (also --format on the command line)."),
+        ("read", ".read FILE\n  Runs a script file; its appends land together or not at all."),
+        ("log", ".log PATH\n  Switches to another log (created by its first append)."),
+        ("timer", ".timer on|off\n  Shows how long each statement took."),
+    ]
+}
+
+import Foundation

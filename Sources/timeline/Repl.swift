@@ -1,0 +1,225 @@
+import LineEditor
+import TimelineCore
+import TimelineScript
+import TimelineStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The interactive shell: reads statements with libedit, runs each as its own batch (or inside
+/// `begin` … `commit`), and handles the dot-commands.
+final class Repl {
+    private var location: LogLocation
+    private var format: OutputFormat
+    private let colour: Bool
+    private var timer = false
+    private let interpreter: Interpreter
+    private let editor: LineEditor
+    private var printer: OutputPrinter
+
+    init(options: GlobalOptions) throws {
+        location = options.location
+        format = options.format
+        colour = options.colour
+        LineEditor.prepareLocale()
+        LineEditor.installSignalHandlers()
+        guard let editor = LineEditor(program: "timeline", historyFile: Repl.historyPath(Environment.variables)) else {
+            throw CommandFailure.software("cannot start the line editor on this terminal")
+        }
+        self.editor = editor
+        printer = OutputPrinter(renderer: TableRenderer(format: options.format, colour: options.colour))
+        interpreter = Interpreter(log: FileEventLog(path: location.path), today: Environment.today) { _ in }
+        interpreter.recordedAt = try options.fixedRecordedTime()
+        interpreter.shouldStop = { LineEditor.interruptPending }
+        interpreter.output = { [unowned self] output in
+            let text = printer.text(for: output)
+            Console.write(text.out)
+            Console.writeError(text.error)
+        }
+        editor.completer = { [unowned self] before in
+            let engine = CompletionEngine(timeline: interpreter.currentTimeline(), listDirectory: Repl.listDirectory)
+            let suggestion = engine.complete(before)
+            return Completion(replacing: suggestion.replacing, candidates: suggestion.candidates, suffix: suggestion.suffix)
+        }
+    }
+
+    /// `$XDG_STATE_HOME/timeline/history`, else `~/.local/state/timeline/history`.
+    static func historyPath(_ environment: [String: String]) -> String {
+        if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/timeline/history" }
+        return (environment["HOME"] ?? ".") + "/.local/state/timeline/history"
+    }
+
+    private var prompt: String {
+        let head = interpreter.head().map { "#\($0.count)" } ?? "#0"
+        return "\(location.name) \(head)\(interpreter.transactionOpen ? "*" : "")> "
+    }
+
+    /// Runs until Ctrl-D or `.quit`; returns the exit status.
+    func run() -> Int32 {
+        Console.out("Timeline \(TimelineVersion.current) on \(location.path). Type .help for help, Ctrl-D to leave.")
+        var buffer: [String] = []
+        while true {
+            let shown = buffer.isEmpty ? prompt : String(repeating: " ", count: max(0, prompt.count - 5)) + "...> "
+            switch editor.readLine(prompt: shown) {
+            case .endOfInput:
+                Console.out("")
+                return leave()
+            case .interrupted:
+                Console.out(buffer.isEmpty ? "" : "\n(statement cancelled)")
+                buffer = []
+            case .line(let line):
+                if buffer.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(".") {
+                    editor.addHistory(line)
+                    if let status = dotCommand(line.trimmingCharacters(in: .whitespaces)) { return status }
+                    continue
+                }
+                buffer.append(line)
+                let text = buffer.joined(separator: "\n")
+                if StatementCompleteness.needsMore(text) { continue }
+                buffer = []
+                editor.addHistory(text)
+                execute(text)
+            }
+        }
+    }
+
+    /// Runs one statement (or a few on one line), or a transaction command.
+    private func execute(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { return }
+        switch trimmed.lowercased() {
+        case "begin":
+            Console.out(interpreter.beginTransaction() ? "transaction open: appends wait for commit (or rollback)" : "a transaction is already open")
+            return
+        case "commit":
+            guard interpreter.transactionOpen else { return Console.out("no transaction is open") }
+            report(interpreter.commitTransaction(), source: SourceFile(name: "<repl>", text: text))
+            return
+        case "rollback":
+            guard interpreter.transactionOpen else { return Console.out("no transaction is open") }
+            let count = interpreter.rollbackTransaction()
+            Console.out("rolled back: \(count) append\(count == 1 ? "" : "s") discarded")
+            return
+        default: break
+        }
+        run(SourceFile(name: "<repl>", text: text))
+    }
+
+    private func run(_ source: SourceFile) {
+        _ = LineEditor.takeInterrupt()
+        let start = Repl.monotonicSeconds()
+        let outcome = interpreter.run(source)
+        report(outcome, source: source)
+        if LineEditor.takeInterrupt() && outcome.succeeded { Console.out("interrupted") }
+        if timer { Console.out(String(format: "time: %.3f s", Repl.monotonicSeconds() - start)) }
+    }
+
+    private func report(_ outcome: RunOutcome, source: SourceFile) {
+        for diagnostic in outcome.diagnostics {
+            Console.writeError(DiagnosticRenderer.render(diagnostic, in: source))
+        }
+    }
+
+    /// Handles a dot-command; returns an exit status when the REPL should end.
+    private func dotCommand(_ line: String) -> Int32? {
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch parts[0].lowercased() {
+        case ".quit", ".exit":
+            return leave()
+        case ".help":
+            if argument.isEmpty {
+                Console.out(HelpTopics.overview)
+            } else if let text = HelpTopics.text(argument) {
+                Console.out(text)
+            } else {
+                let near = NameKey.nearest(to: argument, among: HelpTopics.names, limit: 2)
+                Console.error("no help on \"\(argument)\"" + (near.isEmpty ? "" : "; did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))?") + " Topics: \(HelpTopics.names.joined(separator: " "))")
+            }
+        case ".format":
+            guard let chosen = OutputFormat(rawValue: argument.lowercased()) else {
+                Console.error(".format takes table, json or csv (now: \(format.rawValue))")
+                return nil
+            }
+            format = chosen
+            printer = OutputPrinter(renderer: TableRenderer(format: chosen, colour: colour))
+            Console.out("format: \(chosen.rawValue)")
+        case ".timer":
+            guard argument == "on" || argument == "off" else {
+                Console.error(".timer takes on or off (now: \(timer ? "on" : "off"))")
+                return nil
+            }
+            timer = argument == "on"
+            Console.out("timer: \(argument)")
+        case ".read":
+            let path = argument.hasPrefix("\"") && argument.hasSuffix("\"") && argument.count >= 2 ? String(argument.dropFirst().dropLast()) : argument
+            guard !path.isEmpty else {
+                Console.error(".read needs a file: .read Examples/01-growth.tl")
+                return nil
+            }
+            guard let bytes = Console.readFile(path) else {
+                Console.error("\(path): cannot read the script: \(String(cString: strerror(errno)))")
+                return nil
+            }
+            run(SourceFile(name: path, text: String(decoding: bytes, as: UTF8.self)))
+        case ".log":
+            guard !argument.isEmpty else {
+                Console.out("log: \(location.path) (\(location.origin.rawValue))")
+                return nil
+            }
+            guard !interpreter.transactionOpen else {
+                Console.error("a transaction is open: commit or rollback before switching logs")
+                return nil
+            }
+            location = LogLocation(path: argument, origin: .option)
+            interpreter.switchLog(to: FileEventLog(path: argument))
+            Console.out("log: \(argument)" + (Environment.fileExists(argument) ? "" : " (new: the first append creates it)"))
+        default:
+            let near = NameKey.nearest(to: parts[0], among: CompletionEngine.dotCommands, limit: 1)
+            Console.error("unknown command \(parts[0])" + (near.isEmpty ? "" : "; did you mean \(near[0])?") + " (.help lists them)")
+        }
+        return nil
+    }
+
+    /// Leaves the REPL: an open transaction is committed only if the user says so.
+    private func leave() -> Int32 {
+        if interpreter.transactionOpen, interpreter.pendingCount > 0 {
+            let count = interpreter.pendingCount
+            let answer = editor.readLine(prompt: "The transaction has \(count) uncommitted append\(count == 1 ? "" : "s"). Commit them? [y/N] ")
+            if case .line(let text) = answer, text.lowercased().hasPrefix("y") {
+                report(interpreter.commitTransaction(), source: SourceFile(name: "<repl>", text: "commit"))
+            } else {
+                interpreter.rollbackTransaction()
+                Console.out("rolled back: \(count) append\(count == 1 ? "" : "s") discarded")
+            }
+        }
+        return 0
+    }
+
+    static func monotonicSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// A directory's entries, for completing file names.
+    static func listDirectory(_ path: String) -> [(name: String, isDirectory: Bool)] {
+        guard let directory = opendir(path) else { return [] }
+        defer { closedir(directory) }
+        var entries: [(String, Bool)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            var info = stat()
+            let full = (path.hasSuffix("/") ? path : path + "/") + name
+            let isDirectory = stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            entries.append((name, isDirectory))
+        }
+        return entries.sorted { $0.0 < $1.0 }
+    }
+}
+
+import Foundation
