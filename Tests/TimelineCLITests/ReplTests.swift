@@ -78,6 +78,25 @@ struct ReplTests {
         #expect(saved.contains("print\\04012345\\040+\\0401"))
     }
 
+    @Test("Ctrl-R searches the history; a repeated line is kept once")
+    func search() throws {
+        defer { scratch.cleanUp() }
+        let terminal = try start()
+        try terminal.type("print 111\r", prompt: prompt)
+        try terminal.type("print 222\r", prompt: prompt)
+        try terminal.type("print 222\r", prompt: prompt)
+        try terminal.type("\u{12}", prompt: prompt)
+        Thread.sleep(forTimeInterval: 0.2)
+        terminal.send("11")
+        Thread.sleep(forTimeInterval: 0.2)
+        terminal.send("\r")
+        try terminal.expect("111\n")
+        try terminal.type("\u{4}", prompt: prompt)
+        #expect(try terminal.waitForExit() == 0)
+        let saved = String(decoding: readBytes(scratch.file("state/timeline/history")), as: UTF8.self)
+        #expect(saved.components(separatedBy: "print\\040222").count == 2)
+    }
+
     @Test("a multi-line statement continues on a continuation prompt")
     func multiLine() throws {
         defer { scratch.cleanUp() }

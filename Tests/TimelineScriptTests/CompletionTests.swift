@@ -1,0 +1,66 @@
+import Testing
+import TimelineCore
+import TimelineScript
+import TimelineStore
+
+@Suite("Completion")
+struct CompletionTests {
+    static let timeline: Timeline = {
+        let path = CorpusTests.bundledLog
+        return Timeline(records: (try? FileEventLog(path: path).read().records) ?? [])
+    }()
+
+    let engine = CompletionEngine(timeline: CompletionTests.timeline) { directory in
+        directory == "." ? [("Examples", true), ("seeds", true), ("README.md", false)] : [("01-growth.tl", false), ("02-day.tl", false)]
+    }
+
+    @Test("statement keywords at the start, dot-commands after a dot")
+    func keywords() {
+        #expect(engine.complete("mem").candidates == ["members"])
+        #expect(engine.complete("st").candidates.sorted() == ["statements", "status"])
+        #expect(engine.complete(".fo").candidates == [".format"])
+        #expect(engine.complete(".format j").candidates == ["json"])
+    }
+
+    @Test("organizations, then the clause keywords")
+    func organizations() {
+        #expect(engine.complete("members S").candidates == ["SCO", "SHANGHAI5"])
+        #expect(engine.complete("roster SCO a").candidates == ["at"])
+        #expect(engine.complete("members SCO at 2017 known ").candidates == ["at"])
+        #expect(engine.complete("members SCO at 2017 known at ").candidates == ["seq"])
+    }
+
+    @Test("countries by code or name; names with spaces are quoted and replace what was typed")
+    func countries() {
+        #expect(engine.complete("status Bela").candidates == ["Belarus"])
+        #expect(engine.complete("status BL").candidates == ["BLM", "BLR", "BLZ"])
+        let saudi = engine.complete("status Saudi A")
+        #expect(saudi.candidates == ["\"Saudi Arabia\""])
+        #expect(saudi.replacing == "Saudi A".count)
+        let kyrgyz = engine.complete("status \"Kyrgyz R")
+        #expect(kyrgyz.candidates == ["\"Kyrgyz Republic\""])
+        #expect(kyrgyz.replacing == "\"Kyrgyz R".count)
+        #expect(engine.complete("status BLR i").candidates == ["in"])
+        #expect(engine.complete("status BLR in S").candidates == ["SCO", "SHANGHAI5"])
+    }
+
+    @Test("after append: event types, then each form's organization, country, status and clauses")
+    func appends() {
+        #expect(engine.complete("append ac").candidates == ["accession"])
+        #expect(engine.complete("append status SCO BLR o").candidates == ["observer"])
+        #expect(engine.complete("append status SCO BLR ").candidates == ["dialogue-partner", "observer", "member", "partner"])
+        #expect(engine.complete("append accession SCO Ind").candidates.contains("India"))
+        #expect(engine.complete("append accession SCO IND on 2017 so").candidates == ["source"])
+        #expect(engine.complete("append summit SCO on 2024 host Kazak").candidates == ["Kazakhstan"])
+        #expect(engine.complete("append status SCO BLR observer change el").candidates == ["elevation"])
+    }
+
+    @Test("pipeline verbs after a bar, files after .read")
+    func pipelinesAndFiles() {
+        #expect(engine.complete("members SCO | wh").candidates == ["where"])
+        let directory = engine.complete(".read Exa")
+        #expect(directory.candidates == ["Examples/"])
+        #expect(directory.suffix == "")
+        #expect(engine.complete(".read Examples/0").candidates == ["Examples/01-growth.tl", "Examples/02-day.tl"])
+    }
+}
