@@ -51,7 +51,9 @@ let package = Package(
             path: "Sources/TimelineTestWriter"
         ),
         // Helpers shared by the test targets: seeded randomness, scratch directories, file bytes.
-        .target(name: "TimelineTestSupport"),
+        .target(name: "TimelineTestSupport", dependencies: ["CZlib"]),
+        // zlib, to decode the PNG screenshots the chart tests take.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore", "TimelineTestSupport"]),
         .testTarget(
             name: "TimelineStoreTests",
@@ -65,7 +67,8 @@ let package = Package(
         ),
         .testTarget(
             name: "TimelineCLITests",
-            dependencies: ["TimelineCore", "TimelineStore", "TimelineTestSupport", "timeline", "timeline-test-writer"]
+            dependencies: ["TimelineCore", "TimelineStore", "TimelineTestSupport", "timeline", "timeline-test-writer"],
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

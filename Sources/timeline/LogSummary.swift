@@ -22,7 +22,7 @@ struct LogSummary {
         let organizations = timeline.organizations.values.sorted { $0.id < $1.id }
         func memberCount(_ organization: Organization) -> Int { timeline.members(of: organization.id, at: today).rows.count }
         switch options.format {
-        case .json:
+        case .json, .jsonl:
             Console.out(JSONOutput.object([
                 ("log", .string(location.path)),
                 ("head", .object([("seq", .number(contents.head.count)), ("hash", .string(contents.head.hash))])),

@@ -32,6 +32,13 @@ final class Repl {
         interpreter = Interpreter(log: FileEventLog(path: location.path), today: Environment.today) { _ in }
         interpreter.recordedAt = try options.fixedRecordedTime()
         interpreter.shouldStop = { LineEditor.interruptPending }
+        interpreter.colour = options.colour
+        interpreter.chartWidth = Environment.columns
+        // replay … step: one event per Enter; q, Ctrl-C or Ctrl-D stops.
+        interpreter.stepper = { [editor] in
+            if case .line(let answer) = editor.readLine(prompt: "(Enter: next event, q: stop) "), !answer.lowercased().hasPrefix("q") { return true }
+            return false
+        }
         interpreter.output = { [unowned self] output in
             let text = printer.text(for: output)
             Console.write(text.out)

@@ -23,6 +23,7 @@ struct ScriptRunner {
         }
         interpreter.recordedAt = try options.fixedRecordedTime()
         interpreter.chartWidth = Environment.columns
+        interpreter.colour = options.colour
         for source in sources {
             let outcome = interpreter.run(source)
             guard outcome.succeeded else {

@@ -30,7 +30,7 @@ struct VerifyCommand: ParsableCommand {
             throw CommandFailure.software(error.description)
         }
         switch global.format {
-        case .json: Console.out(json(report).text)
+        case .json, .jsonl: Console.out(json(report).text)
         case .csv:
             Console.out(CSVOutput.row(["path", "records", "head", "intact", "line", "problem"]))
             let problem = report.damage.map { ($0.line, $0.message) } ?? report.violations.first.map { (0, $0.description) }

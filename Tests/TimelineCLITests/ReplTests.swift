@@ -182,3 +182,33 @@ struct ReplTests {
         #expect(try again.waitForExit() == 0)
     }
 }
+
+@Suite("REPL replay step", .serialized)
+struct ReplStepTests {
+    @Test("replay … step shows one event per Enter; q stops")
+    func step() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: scratch.file("copy.jsonl"))
+        let terminal = try PseudoTerminal(
+            productsDirectory.appendingPathComponent("timeline").path, ["--log", scratch.file("copy.jsonl")],
+            environment: ["TERM": "xterm", "HOME": scratch.path, "XDG_STATE_HOME": scratch.file("state"), "LANG": "C.UTF-8"])
+        let next = "(Enter: next event, q: stop) "
+        try terminal.type("replay SCO from 2017 to 2017 step\r", prompt: "copy #97> ")
+        let first = try terminal.expect(next)
+        #expect(first.contains("2017-06-08/2017-06-09 (day)  summit"))
+        #expect(!first.contains("accession"))
+        try terminal.waitForRawMode()
+        terminal.send("\r")
+        let second = try terminal.expect(next)
+        #expect(second.contains("accession  IND observer → member (7th)"))
+        #expect(second.contains("[member 7, observer 5, dialogue-partner 6]"))
+        try terminal.waitForRawMode()
+        terminal.send("q\r")
+        let rest = try terminal.expect("copy #97> ")
+        #expect(!rest.contains("PAK observer"))
+        try terminal.waitForRawMode()
+        terminal.send("\u{4}")
+        #expect(try terminal.waitForExit() == 0)
+    }
+}

@@ -19,7 +19,7 @@ let productsDirectory: URL = {
 /// Starts a built executable with arguments, an environment and optional standard input.
 func launch(_ product: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Process {
     let process = Process()
-    process.executableURL = productsDirectory.appendingPathComponent(product)
+    process.executableURL = product.hasPrefix("/") ? URL(fileURLWithPath: product) : productsDirectory.appendingPathComponent(product)
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["TIMELINE_LOG"] = nil

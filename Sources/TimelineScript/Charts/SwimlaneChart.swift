@@ -42,8 +42,12 @@ struct SwimlaneChart {
         return order.filter(used.contains)
     }
 
-    /// The chart as text, at most `width` columns wide.
-    func text(width: Int) -> String {
+    /// ANSI colours by rung, highest first (blue, cyan, green, magenta, yellow, white).
+    static let ansiColours = ["34", "36", "32", "35", "33", "37"]
+
+    /// The chart as text, at most `width` columns wide; with `colour`, each status also has its
+    /// terminal colour and possible years are dimmed.
+    func text(width: Int, colour: Bool = false) -> String {
         let lanes = lanes()
         guard !lanes.isEmpty else { return "(no country held a status in \(org) between \(fromYear) and \(toYear))" }
         let statuses = statuses(in: lanes)
@@ -52,11 +56,12 @@ struct SwimlaneChart {
         let available = max(10, width - label - 1)
         let step = max(1, Int((Double(years) / Double(available)).rounded(.up)))
         let columns = (years + step - 1) / step
-        func glyph(_ row: StatusRow?) -> Character {
+        func glyph(_ row: StatusRow?) -> String {
             guard let row else { return " " }
-            if row.certainty == .possible { return Self.uncertainGlyph }
-            let index = statuses.firstIndex(of: row.status) ?? 0
-            return Self.glyphs[min(index, Self.glyphs.count - 1)]
+            let index = min(statuses.firstIndex(of: row.status) ?? 0, Self.glyphs.count - 1)
+            let character = row.certainty == .possible ? Self.uncertainGlyph : Self.glyphs[index]
+            guard colour else { return String(character) }
+            return "\u{1B}[\(row.certainty == .possible ? "2;" : "")\(Self.ansiColours[index])m\(character)\u{1B}[0m"
         }
         var lines: [String] = []
         // The axis: the first year of each decade that falls on a column.
@@ -76,24 +81,51 @@ struct SwimlaneChart {
         }
         lines.append(String(repeating: " ", count: label + 1) + String(axis))
         for lane in lanes {
-            var cells: [Character] = []
-            for index in 0..<columns { cells.append(glyph(lane.cells[min(index * step, years - 1)])) }
-            lines.append(lane.country.padding(toLength: label, withPad: " ", startingAt: 0) + " " + String(cells))
+            var cells = ""
+            for index in 0..<columns { cells += glyph(lane.cells[min(index * step, years - 1)]) }
+            lines.append(lane.country.padding(toLength: label, withPad: " ", startingAt: 0) + " " + cells)
         }
-        var legend = statuses.enumerated().map { index, status in "\(Self.glyphs[min(index, Self.glyphs.count - 1)]) \(status)" }
+        var legend = statuses.enumerated().map { index, status in
+            let glyph = String(Self.glyphs[min(index, Self.glyphs.count - 1)])
+            return (colour ? "\u{1B}[\(Self.ansiColours[min(index, Self.ansiColours.count - 1)])m\(glyph)\u{1B}[0m" : glyph) + " \(status)"
+        }
         legend.append("\(Self.uncertainGlyph) possible")
         if step > 1 { legend.append("one column = \(step) years") }
+        let legendWidths = legend.map(Self.visibleWidth)
         lines.append("")
-        lines.append(legend.joined(separator: "   "))
+        // The legend, wrapped to the width (escape codes take no room on screen).
+        var line = ""
+        var shown = 0
+        for (item, visible) in zip(legend, legendWidths) {
+            if shown > 0 && shown + 3 + visible > width {
+                lines.append(line)
+                line = ""
+                shown = 0
+            }
+            line += (shown > 0 ? "   " : "") + item
+            shown += (shown > 0 ? 3 : 0) + visible
+        }
+        lines.append(line)
         return lines.joined(separator: "\n")
     }
 
-    static let colours = ["#1f5fa8", "#3f8fd2", "#8cc0ea", "#9b6ac1", "#c79a2c", "#6b8e23"]
-
-    /// Writes the chart as a standalone SVG file.
-    func writeSVG(to path: String) throws {
-        try svg().write(toFile: path, atomically: true, encoding: .utf8)
+    /// The width of text on screen, not counting ANSI escape sequences.
+    static func visibleWidth(_ text: String) -> Int {
+        var width = 0
+        var inEscape = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{1B}" {
+                inEscape = true
+            } else if inEscape {
+                if scalar == "m" { inEscape = false }
+            } else {
+                width += 1
+            }
+        }
+        return width
     }
+
+    static let colours = ["#1f4e9c", "#2a9d8f", "#e9b949", "#9b6ac1", "#e76f51", "#6b8e23"]
 
     func svg() -> String {
         let lanes = lanes()

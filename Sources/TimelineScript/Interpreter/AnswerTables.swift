@@ -139,8 +139,9 @@ enum AnswerTables {
 
     /// The events in order, each with what it changed and the running totals per status.
     static func replay(_ timeline: Timeline, org: OrganizationID?, from: CivilDay?, to: CivilDay, shouldStop: () -> Bool) throws -> Table {
-        var table = Table(columns: ["seq", "date", "type", "org", "country", "change", "totals"])
+        var table = Table(columns: ["seq", "date", "precision", "type", "org", "country", "change", "totals"])
         var standing: [OrganizationID: [String: Status]] = [:]
+        var lastCounts: [OrganizationID: [Status: Int]] = [:]
         let events = timeline.events.filter { event in
             guard event.date.earliest <= to else { return false }
             guard let org else { return true }
@@ -165,16 +166,24 @@ enum AnswerTables {
                     }
                 }
             }
-            if let from, event.date.latest < from { continue }
             let eventOrg = event.payload.organization
+            // Running totals per status, and how this event moved them ("observer 4 → 3").
             var totals = ""
+            var moved: [String] = []
             if let eventOrg, let organization = timeline.organizations[eventOrg] {
                 let counts = Dictionary(grouping: (standing[eventOrg] ?? [:]).values.compactMap { $0 }, by: { $0 }).mapValues(\.count)
-                let ladder = organization.foundingLadder
-                var order = ladder.rungs.reversed().map { $0 }
-                for status in counts.keys.sorted() where !order.contains(status) { order.append(status) }
+                let previous = lastCounts[eventOrg] ?? [:]
+                var order = organization.foundingLadder.rungs.reversed().map { $0 }
+                for status in Set(counts.keys).union(previous.keys).sorted() where !order.contains(status) { order.append(status) }
                 totals = order.compactMap { status in counts[status].map { "\(status) \($0)" } }.joined(separator: ", ")
+                moved = order.compactMap { status in
+                    let before = previous[status] ?? 0
+                    let after = counts[status] ?? 0
+                    return before == after ? nil : "\(status) \(before) → \(after)"
+                }
+                lastCounts[eventOrg] = counts
             }
+            if let from, event.date.latest < from { continue }
             // Many countries changing the same way (a founding, a reclassification) read as one line.
             var described: [String] = []
             if changes.count > 3 {
@@ -190,10 +199,11 @@ enum AnswerTables {
             } else {
                 described = changes.map { "\($0.country) \($0.change)\($0.ordinal)" }
             }
+            var change = described.isEmpty ? EventDescription.describe(event, in: timeline) : described.joined(separator: "; ")
+            if !described.isEmpty && !moved.isEmpty { change += " (" + moved.joined(separator: ", ") + ")" }
             table.rows.append([
-                .number(event.seq.value), .date(event.date), .string(event.event.kind.rawValue), .optional(eventOrg?.rawValue),
-                .optional(event.payload.country), .string(described.isEmpty ? EventDescription.describe(event, in: timeline) : described.joined(separator: "; ")),
-                .string(totals),
+                .number(event.seq.value), .date(event.date), .string(event.date.precision.description), .string(event.event.kind.rawValue),
+                .optional(eventOrg?.rawValue), .optional(event.payload.country), .string(change), .string(totals),
             ])
         }
         if table.rows.isEmpty { table.notes.append("no events to replay") }

@@ -1,3 +1,4 @@
+import Foundation
 import TimelineCore
 import TimelineStore
 
@@ -63,12 +64,21 @@ extension Interpreter {
             let country = try country(countryExpression)
             let org = try organization(orgExpression, in: timeline)
             return AnswerTables.why(timeline, country: country.alpha3, org: org.id, at: try queryDay(at))
-        case .replay(let orgExpression, let from, let to):
+        case .replay(let orgExpression, let from, let to, let step):
             let org = try orgExpression.map { try organization($0, in: timeline) }
-            return try AnswerTables.replay(
+            let table = try AnswerTables.replay(
                 timeline, org: org?.id, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest } ?? today,
                 shouldStop: shouldStop)
-        case .chart(let orgExpression, let from, let to, let svg):
+            guard step, let stepper else { return table }
+            // One event at a time: each line, then wait for the user.
+            for row in table.rows {
+                output(.text(ReplayLine.text(row, columns: table.columns)))
+                if !stepper() {
+                    return Table(columns: [], notes: [])
+                }
+            }
+            return Table(columns: [], notes: [])
+        case .chart(let orgExpression, let from, let to, let svg, let html):
             let org = try organization(orgExpression, in: timeline)
             let fromYear = try from.map { try date($0).earliest.components.year } ?? org.founded.earliest.components.year
             let toYear = try to.map { try date($0).latest.components.year } ?? today.components.year
@@ -76,16 +86,22 @@ extension Interpreter {
                 throw Diagnostic("invalid-range", "the chart ends (\(toYear)) before it starts (\(fromYear))", at: query.range)
             }
             let chart = SwimlaneChart(timeline: timeline, org: org.id, fromYear: fromYear, toYear: toYear)
-            if let svg {
-                let path = try text(of: svg, what: "a file name for the SVG")
-                do { try chart.writeSVG(to: path) } catch {
-                    throw Diagnostic("write-failed", "cannot write \(path): \(error)", at: svg.range)
+            for (target, content) in [(svg, { chart.svg() }), (html, { ChartPage.html(chart: chart, events: AnswerTables.events(timeline.history(ofOrganization: org.id), in: timeline, focus: nil)) })] {
+                guard let target else { continue }
+                let path = try text(of: target, what: "a file name")
+                do { try content().write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                    throw Diagnostic("write-failed", "cannot write \(path): \(error.localizedDescription)", at: target.range)
                 }
                 output(.info("wrote \(path)"))
-                return Table(columns: [])
             }
-            output(.text(chart.text(width: chartWidth)))
+            if svg == nil && html == nil { output(.text(chart.text(width: chartWidth, colour: colour))) }
             return Table(columns: [])
+        case .export(let what, let orgExpression):
+            let org = try orgExpression.map { try organization($0, in: timeline).id }
+            switch what {
+            case .events: return Exports.events(timeline, org: org)
+            case .intervals: return Exports.intervals(timeline, org: org)
+            }
         case .verify:
             let contents = try readLog()
             let violations = try self.timeline().violations

@@ -27,6 +27,11 @@ public final class Interpreter {
     public let registry: CountryRegistry
     /// How many columns a terminal chart may use.
     public var chartWidth = 80
+    /// Whether charts may use colour (only on a terminal).
+    public var colour = false
+    /// For `replay … step`: called after each event; `false` stops the replay. Without it
+    /// (scripts), a stepped replay prints every event.
+    public var stepper: (() -> Bool)?
 
     var variables: [String: Value] = [:]
     var committed: LogContents?
@@ -269,6 +274,8 @@ public final class Interpreter {
             }
         case .append(let append):
             try performAppend(append, range: statement.range)
+        case .importFile(let file):
+            try performImport(file, range: statement.range)
         }
     }
 }

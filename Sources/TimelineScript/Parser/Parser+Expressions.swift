@@ -168,7 +168,7 @@ extension Parser {
 
     /// Query keywords that need a subject (`members SCO`) start a query only when one follows;
     /// otherwise the word is a name, so `where status == partner` reads the status column.
-    static let subjectlessQueries: Set<String> = ["orgs", "replay", "statements", "verify", "head"]
+    static let subjectlessQueries: Set<String> = ["orgs", "replay", "statements", "verify", "head", "export"]
 
     func startsQuery(_ keyword: String) -> Bool {
         let next = peek()

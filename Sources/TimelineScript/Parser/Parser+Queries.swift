@@ -9,6 +9,8 @@ extension Parser {
         var from: Expression?
         var to: Expression?
         var svg: Expression?
+        var html: Expression?
+        var step = false
         var known: KnownAtClause?
 
         /// Parses the trailing clauses a query accepts, in any order.
@@ -27,12 +29,17 @@ extension Parser {
                 }
                 guard allowed.contains(word) else { break }
                 _ = parser.advance()
+                if word == "step" {
+                    step = true
+                    continue
+                }
                 let value = try parser.parseAdditive()
                 switch word {
                 case "at": at = value
                 case "from": from = value
                 case "to": to = value
                 case "svg": svg = value
+                case "html": html = value
                 default: break
                 }
             }
@@ -78,13 +85,21 @@ extension Parser {
             try clauses(&self, allowed: [])
             kind = .diff(org: org, from: first, to: second)
         case "replay":
-            let org: Expression? = atQueryEnd(allowing: ["from", "to", "known"]) ? nil : try parseSubject("an organization after replay")
-            try clauses(&self, allowed: ["from", "to"])
-            kind = .replay(org: org, from: from, to: to)
+            let org: Expression? = atQueryEnd(allowing: ["from", "to", "known", "step"]) ? nil : try parseSubject("an organization after replay")
+            try clauses(&self, allowed: ["from", "to", "step"])
+            kind = .replay(org: org, from: from, to: to, step: step)
         case "chart":
             let org = try parseSubject("an organization after chart")
-            try clauses(&self, allowed: ["from", "to", "svg"])
-            kind = .chart(org: org, from: from, to: to, svg: svg)
+            try clauses(&self, allowed: ["from", "to", "svg", "html"])
+            kind = .chart(org: org, from: from, to: to, svg: svg, html: html)
+        case "export":
+            guard let what = current.word.flatMap({ ExportKind(rawValue: $0.lowercased()) }) else {
+                throw error("expected-export", "expected what to export: export events [ORG] or export intervals [ORG]")
+            }
+            _ = advance()
+            let org: Expression? = atQueryEnd(allowing: ["known"]) ? nil : try parseSubject("an organization after export \(what.rawValue)")
+            try clauses(&self, allowed: [])
+            kind = .export(what: what, org: org)
         case "verify":
             kind = .verify
         default:

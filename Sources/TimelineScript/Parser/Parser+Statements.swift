@@ -66,6 +66,11 @@ extension Parser {
                 return Statement(.print(values), start..<(values.last?.range.upperBound ?? current.range.lowerBound))
             case "append":
                 return try parseAppend()
+            case "import" where !peek().isSymbol("="):
+                _ = advance()
+                guard !atStatementEnd else { throw error("expected-file", "expected a file to import after import, as in import \"events.csv\"") }
+                let file = try parseOperand()
+                return Statement(.importFile(file), start..<file.range.upperBound)
             case "else":
                 throw error("else-without-if", "\"else\" must follow the closing \"}\" of an if block on the same line")
             default:

@@ -15,11 +15,11 @@ public struct Parser {
     public static let maximumDiagnostics = 50
 
     /// Statement keywords, for messages and suggestions.
-    public static let statementKeywords = ["let", "for", "if", "print", "append"]
+    public static let statementKeywords = ["let", "for", "if", "print", "append", "import"]
     /// Query keywords.
     public static let queryKeywords = [
         "members", "roster", "status", "history", "summits", "statements", "milestones", "orgs", "diff", "why", "replay",
-        "chart", "verify", "head",
+        "chart", "export", "verify", "head",
     ]
 
     /// Parses a whole script. Lexical and syntax errors are returned together, in source order.

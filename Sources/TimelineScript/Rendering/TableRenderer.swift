@@ -17,6 +17,7 @@ public struct TableRenderer: Sendable {
         switch format {
         case .table: return text(table)
         case .json: return json(table)
+        case .jsonl: return jsonLines(table)
         case .csv: return csv(table)
         }
     }
@@ -75,6 +76,15 @@ public struct TableRenderer: Sendable {
             out += "  {" + pairs.joined(separator: ",") + "}" + (index == table.rows.count - 1 ? "\n" : ",\n")
         }
         return out + "]\n"
+    }
+
+    private func jsonLines(_ table: Table) -> String {
+        table.rows.map { row in
+            "{" + zip(table.columns, row).compactMap { key, value in
+                if case .null = value { return nil }
+                return Self.quote(key) + ":" + Self.json(value)
+            }.joined(separator: ",") + "}\n"
+        }.joined()
     }
 
     static func json(_ value: Value) -> String {

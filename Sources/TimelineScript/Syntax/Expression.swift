@@ -48,6 +48,14 @@ public struct PipelineStage: Sendable {
     public let range: Range<Int>
 }
 
+/// What `export` writes.
+public enum ExportKind: String, Sendable {
+    /// Every recorded event, with all its fields, ready for `import`.
+    case events
+    /// Status intervals: `org,country,status,from,to`, `to` empty while a status lasts.
+    case intervals
+}
+
 /// `known at seq N` or `known at TIME`.
 public enum KnownAtClause: Sendable {
     case seq(Expression)
@@ -67,8 +75,11 @@ public struct Query: Sendable {
         case orgs(at: Expression?)
         case diff(org: Expression, from: Expression, to: Expression)
         case why(country: Expression, org: Expression, at: Expression?)
-        case replay(org: Expression?, from: Expression?, to: Expression?)
-        case chart(org: Expression, from: Expression?, to: Expression?, svg: Expression?)
+        /// `step` waits for Enter between events (in the REPL).
+        case replay(org: Expression?, from: Expression?, to: Expression?, step: Bool)
+        case chart(org: Expression, from: Expression?, to: Expression?, svg: Expression?, html: Expression?)
+        /// `export events [ORG]` or `export intervals [ORG]`.
+        case export(what: ExportKind, org: Expression?)
         case verify
         case head
     }

@@ -9,6 +9,8 @@ public struct Statement: Sendable {
         /// An expression whose value is shown: a query, a pipeline, a variable.
         case expression(Expression)
         case append(AppendStatement)
+        /// `import "FILE.csv"` or `import "FILE.jsonl"`: appends every event of the file.
+        case importFile(Expression)
     }
 
     public let kind: Kind
