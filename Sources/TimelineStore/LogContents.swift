@@ -9,11 +9,14 @@ public struct LogContents: Sendable {
     /// Bytes after the last committed batch (a crash during an append), which every reader
     /// ignores and the next writer sets aside.
     public let tornTail: TornTail?
+    /// What the reader noticed but could still read past: records lost after a commit.
+    public let warnings: [String]
 
-    public init(records: [RecordedEvent], head: LogHead, tornTail: TornTail?) {
+    public init(records: [RecordedEvent], head: LogHead, tornTail: TornTail?, warnings: [String] = []) {
         self.records = records
         self.head = head
         self.tornTail = tornTail
+        self.warnings = warnings
     }
 }
 

@@ -48,6 +48,7 @@ struct LogSummary {
             Console.out("Log    \(location.path) (\(location.origin.rawValue))")
             Console.out("Head   \(contents.head), \(contents.records.count) events")
             if let tail = contents.tornTail { Console.out("Note   \(tail.description)") }
+            for warning in contents.warnings { Console.error("warning: \(warning)") }
             Console.out("")
             let rows = organizations.map { organization -> [String] in
                 let members = organization.dissolved.map { "dissolved \($0)" } ?? String(memberCount(organization))

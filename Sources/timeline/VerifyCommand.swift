@@ -39,7 +39,10 @@ struct VerifyCommand: ParsableCommand {
                 problem.map { $0.0 > 0 ? String($0.0) : "" } ?? "", problem?.1 ?? "",
             ]))
         case .table:
-            if let damage = report.damage {
+            for warning in report.warnings { Console.out("\(report.path): incomplete: \(warning)") }
+            if let damage = report.damage, damage.line == 0 {
+                Console.out("\(report.path): damaged: \(damage.message)")
+            } else if let damage = report.damage {
                 Console.out("\(report.path):\(damage.line): damaged: \(damage.message)")
                 let records = report.recordCount == 1 ? "1 committed record" : "\(report.recordCount) committed records"
                 Console.out("The \(records) before line \(damage.line) \(report.recordCount == 1 ? "is" : "are") intact (head \(report.head)).")
@@ -47,7 +50,7 @@ struct VerifyCommand: ParsableCommand {
                 for violation in report.violations {
                     Console.out("\(report.path): rule broken: \(violation.description)")
                 }
-                if report.violations.isEmpty {
+                if report.violations.isEmpty && report.warnings.isEmpty {
                     Console.out("\(report.path): ok, \(report.recordCount) events, head \(report.head)")
                 }
             }
@@ -66,6 +69,7 @@ struct VerifyCommand: ParsableCommand {
             ("head", .object([("seq", .number(report.head.count)), ("hash", .string(report.head.hash))])),
             ("damage", report.damage.map { .object([("line", .number($0.line)), ("message", .string($0.message))]) } ?? .null),
             ("torn_tail", report.tornTail.map { .object([("line", .number($0.line)), ("bytes", .number($0.length))]) } ?? .null),
+            ("warnings", .array(report.warnings.map { .string($0) })),
             ("violations", .array(report.violations.map { violation in
                 .object([("id", .string(violation.eventID.rawValue)), ("seq", violation.seq.map { .number($0.value) } ?? .null),
                          ("rule", .string(violation.rule.rawValue)), ("message", .string(violation.description))])

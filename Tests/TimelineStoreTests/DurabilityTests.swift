@@ -16,7 +16,10 @@ struct DurabilityTests {
         _ = try log.append(Array(Self.sco[0..<6]), recordedAt: at(0))
         let middle = try log.append(Array(Self.sco[6..<12]), recordedAt: at(1))
         let start = readBytes(path).count
+        let markerBefore = readBytes(path + ".head")
         _ = try log.append(Array(Self.sco[12...]), recordedAt: at(2))
+        // The head marker as a crash during the third append would have left it.
+        writeBytes(markerBefore, to: scratch.file("log.jsonl.head-before-third"))
         return (path, start, middle.head)
     }
 
@@ -52,6 +55,8 @@ struct DurabilityTests {
         let full = readBytes(path)
         let torn = Array(full[0..<(start + 150)])
         writeBytes(torn, to: path)
+        // A crash during the append: the marker still names the batch before.
+        writeBytes(readBytes(scratch.file("log.jsonl.head-before-third")), to: path + ".head")
         _ = try FileEventLog(path: path).read()
         #expect(readBytes(path) == torn, "a reader changed the file")
         // The next writer sets the tail aside and appends after the committed batches.

@@ -75,6 +75,7 @@ public final class Interpreter {
         cachedTimeline = nil
         do {
             committed = try readLog()
+            for warning in committed?.warnings ?? [] { output(.info("warning: \(warning)")) }
             try execute(program.statements)
         } catch let diagnostic as Diagnostic {
             if transactionOpen {

@@ -22,11 +22,13 @@ public struct LogScanner {
         public var tornTail: TornTail?
         /// The first corruption found, if any: the scan stops there.
         public var corruption: (line: Int, message: String)?
+        /// The hash of the record at the checkpoint asked for, if the log reaches it.
+        public var checkpointHash: String?
     }
 
     /// Scans a whole log file's bytes.
     /// - Complexity: O(n) in the file size.
-    public static func scan(_ bytes: [UInt8]) -> Scan {
+    public static func scan(_ bytes: [UInt8], checkpoint: Int? = nil) -> Scan {
         var scan = Scan()
         guard !bytes.isEmpty else { return scan }
         var lineNumber = 1
@@ -81,6 +83,7 @@ public struct LogScanner {
                     scan.corruption = (lineNumber, "expected sequence number \(expectedSeq), found \(decoded.record.seq.value)")
                     return scan
                 }
+                if decoded.record.seq.value == checkpoint { scan.checkpointHash = decoded.hash }
                 expectedSeq += 1
                 pendingHash = decoded.hash
                 pending.append(decoded.record)

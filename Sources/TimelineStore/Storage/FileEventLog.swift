@@ -29,13 +29,25 @@ public struct FileEventLog: EventLog {
     /// Reads the committed records without taking any lock or changing the file.
     /// - Throws: `.notFound`, `.io`, `.corrupt` (with the line) or `.unsupportedFormat`.
     public func read() throws(StoreError) -> LogContents {
+        let marker = HeadMarker.read(for: path)
         guard let file = try PosixFile.open(path, writable: false) else {
-            throw StoreError(code: .notFound, message: "no log here; the first append creates it", path: path)
+            throw missing(marker)
         }
-        return try contents(of: LogScanner.scan(try file.readAll()))
+        return try contents(of: LogScanner.scan(try file.readAll(), checkpoint: marker?.count), marker: marker)
     }
 
-    private func contents(of scan: LogScanner.Scan) throws(StoreError) -> LogContents {
+    /// The error for a missing log, which says more when a marker shows there was one.
+    private func missing(_ marker: HeadMarker?) -> StoreError {
+        guard let marker, marker.count > 0 else {
+            return StoreError(code: .notFound, message: "no log here; the first append creates it", path: path)
+        }
+        return StoreError(
+            code: .corrupt,
+            message: "the log is missing, but it held \(marker.count) records when last committed (head #\(marker.count) \(marker.hash.prefix(12))): its directory entry may have been lost in a power failure. Restore it from a copy, or delete \(HeadMarker.path(for: path)) to start a new log here",
+            path: path)
+    }
+
+    private func contents(of scan: LogScanner.Scan, marker: HeadMarker?) throws(StoreError) -> LogContents {
         if let corruption = scan.corruption {
             let code: StoreError.Code = corruption.line == 1 && corruption.message.contains("format version") ? .unsupportedFormat : .corrupt
             throw StoreError(
@@ -45,12 +57,18 @@ public struct FileEventLog: EventLog {
                     : corruption.message,
                 path: path, line: corruption.line)
         }
-        return LogContents(records: scan.records, head: LogHead(count: scan.records.count, hash: scan.headHash), tornTail: scan.tornTail)
+        var warnings: [String] = []
+        if let marker, let problem = marker.problem(records: scan.records.count, hashAtMarker: scan.checkpointHash) {
+            warnings.append(problem.replacingOccurrences(of: "<log>.head", with: HeadMarker.path(for: path)))
+        }
+        return LogContents(records: scan.records, head: LogHead(count: scan.records.count, hash: scan.headHash), tornTail: scan.tornTail, warnings: warnings)
     }
 
     public func append(_ events: [NewEvent], recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
         var created = false
         var opened = try PosixFile.open(path, writable: true)
+        let marker = HeadMarker.read(for: path)
+        if opened == nil, let marker, marker.count > 0 { throw missing(marker) }
         if opened == nil {
             try PosixFile.makeDirectories(PosixFile.directory(of: path))
             opened = try PosixFile.open(path, writable: true, create: true)
@@ -60,8 +78,12 @@ public struct FileEventLog: EventLog {
         try file.lockExclusive(timeout: lockTimeout)
         // Under the lock, the file is exactly what earlier writers committed (plus a torn tail).
         let bytes = try file.readAll()
-        let scan = LogScanner.scan(bytes)
-        let existing = try contents(of: scan)
+        let scan = LogScanner.scan(bytes, checkpoint: marker?.count)
+        let existing = try contents(of: scan, marker: marker)
+        // Appending after lost records would build on a history that is not the committed one.
+        if let warning = existing.warnings.first {
+            throw StoreError(code: .corrupt, message: "refusing to append: \(warning)", path: path)
+        }
         var setAside: String?
         if let tail = existing.tornTail {
             setAside = try setAsideTail(Array(bytes[tail.offset...]), from: file, keeping: tail.offset)
@@ -91,9 +113,9 @@ public struct FileEventLog: EventLog {
             try? file.sync()
             throw StoreError(code: error.code, message: error.message + "; the log is unchanged", path: path)
         }
-        return AppendReceipt(
-            appended: plan.records, alreadyPresent: plan.alreadyPresent,
-            head: LogHead(count: existing.records.count + plan.records.count, hash: hash), setAside: setAside)
+        let head = LogHead(count: existing.records.count + plan.records.count, hash: hash)
+        HeadMarker(count: head.count, hash: head.hash).write(for: path)
+        return AppendReceipt(appended: plan.records, alreadyPresent: plan.alreadyPresent, head: head, setAside: setAside)
     }
 
     /// Moves an unfinished tail into a side file next to the log, then cuts the log back to its

@@ -14,9 +14,11 @@ public struct VerificationReport: Sendable {
     public let damage: (line: Int, message: String)?
     /// Domain rules the records break (a log edited by hand, or by another tool).
     public let violations: [InvariantViolation]
+    /// Records known to be lost (the log is shorter than its last committed head).
+    public let warnings: [String]
 
-    /// Whether the log is untampered and consistent.
-    public var isIntact: Bool { damage == nil && violations.isEmpty }
+    /// Whether the log is untampered, complete and consistent.
+    public var isIntact: Bool { damage == nil && violations.isEmpty && warnings.isEmpty }
 }
 
 /// Checks a log file end to end: header, every record's hash, the chain, sequence numbers,
@@ -26,13 +28,24 @@ public enum LogVerifier {
     /// - Throws: `StoreError` only when the file cannot be read at all.
     /// - Complexity: O(n log n) in the number of records.
     public static func verify(path: String, registry: CountryRegistry = .standard) throws(StoreError) -> VerificationReport {
+        let marker = HeadMarker.read(for: path)
         guard let file = try PosixFile.open(path, writable: false) else {
+            if let marker, marker.count > 0 {
+                return VerificationReport(
+                    path: path, recordCount: 0, head: LogHead(count: 0, hash: LogFormat.headerHash), tornTail: nil,
+                    damage: (0, "the log is missing, but it held \(marker.count) records when last committed: restore it from a copy"),
+                    violations: [], warnings: [])
+            }
             throw StoreError(code: .notFound, message: "no log here", path: path)
         }
-        let scan = LogScanner.scan(try file.readAll())
+        let scan = LogScanner.scan(try file.readAll(), checkpoint: marker?.count)
         let violations = scan.corruption == nil ? Timeline(records: scan.records, registry: registry).violations : []
+        var warnings: [String] = []
+        if scan.corruption == nil, let marker, let problem = marker.problem(records: scan.records.count, hashAtMarker: scan.checkpointHash) {
+            warnings.append(problem.replacingOccurrences(of: "<log>.head", with: HeadMarker.path(for: path)))
+        }
         return VerificationReport(
             path: path, recordCount: scan.records.count, head: LogHead(count: scan.records.count, hash: scan.headHash),
-            tornTail: scan.tornTail, damage: scan.corruption, violations: violations)
+            tornTail: scan.tornTail, damage: scan.corruption, violations: violations, warnings: warnings)
     }
 }
