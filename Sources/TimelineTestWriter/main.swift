@@ -1,36 +1,70 @@
-// A writer process for the store's tests: appends events from a JSON Lines file, in batches,
-// and reports each batch on standard output as `ok FIRST-SEQ COUNT` or `refused RULE-OR-CODE`.
+// A writer and reader process for the store's tests: the crash, concurrency and corruption
+// tests run several of these at once against one log.
 //
-//     timeline-test-writer LOG EVENTS.jsonl [BATCH-SIZE]
+//     timeline-test-writer LOG EVENTS.jsonl [BATCH-SIZE]   append in batches; print `ok FIRST-SEQ COUNT`
+//                                                          or `refused RULE` for each batch
+//     timeline-test-writer --read LOG SECONDS              read the log again and again; print
+//                                                          `reads N` or `partial …` if a batch is ever
+//                                                          seen incomplete (milestones `… b{K} e{I}/{N}`)
 //
-// Concurrency and crash tests run several of these at once against one log.
+// TIMELINE_TEST_CHUNK=BYTES:MICROSECONDS writes each batch in pieces (crash tests).
 import Foundation
 import TimelineCore
 import TimelineStore
 
+/// Writes a line to standard output at once (unbuffered), so a parent sees every acknowledgement.
+func report(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+func fail(_ message: String, _ code: Int32) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(code)
+}
+
 let arguments = CommandLine.arguments
-guard arguments.count >= 3 else {
-    FileHandle.standardError.write(Data("usage: timeline-test-writer LOG EVENTS.jsonl [BATCH-SIZE]\n".utf8))
-    exit(64)
+if arguments.count >= 4, arguments[1] == "--read" {
+    let log = FileEventLog(path: arguments[2])
+    let deadline = Date().addingTimeInterval(Double(arguments[3]) ?? 1)
+    var reads = 0
+    while Date() < deadline {
+        guard let contents = try? log.read() else {
+            usleep(1000)
+            continue
+        }
+        var seen: [String: (count: Int, size: Int)] = [:]
+        for record in contents.records {
+            guard case .milestone(_, _, let text) = record.payload, let slash = text.lastIndex(of: "/"),
+                let size = Int(text[text.index(after: slash)...]), let e = text.range(of: " e", options: .backwards)
+            else { continue }
+            let batch = String(text[..<e.lowerBound])
+            seen[batch, default: (0, size)].count += 1
+        }
+        if let partial = seen.first(where: { $0.value.count != $0.value.size }) {
+            report("partial \(partial.key): \(partial.value.count) of \(partial.value.size)")
+            exit(1)
+        }
+        reads += 1
+    }
+    report("reads \(reads)")
+    exit(0)
 }
-let log = FileEventLog(path: arguments[1])
+
+guard arguments.count >= 3 else { fail("usage: timeline-test-writer LOG EVENTS.jsonl [BATCH-SIZE] | --read LOG SECONDS", 64) }
+var log = FileEventLog(path: arguments[1])
+if let chunk = ProcessInfo.processInfo.environment["TIMELINE_TEST_CHUNK"]?.split(separator: ":"), chunk.count == 2,
+    let bytes = Int(chunk[0]), let pause = UInt32(chunk[1])
+{
+    log.crashTestChunks = (bytes, pause)
+}
 let batchSize = arguments.count > 3 ? max(1, Int(arguments[3]) ?? 1) : 1
-guard let data = FileManager.default.contents(atPath: arguments[2]) else {
-    FileHandle.standardError.write(Data("cannot read \(arguments[2])\n".utf8))
-    exit(66)
-}
+guard let data = FileManager.default.contents(atPath: arguments[2]) else { fail("cannot read \(arguments[2])", 66) }
 var events: [NewEvent] = []
 for (index, line) in Array(data).split(separator: 0x0A).enumerated() where !line.isEmpty {
     do {
         events.append(try NewEvent(fields: try RecordDecoder.eventFields(line)))
     } catch {
-        FileHandle.standardError.write(Data("\(arguments[2]):\(index + 1): \(error)\n".utf8))
-        exit(65)
+        fail("\(arguments[2]):\(index + 1): \(error)", 65)
     }
 }
-/// Writes a line to standard output at once (unbuffered), so a parent sees every acknowledgement.
-func report(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
-
 var start = 0
 while start < events.count {
     let batch = Array(events[start..<min(start + batchSize, events.count)])

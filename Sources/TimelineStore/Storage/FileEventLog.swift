@@ -20,6 +20,10 @@ public struct FileEventLog: EventLog {
     public let registry: CountryRegistry
     /// How long a writer waits for another writer's lock, in seconds.
     public var lockTimeout: Double = 30
+    /// For crash testing only: write each batch in pieces of this many bytes, pausing between
+    /// them, so that a killed writer leaves a torn tail as a power failure would. `nil` (the
+    /// default) writes a batch with one call.
+    public var crashTestChunks: (bytes: Int, pauseMicroseconds: UInt32)?
 
     public init(path: String, registry: CountryRegistry = .standard) {
         self.path = path
@@ -104,7 +108,17 @@ public struct FileEventLog: EventLog {
         }
         let start = scan.committedLength
         do {
-            try file.write(output, at: start)
+            if let chunks = crashTestChunks, chunks.bytes > 0 {
+                var offset = 0
+                while offset < output.count {
+                    let end = min(offset + chunks.bytes, output.count)
+                    try file.write(Array(output[offset..<end]), at: start + offset)
+                    offset = end
+                    usleep(chunks.pauseMicroseconds)
+                }
+            } else {
+                try file.write(output, at: start)
+            }
             try file.sync()
             if created || start == 0 { try PosixFile.syncDirectory(of: path) }
         } catch {
