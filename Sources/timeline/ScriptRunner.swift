@@ -29,7 +29,8 @@ struct ScriptRunner {
             guard outcome.succeeded else {
                 let text = outcome.diagnostics.map { DiagnosticRenderer.render($0, in: source) }.joined()
                 let isInternal = outcome.diagnostics.contains { $0.id == "internal" }
-                throw CommandFailure(message: String(text.dropLast()), exitCode: isInternal ? 70 : 65)
+                let isInputOutput = outcome.diagnostics.contains { $0.id == "append-failed" && $0.message.contains("cannot ") }
+                throw CommandFailure(message: String(text.dropLast()), exitCode: isInternal ? 70 : (isInputOutput ? 74 : 65))
             }
         }
     }

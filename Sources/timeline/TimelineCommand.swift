@@ -17,7 +17,8 @@ struct TimelineCommand: ParsableCommand {
             directory when it exists, else your own log under $XDG_DATA_HOME/timeline/.
 
             Exit codes: 0 success, 64 usage, 65 bad input (a parse or validation error, a damaged \
-            log), 66 a missing file, 70 an internal error.
+            log), 66 a missing file, 70 an internal error, 74 the log could not be written (a full \
+            disk, a read-only file).
 
             Examples:
               timeline -c 'members SCO at 2024-07-04'
