@@ -20,7 +20,8 @@ struct CorpusTests {
         ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).filter { $0.hasSuffix(".tl") }.sorted()
     }
 
-    /// Runs a script and returns its transcript.
+    /// Runs a script and returns its transcript; a script named `error-…` must also leave the log
+    /// byte for byte as it was.
     static func transcript(of name: String) throws -> String {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
@@ -36,14 +37,21 @@ struct CorpusTests {
         }
         interpreter.recordedAt = RecordedTime.parse("2026-06-01T12:00:00Z")
         let source = SourceFile(name: name, text: text)
+        let before = readBytes(log)
         let outcome = interpreter.run(source)
         for diagnostic in outcome.diagnostics { transcript += DiagnosticRenderer.render(diagnostic, in: source) }
+        if name.hasPrefix("error-") {
+            #expect(!outcome.succeeded, "\(name) succeeded")
+            let unchanged = readBytes(log) == before
+            #expect(unchanged, "\(name) changed the log")
+        }
         return transcript
     }
 
-    @Test("the corpus has at least 60 scripts, each with its expected transcript")
+    @Test("the corpus has at least 60 scripts and 100 refused ones, each with its expected transcript")
     func size() {
         #expect(Self.scripts.count >= 60)
+        #expect(Self.scripts.filter { $0.hasPrefix("error-") }.count >= 100)
         for script in Self.scripts {
             let expected = Self.corpus.appendingPathComponent(String(script.dropLast(3)) + ".expected").path
             #expect(FileManager.default.fileExists(atPath: expected) || ProcessInfo.processInfo.environment["TIMELINE_RECORD_CORPUS"] == "1", "\(script) has no .expected")

@@ -72,6 +72,9 @@ extension Interpreter {
         func single(_ key: String) throws -> Expression? {
             guard let clause = clauses[key] else { return nil }
             guard clause.values.count == 1 else {
+                if key == "on" || key == "date" {
+                    throw Diagnostic("invalid-date", "\"\(key)\" takes one date, written year first: 2017-06-09, 2017-06 or 2017", at: clause.range)
+                }
                 throw Diagnostic("too-many-values", "\"\(key)\" takes one value; put text with spaces in quotes", at: clause.range)
             }
             return clause.values[0]
