@@ -73,3 +73,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer harness, only when scripts/fuzz builds it (it needs -sanitize=fuzzer to link).
+if Context.environment["TIMELINE_FUZZ"] == "1" {
+    package.targets.append(
+        .executableTarget(
+            name: "TimelineFuzz",
+            dependencies: ["TimelineScript", "TimelineStore"],
+            path: "Fuzz/TimelineFuzz",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
+}

@@ -43,6 +43,7 @@ struct CorruptionTests {
             #expect(report.damage?.line == line, "flip at \(offset)")
             #expect(throws: StoreError.self) { try FileEventLog(path: path).read() }
         }
+        print("corruption: \(Self.flips) seeded flips, each reported on its line")
         // And appends are refused with a way to recover.
         do {
             _ = try FileEventLog(path: path).append([NewEvent(date: .day(2030, 1, 1), payload: .milestone(org: OrganizationID("SCO")!, country: nil, text: "x"), source: Source(citation: "t")!)], recordedAt: SystemClock.now)
@@ -71,6 +72,7 @@ struct CorruptionTests {
             #expect(contents.records.count <= max(0, complete - 0))
             if let tail = contents.tornTail { #expect(tail.offset <= length) }
         }
+        print("corruption: \(Self.truncations) seeded truncations, each reported")
     }
 
     @Test("seeded duplicated and swapped lines break the chain at the right line")
