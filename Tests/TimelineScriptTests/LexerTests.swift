@@ -1,6 +1,7 @@
 import Testing
 import TimelineCore
 @testable import TimelineScript
+import TimelineStore
 
 @Suite("Lexer")
 struct LexerTests {
@@ -100,5 +101,17 @@ struct ValueTests {
         #expect(Value.date(try EDTFDate.parse("2011-01-01")).compare(">", .number(2010)) == true)
         #expect(april.equals(.string("2010-04")) == true)
         #expect(Value.string("a").compare("<", .number(1)) == nil)
+    }
+}
+
+@Suite("Input caps")
+struct InputCapTests {
+    @Test("a script over 16 MB is refused with a clear error, before parsing")
+    func tooLarge() {
+        let text = String(repeating: "print 1\n", count: (16 << 20) / 8 + 1)
+        let interpreter = Interpreter(log: InMemoryEventLog(), today: CivilDay(year: 2025, month: 1, day: 1)) { _ in }
+        let outcome = interpreter.run(SourceFile(name: "big.tl", text: text))
+        #expect(outcome.diagnostics.map(\.id) == ["script-too-large"])
+        #expect(outcome.diagnostics.first?.message.hasPrefix("the script is 16 MB; scripts may be at most 16 MB") == true)
     }
 }
