@@ -37,6 +37,7 @@ public struct LogScanner {
         var pendingHash = LogFormat.headerHash
         var expectedSeq = 1
         var sawHeader = false
+        var decoder = RecordDecoder()
 
         func markTorn(at offset: Int) {
             scan.tornTail = TornTail(line: scan.nextLine, offset: offset, length: bytes.count - offset)
@@ -70,7 +71,7 @@ public struct LogScanner {
             } else {
                 let decoded: DecodedRecord
                 do {
-                    decoded = try RecordDecoder.decode(line)
+                    decoded = try decoder.decode(line)
                 } catch {
                     scan.corruption = (lineNumber, error.message)
                     return scan
