@@ -12,7 +12,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The log to open.", valueName: "path"))
     var log: String?
 
-    @Option(name: .long, help: "Output format: table, json or csv.")
+    @Option(name: .long, help: "Output format: table, json (an array), jsonl (one object per line) or csv.")
     var format: OutputFormat = .table
 
     @Flag(name: .long, help: "Never colour the output (also when NO_COLOR is set).")

@@ -26,7 +26,7 @@ struct TimelineCommand: ParsableCommand {
               timeline -c 'for y in 2001..2025 { print y, count(members SCO at y) }'
               timeline run Examples/01-growth.tl
               timeline --log my.jsonl verify
-              timeline --generate-completion-script bash > ~/.local/share/bash-completion/completions/timeline
+              timeline --generate-completion-script bash > timeline.bash
             """,
         version: TimelineVersion.current,
         subcommands: [RunCommand.self, SummaryCommand.self, VerifyCommand.self]
