@@ -29,7 +29,7 @@ struct TimelineCommand: ParsableCommand {
               timeline --generate-completion-script bash > timeline.bash
             """,
         version: TimelineVersion.current,
-        subcommands: [RunCommand.self, SummaryCommand.self, VerifyCommand.self]
+        subcommands: [RunCommand.self, SummaryCommand.self, VerifyCommand.self, GenerateCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -50,7 +50,7 @@ struct TimelineCommand: ParsableCommand {
 
     /// Entry point: hoists global options given before the subcommand, then runs.
     static func main() {
-        let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "summary", "verify", "help"])
+        let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "summary", "verify", "generate", "help"])
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -94,3 +94,22 @@ struct CommandLineTests {
         #expect(elsewhere.stderr.contains(scratch.file("data") + "/timeline/timeline.jsonl"))
     }
 }
+
+@Suite("timeline generate")
+struct GenerateCommandTests {
+    @Test("writes a valid synthetic log, the same file for the same seed, and never over an existing log")
+    func generate() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let first = try timeline(["generate", "--events", "3000", "--seed", "5", "--log", scratch.file("a.jsonl"), "--recorded-at", "2026-01-01T00:00:00Z"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("wrote 3000 events to \(scratch.file("a.jsonl")) (head #3000 "))
+        _ = try timeline(["generate", "--events", "3000", "--seed", "5", "--log", scratch.file("b.jsonl"), "--recorded-at", "2026-01-01T00:00:00Z"])
+        #expect(readBytes(scratch.file("a.jsonl")) == readBytes(scratch.file("b.jsonl")))
+        #expect(try timeline(["verify", "--log", scratch.file("a.jsonl")]).status == 0)
+        let again = try timeline(["generate", "--events", "10", "--log", scratch.file("a.jsonl")])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("already exists"))
+        #expect(try timeline(["generate", "--events", "10"]).status == 64)
+    }
+}

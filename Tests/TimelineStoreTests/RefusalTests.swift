@@ -56,3 +56,17 @@ struct RefusalTests {
         #expect(Source(citation: "   ") == nil)
     }
 }
+
+@Suite("A refused first append leaves no file")
+struct RefusedCreationTests {
+    @Test("the log a refused batch would have created does not exist afterwards")
+    func noEmptyFile() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("new.jsonl")
+        let bad = NewEvent(date: .day(2020, 1, 1), payload: .accession(org: OrganizationID("SCO")!, country: "IND"), source: Source(citation: "x")!)
+        #expect(throws: StoreError.self) { try FileEventLog(path: path).append([bad], recordedAt: at(0)) }
+        #expect(readBytes(path).isEmpty)
+        #expect(throws: StoreError.self) { try FileEventLog(path: path).read() }
+    }
+}

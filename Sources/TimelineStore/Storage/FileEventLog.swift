@@ -70,16 +70,8 @@ public struct FileEventLog: EventLog {
 
     public func append(_ events: [NewEvent], recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
         var created = false
-        var opened = try PosixFile.open(path, writable: true)
+        let file = try openAndLock(created: &created)
         let marker = HeadMarker.read(for: path)
-        if opened == nil, let marker, marker.count > 0 { throw missing(marker) }
-        if opened == nil {
-            try PosixFile.makeDirectories(PosixFile.directory(of: path))
-            opened = try PosixFile.open(path, writable: true, create: true)
-            created = true
-        }
-        guard let file = opened else { throw StoreError(code: .io, message: "cannot open the log", path: path) }
-        try file.lockExclusive(timeout: lockTimeout)
         // Under the lock, the file is exactly what earlier writers committed (plus a torn tail).
         let bytes = try file.readAll()
         let scan = LogScanner.scan(bytes, checkpoint: marker?.count)
@@ -92,7 +84,14 @@ public struct FileEventLog: EventLog {
         if let tail = existing.tornTail {
             setAside = try setAsideTail(Array(bytes[tail.offset...]), from: file, keeping: tail.offset)
         }
-        let plan = try AppendPlanner.plan(events, after: existing.records, recordedAt: recordedAt, registry: registry, path: path)
+        let plan: (records: [RecordedEvent], alreadyPresent: [EventID])
+        do {
+            plan = try AppendPlanner.plan(events, after: existing.records, recordedAt: recordedAt, registry: registry, path: path)
+        } catch {
+            // Refused: nothing is written, not even the new, empty file.
+            if created && bytes.isEmpty { unlink(path) }
+            throw error
+        }
         guard !plan.records.isEmpty else {
             if created { try? PosixFile.syncDirectory(of: path) }
             return AppendReceipt(appended: [], alreadyPresent: plan.alreadyPresent, head: existing.head, setAside: setAside)
@@ -130,6 +129,30 @@ public struct FileEventLog: EventLog {
         let head = LogHead(count: existing.records.count + plan.records.count, hash: hash)
         HeadMarker(count: head.count, hash: head.hash).write(for: path)
         return AppendReceipt(appended: plan.records, alreadyPresent: plan.alreadyPresent, head: head, setAside: setAside)
+    }
+
+    /// Opens (or creates) the log and takes the writer's lock. If the path no longer names the
+    /// file once locked — a writer that created it refused its batch and removed it — it starts
+    /// again, so no batch is ever written into a removed file.
+    private func openAndLock(created: inout Bool) throws(StoreError) -> PosixFile {
+        while true {
+            created = false
+            let marker = HeadMarker.read(for: path)
+            let file: PosixFile
+            if let existing = try PosixFile.open(path, writable: true) {
+                file = existing
+            } else {
+                if let marker, marker.count > 0 { throw missing(marker) }
+                try PosixFile.makeDirectories(PosixFile.directory(of: path))
+                guard let new = try PosixFile.open(path, writable: true, create: true) else {
+                    throw StoreError(code: .io, message: "cannot create the log", path: path)
+                }
+                file = new
+                created = true
+            }
+            try file.lockExclusive(timeout: lockTimeout)
+            if file.isStillAt(path) { return file }
+        }
     }
 
     /// Moves an unfinished tail into a side file next to the log, then cuts the log back to its

@@ -46,6 +46,14 @@ struct PosixFile: ~Copyable {
         return Int(info.st_size)
     }
 
+    /// Whether `path` still names this open file (it was not removed or replaced meanwhile).
+    func isStillAt(_ path: String) -> Bool {
+        var open = stat()
+        var named = stat()
+        guard fstat(descriptor, &open) == 0, stat(path, &named) == 0 else { return false }
+        return open.st_dev == named.st_dev && open.st_ino == named.st_ino
+    }
+
     /// The whole file.
     func readAll() throws(StoreError) -> [UInt8] {
         let length = try size()
