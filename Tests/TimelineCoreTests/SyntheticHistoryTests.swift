@@ -7,6 +7,7 @@ struct SyntheticHistoryTests {
     func valid(count: Int) {
         let events = SyntheticHistory(events: count, seed: 11).events()
         #expect(events.count == count)
+        #expect(Set(events.map(\.id)).count == count, "two generated events have the same content")
         #expect(events == SyntheticHistory(events: count, seed: 11).events())
         #expect(events != SyntheticHistory(events: count, seed: 12).events() || count == 1)
         let timeline = Timeline(records: record(events))

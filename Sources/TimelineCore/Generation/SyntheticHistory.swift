@@ -102,7 +102,7 @@ public struct SyntheticHistory {
                     standing[country] = nil
                 case 45..<60:
                     let host = standing.keys.sorted().first ?? country
-                    payload = .summit(Summit(org: org, place: "City \(random.below(500))", host: host))
+                    payload = .summit(Summit(org: org, place: "City \(random.below(500))", host: host, name: "Summit \(events.count)"))
                     // Some summits are known only to the month or the year.
                     let (y, m, _) = day.components
                     // (only when the whole month or year falls after the founding).
