@@ -6,6 +6,8 @@
 //     timeline-test-writer --read LOG SECONDS              read the log again and again; print
 //                                                          `reads N` or `partial …` if a batch is ever
 //                                                          seen incomplete (milestones `… b{K} e{I}/{N}`)
+//     timeline-test-writer --profile LOG                   time reading, hashing, decoding, folding
+//                                                          and 1,000 members queries (performance work)
 //
 // TIMELINE_TEST_CHUNK=BYTES:MICROSECONDS writes each batch in pieces (crash tests).
 import Foundation
@@ -21,6 +23,31 @@ func fail(_ message: String, _ code: Int32) -> Never {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 3, arguments[1] == "--profile" {
+    func now() -> Double { Double(SystemClock.now.milliseconds) / 1000 }
+    let t0 = now()
+    guard let data = FileManager.default.contents(atPath: arguments[2]) else { fail("cannot read \(arguments[2])", 66) }
+    let bytes = Array(data)
+    let t1 = now()
+    var decoder = RecordDecoder()
+    var hashOnly = 0
+    for line in bytes.split(separator: 0x0A).dropFirst() { hashOnly += LogFormat.sha256Hex(line).count }
+    let t2 = now()
+    var records: [RecordedEvent] = []
+    for (index, line) in bytes.split(separator: 0x0A).dropFirst().enumerated() {
+        do { records.append(try decoder.decode(line).record) } catch { fail("line \(index + 2): \(error.message)", 65) }
+    }
+    let t3 = now()
+    let timeline = Timeline(records: records)
+    let t4 = now()
+    guard let org = timeline.organizations.keys.sorted().first else { fail("no organization in the log", 65) }
+    let day = CivilDay(year: 2000, month: 1, day: 1)
+    var total = 0
+    for _ in 0..<1000 { total += timeline.members(of: org, at: day).rows.count }
+    let t5 = now()
+    report("read \(t1 - t0)  hash-only \(t2 - t1)  decode(with hash) \(t3 - t2)  fold \(t4 - t3)  1000 members \(t5 - t4)  (\(records.count) records, \(total))")
+    exit(0)
+}
 if arguments.count >= 4, arguments[1] == "--read" {
     let log = FileEventLog(path: arguments[2])
     let deadline = Date().addingTimeInterval(Double(arguments[3]) ?? 1)

@@ -11,11 +11,20 @@ public struct Source: Hashable, Sendable, CustomStringConvertible {
 
     /// A source; `nil` when the citation is empty or only spaces.
     public init?(citation: String, url: String? = nil) {
-        let trimmed = citation.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Source.trimmed(citation)
         guard !trimmed.isEmpty else { return nil }
         self.citation = trimmed
-        let cleanURL = url?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let cleanURL = url.map(Source.trimmed)
         self.url = (cleanURL?.isEmpty ?? true) ? nil : cleanURL
+    }
+
+    /// The text without surrounding white space; the text itself (no copy) when it has none, as
+    /// every citation read back from a log does.
+    private static func trimmed(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+            first.properties.isWhitespace || last.properties.isWhitespace
+        else { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     public var description: String { url.map { "\(citation) <\($0)>" } ?? citation }

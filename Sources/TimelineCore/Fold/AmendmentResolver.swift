@@ -6,14 +6,19 @@
 struct AmendmentResolver {
     let records: [RecordedEvent]
     private let byID: [EventID: RecordedEvent]
+    // Sorted ids serve prefix look-ups; they are only needed when the records hold amendments.
     private let sortedIDs: [EventID]
 
     init(records: [RecordedEvent]) {
         self.records = records
+        let hasAmendments = records.contains { $0.kind.isAmendment }
         var byID: [EventID: RecordedEvent] = [:]
-        for record in records where byID[record.id] == nil { byID[record.id] = record }
+        if hasAmendments {
+            byID.reserveCapacity(records.count)
+            for record in records where byID[record.id] == nil { byID[record.id] = record }
+        }
         self.byID = byID
-        self.sortedIDs = byID.keys.sorted()
+        self.sortedIDs = hasAmendments ? byID.keys.sorted() : []
     }
 
     /// Finds the event a target text names, or explains why none or several match.

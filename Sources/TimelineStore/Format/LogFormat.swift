@@ -13,16 +13,26 @@ public enum LogFormat {
     static let hashMarker = Array(#","hash":""#.utf8)
 
     /// The SHA-256 of some bytes as 64 lower-case hex digits.
+    /// - Complexity: O(n); hashes in place, without copying the bytes.
     public static func sha256Hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digest = SHA256.hash(data: Array(bytes))
-        var text = ""
-        text.reserveCapacity(64)
-        for byte in digest {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0F)])
+        var hasher = SHA256()
+        if let slice = bytes as? ArraySlice<UInt8> {
+            slice.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        } else if let array = bytes as? [UInt8] {
+            array.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        } else {
+            Array(bytes).withUnsafeBytes { hasher.update(bufferPointer: $0) }
         }
-        return text
+        let digest = hasher.finalize()
+        var hex = [UInt8](repeating: 0, count: 64)
+        var index = 0
+        for byte in digest {
+            hex[index] = hexBytes[Int(byte >> 4)]
+            hex[index + 1] = hexBytes[Int(byte & 0x0F)]
+            index += 2
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
-    private static let hexDigits: [Character] = Array("0123456789abcdef")
+    private static let hexBytes: [UInt8] = Array("0123456789abcdef".utf8)
 }

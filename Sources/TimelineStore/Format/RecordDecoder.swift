@@ -21,6 +21,8 @@ public struct RecordDecodingError: Error, Hashable, Sendable, CustomStringConver
 /// reader; Foundation's `JSONDecoder` is the oracle the tests compare it with.
 public struct RecordDecoder {
     private var scanner = JSONObjectScanner()
+    // Records of one batch share their recorded time: parse each distinct text once.
+    private var times: [String: RecordedTime] = [:]
 
     /// A decoder for the lines of one log (it keeps the interned strings).
     public init() {}
@@ -63,7 +65,11 @@ public struct RecordDecoder {
             }
         }
         guard let seq, seq >= 1 else { throw RecordDecodingError(message: "field \"seq\": expected a positive whole number") }
-        guard let at, let time = RecordedTime.parse(at) else {
+        if let at, times[at] == nil, let parsed = RecordedTime.parse(at) {
+            if times.count > 4096 { times.removeAll(keepingCapacity: true) }
+            times[at] = parsed
+        }
+        guard let at, let time = times[at] else {
             throw RecordDecodingError(message: "field \"at\": expected a UTC time such as 2026-11-29T03:00:00Z")
         }
         guard let prev, prev.utf8.count == 64 else { throw RecordDecodingError(message: "field \"prev\": expected 64 hex digits") }
