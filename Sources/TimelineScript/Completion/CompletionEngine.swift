@@ -50,7 +50,7 @@ public struct CompletionEngine {
         }
         // Inside a pipeline: the verbs after a "|".
         if lowered.last == "|" { return offer(["where", "sort", "select", "count", "first", "last"]) }
-        if let last = lowered.last, ["at", "from", "to", "seq", "on", "in"].contains(last) == false, last == "known" { return offer(["at"]) }
+        if lowered.last == "known" { return offer(["at"]) }
         if lowered.suffix(2) == ["known", "at"] { return offer(["seq"]) }
         if first == "append" { return completeAppend(words: Array(words.dropFirst()), partial: partial, make: { offer($0, replacing: $1, suffix: $2) }) }
         let position = words.count  // the index of the word being typed

@@ -219,7 +219,6 @@ extension Interpreter {
             let plan = try AppendPlanner.plan([event], after: (committed?.records ?? []) + pending, recordedAt: recordedAt ?? SystemClock.now, registry: registry)
             pending.append(contentsOf: plan.records)
             alreadyPresent += plan.alreadyPresent.count
-            pendingStatements.append(range)
             cachedTimeline = nil
         } catch {
             let message = error.violation.map { "refused: \($0.description)" } ?? error.message

@@ -38,7 +38,6 @@ public final class Interpreter {
     var pending: [RecordedEvent] = []
     /// Appends of this run that were already in the log (re-running a script appends nothing).
     var alreadyPresent = 0
-    var pendingStatements: [Range<Int>] = []
     var cachedTimeline: Timeline?
 
     public init(log: any EventLog, today: CivilDay, registry: CountryRegistry = .standard, output: @escaping (ScriptOutput) -> Void) {
@@ -69,7 +68,6 @@ public final class Interpreter {
         let before = transactionOpen ? pending.count : 0
         if !transactionOpen {
             pending = []
-            pendingStatements = []
         }
         alreadyPresent = 0
         cachedTimeline = nil
@@ -83,7 +81,6 @@ public final class Interpreter {
                 var diagnostic = diagnostic
                 let dropped = pending.count - before
                 pending.removeLast(dropped)
-                pendingStatements.removeLast(min(dropped, pendingStatements.count))
                 cachedTimeline = nil
                 diagnostic.notes.append("the transaction keeps its \(pending.count) earlier append\(pending.count == 1 ? "" : "s"); commit or rollback")
                 return RunOutcome(diagnostics: [diagnostic], receipt: nil)
@@ -115,7 +112,6 @@ public final class Interpreter {
         let events = pending.map(\.event)
         let count = events.count
         pending = []
-        pendingStatements = []
         cachedTimeline = nil
         do {
             let receipt = try log.append(events, recordedAt: recordedAt ?? SystemClock.now)
@@ -149,7 +145,6 @@ public final class Interpreter {
         guard !transactionOpen else { return false }
         transactionOpen = true
         pending = []
-        pendingStatements = []
         cachedTimeline = nil
         return true
     }
@@ -167,7 +162,6 @@ public final class Interpreter {
         let count = pending.count
         transactionOpen = false
         pending = []
-        pendingStatements = []
         cachedTimeline = nil
         return count
     }
@@ -189,7 +183,6 @@ public final class Interpreter {
             diagnostic.notes.append("nothing was appended: the \(count) earlier append\(count == 1 ? "" : "s") of this script \(count == 1 ? "was" : "were") discarded")
         }
         pending = []
-        pendingStatements = []
         cachedTimeline = nil
         return diagnostic
     }

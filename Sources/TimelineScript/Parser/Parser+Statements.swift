@@ -83,9 +83,9 @@ extension Parser {
                 let value = try parsePipeline()
                 return Statement(.assign(name: name, value: value), start..<value.range.upperBound)
             }
-            if !Self.queryKeywords.contains(word), peek().word != nil || peek().kind == .end || peek().kind == .newline,
-                case .word = current.kind, isUnknownKeyword(word)
-            {
+            // A word that is no keyword, followed by another word, is a mistyped statement: a
+            // variable stands alone or in an expression.
+            if !Self.queryKeywords.contains(word), peek().word != nil {
                 let suggestions = NameKey.nearest(to: word, among: Self.statementKeywords + Self.queryKeywords, limit: 2)
                 throw error(
                     "unknown-statement",
@@ -95,12 +95,6 @@ extension Parser {
         }
         let value = try parsePipeline()
         return Statement(.expression(value), start..<value.range.upperBound)
-    }
-
-    /// Whether a word at the start of a statement, followed by more words, is most likely a
-    /// mistyped keyword rather than a variable (variables are used alone or in expressions).
-    func isUnknownKeyword(_ word: String) -> Bool {
-        peek().word != nil
     }
 
     mutating func parseIf() throws(Diagnostic) -> Statement {
