@@ -10,9 +10,14 @@ public struct RecordedEvent: Hashable, Sendable {
     public let event: NewEvent
 
     public init(seq: SequenceNumber, recordedAt: RecordedTime, event: NewEvent) {
+        self.init(seq: seq, recordedAt: recordedAt, id: event.id, event: event)
+    }
+
+    /// A record whose id is already known (it is `event.id`; deriving it costs a SHA-256).
+    public init(seq: SequenceNumber, recordedAt: RecordedTime, id: EventID, event: NewEvent) {
         self.seq = seq
         self.recordedAt = recordedAt
-        self.id = event.id
+        self.id = id
         self.event = event
     }
 

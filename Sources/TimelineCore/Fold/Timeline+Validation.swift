@@ -1,4 +1,28 @@
 extension Timeline {
+    /// Checks that appending `batch` after `existing` breaks no rule, folding only what the batch
+    /// can affect: the events of the organizations it touches, with every founding and amendment. A batch with amendments is checked against the
+    /// whole log, since a correction or retraction may reach any event.
+    /// - Throws: the first `InvariantViolation` the batch causes.
+    /// - Complexity: O(n) to select, then O(m log m) in the events of the touched organizations.
+    public static func validate(appending batch: [RecordedEvent], after existing: [RecordedEvent], registry: CountryRegistry = .standard) throws(InvariantViolation) {
+        guard !batch.isEmpty else { return }
+        if batch.contains(where: { $0.kind.isAmendment }) {
+            try validate(appending: batch, to: Timeline(records: existing, registry: registry))
+            return
+        }
+        // Every founding is kept (they are few, they make predecessors valid and they let an
+        // unknown organization's message suggest the near ones), with the other events of the
+        // organizations the batch touches.
+        let touched = Set(batch.compactMap(\.payload.organization))
+        let relevant = existing.filter { record in
+            switch record.payload {
+            case .founding, .correction, .retraction: return true
+            default: return record.payload.organization.map(touched.contains) ?? false
+            }
+        }
+        try validate(appending: batch, to: Timeline(records: relevant, registry: registry))
+    }
+
     /// Checks that appending `batch` to `existing` breaks no rule, at the events' own dates and at
     /// every later date they affect (the whole history is folded again with the batch in place).
     ///

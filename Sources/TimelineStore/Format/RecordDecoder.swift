@@ -73,12 +73,12 @@ public struct RecordDecoder {
             throw RecordDecodingError(message: "field \"at\": expected a UTC time such as 2026-11-29T03:00:00Z")
         }
         guard let prev, prev.utf8.count == 64 else { throw RecordDecodingError(message: "field \"prev\": expected 64 hex digits") }
-        guard case .string(let idText)? = fields["id"], EventID(idText) != nil else {
+        guard case .string(let idText)? = fields["id"], let id = EventID(idText) else {
             throw RecordDecodingError(message: "field \"id\": every record needs a valid id")
         }
         let event: NewEvent
         do { event = try NewEvent(fields: fields) } catch { throw RecordDecodingError(message: error.description) }
-        return DecodedRecord(record: RecordedEvent(seq: SequenceNumber(seq), recordedAt: time, event: event),
+        return DecodedRecord(record: RecordedEvent(seq: SequenceNumber(seq), recordedAt: time, id: id, event: event),
                              commit: commit, previousHash: prev, hash: storedHash)
     }
 

@@ -30,11 +30,11 @@ public enum AppendPlanner {
                 continue
             }
             byID[id] = event
-            records.append(RecordedEvent(seq: seq, recordedAt: time, event: event))
+            records.append(RecordedEvent(seq: seq, recordedAt: time, id: id, event: event))
             seq = seq.next
         }
         do {
-            try Timeline.validate(appending: records, to: Timeline(records: existing, registry: registry))
+            try Timeline.validate(appending: records, after: existing, registry: registry)
         } catch {
             throw StoreError(code: .invariant, message: "refused, nothing was written: \(error.description)", path: path, violation: error)
         }

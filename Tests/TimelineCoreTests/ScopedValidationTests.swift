@@ -1,0 +1,58 @@
+import Testing
+import TimelineCore
+
+/// Appends are checked by folding only the organizations a batch touches: that must refuse
+/// exactly what a fold of the whole log refuses, with the same rule.
+@Suite("Scoped validation")
+struct ScopedValidationTests {
+    static let existing = record(OrderIndependenceTests.history)
+
+    static let candidates: [NewEvent] = [
+        event(["type": "accession", "org": "SCO", "country": "IND", "date": "2020"]),
+        event(["type": "accession", "org": "SCO", "country": "MNG", "date": "2020"]),
+        event(["type": "accession", "org": "CSTO", "country": "UZB", "date": "2010"]),
+        event(["type": "accession", "org": "CSTO", "country": "UZB", "date": "2005"]),
+        event(["type": "withdrawal", "org": "CSTO", "country": "UZB", "date": "2013"]),
+        event(["type": "reinstatement", "org": "CSTO", "country": "ARM", "date": "2025"]),
+        event(["type": "status", "org": "SCO", "country": "TUR", "status": "observer", "date": "2024"]),
+        event(["type": "status", "org": "SCO", "country": "TUR", "status": "observer", "date": "2026"]),
+        event(["type": "founding", "org": "CSTO", "name": "again", "date": "2003", "founders": "RUS", "ladder": "member"]),
+        event(["type": "founding", "org": "EAEU", "name": "Eurasian Economic Union", "date": "2015", "founders": "RUS BLR KAZ", "ladder": "observer member", "predecessor": "CSTO"]),
+        event(["type": "founding", "org": "EAEU", "name": "Eurasian Economic Union", "date": "2015", "founders": "RUS", "ladder": "member", "predecessor": "NOPE"]),
+        event(["type": "accession", "org": "EAEU", "country": "ARM", "date": "2015"]),
+        event(["type": "accession", "org": "SOC", "country": "ARM", "date": "2015"]),
+        event(["type": "summit", "org": "CSTO", "date": "2001", "host": "RUS"]),
+        event(["type": "statement", "speaker": "X", "org": "SCO", "country": "BLR", "date": "2024", "text": "y"]),
+        event(["type": "statement", "speaker": "X", "country": "BLR", "date": "1990", "text": "y"]),
+        event(["type": "dissolution", "org": "CSTO", "date": "2010"]),
+        event(["type": "milestone", "org": "SCO", "country": "IRN", "date": "2000", "text": "early"]),
+    ]
+
+    func outcome(_ check: () throws(InvariantViolation) -> Void) -> String {
+        do {
+            try check()
+            return "accepted"
+        } catch {
+            return "\(error.rule.rawValue) \(error.eventID)"
+        }
+    }
+
+    @Test("the same verdict as a fold of the whole log, for each candidate", arguments: 0..<candidates.count)
+    func sameVerdict(index: Int) {
+        let batch = record([Self.candidates[index]], startingAt: Self.existing.count + 1)
+        let full = outcome { () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: Self.existing)) }
+        let scoped = outcome { () throws(InvariantViolation) in try Timeline.validate(appending: batch, after: Self.existing) }
+        #expect(scoped == full, "\(Self.candidates[index].summary)")
+    }
+
+    @Test("candidates cover both verdicts")
+    func coverage() {
+        let verdicts = Self.candidates.map { candidate in
+            outcome { () throws(InvariantViolation) in
+                try Timeline.validate(appending: record([candidate], startingAt: Self.existing.count + 1), after: Self.existing)
+            }
+        }
+        #expect(verdicts.filter { $0 == "accepted" }.count >= 4)
+        #expect(verdicts.filter { $0 != "accepted" }.count >= 8)
+    }
+}
