@@ -46,7 +46,6 @@ extension Interpreter {
                     + (near.isEmpty ? "" : "; did you mean \"\(near[0])\"?"),
                 at: statement.typeRange)
         }
-        let timeline = try timeline()
         var clauses: [String: (values: [Expression], range: Range<Int>)] = [:]
         for clause in statement.clauses {
             guard form.required.contains(clause.keyword) || form.optional.contains(clause.keyword) || Self.commonClauses.contains(clause.keyword) else {
@@ -88,7 +87,7 @@ extension Interpreter {
         }
         func orgID(_ expression: Expression, founding: Bool = false) throws -> OrganizationID {
             let name = try text(of: expression, what: "an organization")
-            if !founding, let organization = try? timeline.resolveOrganization(name) { return organization.id }
+            if !founding, let id = knownOrganization(name) { return id }
             guard let id = OrganizationID(name) else {
                 throw Diagnostic("invalid-organization-id", "\"\(name)\" is not an organization id: a letter, then letters, digits, - or _", at: expression.range)
             }
@@ -216,7 +215,7 @@ extension Interpreter {
         }
         let event = NewEvent(id: explicitID, date: date, payload: payload, source: source, note: try string("note"))
         do {
-            let plan = try AppendPlanner.plan([event], after: (committed?.records ?? []) + pending, recordedAt: recordedAt ?? SystemClock.now, registry: registry)
+            let plan = try plan([event])
             pending.append(contentsOf: plan.records)
             alreadyPresent += plan.alreadyPresent.count
             cachedTimeline = nil
@@ -225,5 +224,22 @@ extension Interpreter {
             throw Diagnostic(error.violation.map { "invariant-\($0.rule.rawValue)" } ?? error.code.rawValue, message, at: range)
         }
     }
-}
 
+    /// Plans events on top of the committed records and this run's earlier appends.
+    func plan(_ events: [NewEvent]) throws(StoreError) -> (records: [RecordedEvent], alreadyPresent: [EventID]) {
+        if planner == nil { planner = AppendPlanner(existing: (committed?.records ?? []) + pending, registry: registry) }
+        return try planner!.plan(events, recordedAt: recordedAt ?? SystemClock.now)
+    }
+
+    /// The id of an organization the log (or this run) has founded, by id or full name, without
+    /// folding the whole log.
+    func knownOrganization(_ name: String) -> OrganizationID? {
+        let key = NameKey.of(name)
+        let wanted = OrganizationID(name)
+        for record in (committed?.records ?? []) + pending {
+            guard case .founding(let founding) = record.payload else { continue }
+            if founding.org == wanted || NameKey.of(founding.name) == key { return founding.org }
+        }
+        return nil
+    }
+}

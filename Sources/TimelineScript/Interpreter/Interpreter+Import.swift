@@ -37,7 +37,7 @@ extension Interpreter {
             }
         }
         do {
-            let plan = try AppendPlanner.plan(events, after: (committed?.records ?? []) + pending, recordedAt: recordedAt ?? SystemClock.now, registry: registry)
+            let plan = try plan(events)
             pending.append(contentsOf: plan.records)
             alreadyPresent += plan.alreadyPresent.count
             cachedTimeline = nil

@@ -36,6 +36,9 @@ public final class Interpreter {
     var variables: [String: Value] = [:]
     var committed: LogContents?
     var pending: [RecordedEvent] = []
+    /// Plans appends on top of the committed records and `pending`; `nil` until the run's first
+    /// append, and again whenever `pending` is reset.
+    var planner: AppendPlanner?
     /// Appends of this run that were already in the log (re-running a script appends nothing).
     var alreadyPresent = 0
     var cachedTimeline: Timeline?
@@ -68,11 +71,13 @@ public final class Interpreter {
         let before = transactionOpen ? pending.count : 0
         if !transactionOpen {
             pending = []
+        planner = nil
         }
         alreadyPresent = 0
         cachedTimeline = nil
         do {
             committed = try readLog()
+            planner = nil  // rebuilt on top of what the log holds now
             for warning in committed?.warnings ?? [] { output(.info("warning: \(warning)")) }
             try execute(program.statements)
         } catch let diagnostic as Diagnostic {
@@ -81,6 +86,7 @@ public final class Interpreter {
                 var diagnostic = diagnostic
                 let dropped = pending.count - before
                 pending.removeLast(dropped)
+                planner = nil
                 cachedTimeline = nil
                 diagnostic.notes.append("the transaction keeps its \(pending.count) earlier append\(pending.count == 1 ? "" : "s"); commit or rollback")
                 return RunOutcome(diagnostics: [diagnostic], receipt: nil)
@@ -112,6 +118,7 @@ public final class Interpreter {
         let events = pending.map(\.event)
         let count = events.count
         pending = []
+        planner = nil
         cachedTimeline = nil
         do {
             let receipt = try log.append(events, recordedAt: recordedAt ?? SystemClock.now)
@@ -145,6 +152,7 @@ public final class Interpreter {
         guard !transactionOpen else { return false }
         transactionOpen = true
         pending = []
+        planner = nil
         cachedTimeline = nil
         return true
     }
@@ -162,6 +170,7 @@ public final class Interpreter {
         let count = pending.count
         transactionOpen = false
         pending = []
+        planner = nil
         cachedTimeline = nil
         return count
     }
@@ -183,6 +192,7 @@ public final class Interpreter {
             diagnostic.notes.append("nothing was appended: the \(count) earlier append\(count == 1 ? "" : "s") of this script \(count == 1 ? "was" : "were") discarded")
         }
         pending = []
+        planner = nil
         cachedTimeline = nil
         return diagnostic
     }
