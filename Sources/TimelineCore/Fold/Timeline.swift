@@ -24,6 +24,10 @@ public struct Timeline: Sendable {
     public let registry: CountryRegistry
     let transitions: [OrganizationID: [String: [MembershipTransition]]]
     let ordinals: [OrganizationID: [String: Int]]
+    /// Each organization's participants, sorted, and every participant's display name: queries
+    /// ask for them again and again.
+    let participantLists: [OrganizationID: [String]]
+    let countryNames: [String: String]
 
     /// Folds the records.
     /// - Complexity: O(n log n) in the number of records.
@@ -55,6 +59,16 @@ public struct Timeline: Sendable {
             ordinals[org] = ranks
         }
         self.ordinals = ordinals
+        var lists: [OrganizationID: [String]] = [:]
+        var names: [String: String] = [:]
+        for (org, byCountry) in fold.transitions {
+            lists[org] = byCountry.keys.sorted()
+            for country in byCountry.keys where names[country] == nil {
+                names[country] = registry.country(code: country)?.name ?? country
+            }
+        }
+        self.participantLists = lists
+        self.countryNames = names
     }
 
     /// The timeline as the log stood at an earlier point of transaction time.
@@ -72,6 +86,6 @@ public struct Timeline: Sendable {
 
     /// Every country that ever held a status in an organization.
     public func participants(of org: OrganizationID) -> [String] {
-        (transitions[org] ?? [:]).keys.sorted()
+        participantLists[org] ?? []
     }
 }

@@ -16,6 +16,11 @@ extension Timeline {
     /// every event that possibly did agree; otherwise the row is `possible`.
     /// - Complexity: O(t) in the country's transitions in the organization.
     public func status(of country: String, in org: OrganizationID, at day: CivilDay) -> StatusRow? {
+        standing(of: country, in: org, at: day)?.row
+    }
+
+    /// The standing row and whether it is membership (the ladder's top when it was granted).
+    private func standing(of country: String, in org: OrganizationID, at day: CivilDay) -> (row: StatusRow, isMember: Bool)? {
         let list = transitions(of: country, in: org)
         guard !list.isEmpty else { return nil }
         var surely: MembershipTransition?
@@ -44,17 +49,18 @@ extension Timeline {
         guard let status = shown.after.status else { return nil }
         let isMember = shown.isMembership
         // The whole row (status and suspension) is certain only when both readings agree.
-        return StatusRow(
-            org: org, country: country, name: registry.country(code: country)?.name ?? country, status: status,
+        let row = StatusRow(
+            org: org, country: country, name: countryNames[country] ?? country, status: status,
             since: shown.since, certainty: certainty, suspended: shown.after.suspended,
             ordinal: isMember ? ordinals[org]?[country] : nil, eventID: shown.eventID)
+        return (row, isMember)
     }
 
     /// The members (holders of the ladder's top status) at the end of `day`, in accession order.
     /// - Complexity: O(transitions of the organization).
     public func members(of org: OrganizationID, at day: CivilDay) -> MembersAnswer {
-        let rows = standing(of: org, at: day).filter { row in
-            transitions(of: row.country, in: org).contains { $0.eventID == row.eventID && $0.isMembership }
+        let rows = participants(of: org).compactMap { country in
+            standing(of: country, in: org, at: day).flatMap { $0.isMember ? $0.row : nil }
         }
         return MembersAnswer(org: org, day: day, rows: rows.sorted(by: Self.accessionOrder), notes: existenceNotes(org, at: day))
     }
@@ -89,7 +95,7 @@ extension Timeline {
     public func ordinal(of country: String, in org: OrganizationID) -> Int? { ordinals[org]?[country] }
 
     private func standing(of org: OrganizationID, at day: CivilDay) -> [StatusRow] {
-        participants(of: org).compactMap { status(of: $0, in: org, at: day) }
+        participants(of: org).compactMap { standing(of: $0, in: org, at: day)?.row }
     }
 
     private static func accessionOrder(_ lhs: StatusRow, _ rhs: StatusRow) -> Bool {
