@@ -180,8 +180,4 @@ int tl_editor_history_save(tl_editor *editor, const char *path) {
     return history(editor->history, &editor->event, H_SAVE, path) < 0 ? -1 : 0;
 }
 
-int tl_editor_history_count(tl_editor *editor) {
-    return history(editor->history, &editor->event, H_GETSIZE) < 0 ? 0 : editor->event.num;
-}
-
 void tl_editor_set_completer(tl_editor *editor, tl_completer completer) { editor->completer = completer; }

@@ -96,9 +96,6 @@ public final class LineEditor {
         }
     }
 
-    /// The number of history entries.
-    public var historyCount: Int { Int(tl_editor_history_count(editor)) }
-
     static func makeParentDirectory(of path: String) {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
         var current = path.hasPrefix("/") ? "" : "."

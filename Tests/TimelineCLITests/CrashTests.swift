@@ -36,7 +36,7 @@ struct CrashTests {
         defer { scratch.cleanUp() }
         let log = scratch.file("log.jsonl")
         _ = try makeLog(at: log)
-        var generator = SeededGenerator(seed: Self.seed)
+        var generator = SplitMix64(seed: Self.seed)
         var tornTails = Set<[UInt8]>()  // each distinct unfinished append seen after a kill
         var acknowledged = 0
         var lost = 0

@@ -79,7 +79,7 @@ struct OrderIndependenceTests {
     func shuffled(seed: UInt64) throws {
         let reference = Timeline(records: record(Self.history))
         #expect(reference.violations.isEmpty)
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let order = Self.history.shuffled(using: &generator)
         let records = try #require(Self.appendOutOfOrder(order), "seed \(seed) could not append every event")
         let shuffled = Timeline(records: records)

@@ -79,7 +79,7 @@ struct DurabilityTests {
         let original = readBytes(path)
         let starts = lineStarts(original)
         let flipped = scratch.file("flipped.jsonl")
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for offset in 0..<original.count {
             var bytes = original
             let mask = UInt8.random(in: 1...255, using: &generator)

@@ -33,8 +33,6 @@ void tl_editor_history_add(tl_editor *editor, const char *line);
 /// Loads and saves the history file; 0 on success.
 int tl_editor_history_load(tl_editor *editor, const char *path);
 int tl_editor_history_save(tl_editor *editor, const char *path);
-/// The number of history entries.
-int tl_editor_history_count(tl_editor *editor);
 
 /// Installs the completion hook, bound to Tab.
 void tl_editor_set_completer(tl_editor *editor, tl_completer completer);

@@ -18,26 +18,12 @@ public struct SyntheticHistory {
         self.seed = seed
     }
 
-    /// A small deterministic generator (SplitMix64).
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
-
     static let rungPool = ["partner", "observer", "associate", "candidate"]
 
     /// The events, in append order.
     /// - Complexity: O(n log n).
     public func events() -> [NewEvent] {
-        var random = Random(state: seed ^ 0x5EED)
+        var random = SplitMix64(seed: seed ^ 0x5EED)
         let countries = CountryRegistry.standard.countries.filter { !$0.isFormer }.prefix(200).map(\.alpha3)
         let organizations = max(1, min(500, count / 2500 + 1))
         // Each organization gets an even share; the first ones take the remainder.

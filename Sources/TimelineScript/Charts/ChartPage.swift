@@ -4,10 +4,7 @@ import Foundation
 /// it, with no external resources, so it opens anywhere and can be mailed or archived.
 enum ChartPage {
     static func html(chart: SwimlaneChart, events: Table) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let escape = SwimlaneChart.escape
         let svg = chart.svg().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
         let name = chart.timeline.organizations[chart.org]?.name ?? chart.org.rawValue
         let columns = ["date", "type", "country", "status", "what", "source"]

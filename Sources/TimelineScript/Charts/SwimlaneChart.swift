@@ -109,6 +109,12 @@ struct SwimlaneChart {
         return lines.joined(separator: "\n")
     }
 
+    /// Text made safe for XML and HTML content and attributes.
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
     /// The width of text on screen, not counting ANSI escape sequences.
     static func visibleWidth(_ text: String) -> Int {
         var width = 0
@@ -138,14 +144,10 @@ struct SwimlaneChart {
         let legendWidth = left + statuses.reduce(0.0) { $0 + 24 + Double($1.rawValue.count) * 7 } + 120
         let width = max(left + Double(years) * yearWidth + 20, legendWidth)
         let height = top + Double(lanes.count) * rowHeight + 60
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="12">
-            <title>\(escape(org.rawValue)) \(fromYear)–\(toYear)</title>
+            <title>\(Self.escape(org.rawValue)) \(fromYear)–\(toYear)</title>
             <rect width="100%" height="100%" fill="white"/>
 
             """
@@ -171,7 +173,7 @@ struct SwimlaneChart {
                 let x = left + Double(start) * yearWidth
                 let opacity = row.certainty == .possible ? " fill-opacity=\"0.45\" stroke-dasharray=\"3,2\" stroke=\"\(colour)\"" : ""
                 out += "<rect class=\"span\" data-status=\"\(row.status)\" data-from=\"\(fromYear + start)\" data-to=\"\(fromYear + end)\" x=\"\(x)\" y=\"\(y + 3)\" width=\"\(Double(end - start + 1) * yearWidth)\" height=\"\(rowHeight - 6)\" fill=\"\(colour)\"\(opacity)>"
-                out += "<title>\(escape("\(lane.country) \(row.status) since \(row.since) (\(row.certainty)); source: \(source)"))</title></rect>\n"
+                out += "<title>\(Self.escape("\(lane.country) \(row.status) since \(row.since) (\(row.certainty)); source: \(source)"))</title></rect>\n"
                 start = end + 1
             }
             out += "</g>\n"
@@ -180,7 +182,7 @@ struct SwimlaneChart {
         let legendY = top + Double(lanes.count) * rowHeight + 30
         for (index, status) in statuses.enumerated() {
             out += "<rect x=\"\(x)\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(Self.colours[min(index, Self.colours.count - 1)])\"/>"
-            out += "<text x=\"\(x + 16)\" y=\"\(legendY)\">\(escape(status.rawValue))</text>\n"
+            out += "<text x=\"\(x + 16)\" y=\"\(legendY)\">\(Self.escape(status.rawValue))</text>\n"
             x += 24 + Double(status.rawValue.count) * 7
         }
         out += "<text x=\"\(x)\" y=\"\(legendY)\" fill=\"#555\">faded: possible</text>\n</svg>\n"

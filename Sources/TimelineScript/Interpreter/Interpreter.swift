@@ -54,6 +54,7 @@ public final class Interpreter {
     public func switchLog(to log: any EventLog) {
         self.log = log
         committed = nil
+        appendedHead = nil
         cachedTimeline = nil
     }
 
@@ -69,10 +70,7 @@ public final class Interpreter {
     /// Runs a parsed program.
     public func run(_ program: Program) -> RunOutcome {
         let before = transactionOpen ? pending.count : 0
-        if !transactionOpen {
-            pending = []
-        planner = nil
-        }
+        if !transactionOpen { pending = [] }
         alreadyPresent = 0
         cachedTimeline = nil
         do {
@@ -123,6 +121,7 @@ public final class Interpreter {
         do {
             let receipt = try log.append(events, recordedAt: recordedAt ?? SystemClock.now)
             committed = nil
+            appendedHead = receipt.head
             let present = alreadyPresent + receipt.alreadyPresent.count
             let already = present == 0 ? "" : ", \(present) already in the log"
             if receipt.appended.isEmpty {
@@ -175,9 +174,14 @@ public final class Interpreter {
         return count
     }
 
-    /// The log's head as last read (read now if needed), counting no pending appends.
+    /// The head the last commit returned, while the log has not been read since.
+    private var appendedHead: LogHead?
+
+    /// The log's head as last read or appended (read now if neither), counting no pending appends.
     public func head() -> LogHead? {
-        if committed == nil { committed = try? readLog() }
+        if let committed { return committed.head }
+        if let appendedHead { return appendedHead }
+        committed = try? readLog()
         return committed?.head
     }
 
@@ -198,6 +202,7 @@ public final class Interpreter {
     }
 
     func readLog() throws -> LogContents {
+        appendedHead = nil
         do {
             return try log.read()
         } catch let error where error.code == .notFound {

@@ -62,8 +62,8 @@ public struct FileEventLog: EventLog {
                 path: path, line: corruption.line)
         }
         var warnings: [String] = []
-        if let marker, let problem = marker.problem(records: scan.records.count, hashAtMarker: scan.checkpointHash) {
-            warnings.append(problem.replacingOccurrences(of: "<log>.head", with: HeadMarker.path(for: path)))
+        if let marker, let problem = marker.problem(records: scan.records.count, hashAtMarker: scan.checkpointHash, log: path) {
+            warnings.append(problem)
         }
         return LogContents(records: scan.records, head: LogHead(count: scan.records.count, hash: scan.headHash), tornTail: scan.tornTail, warnings: warnings)
     }

@@ -40,12 +40,12 @@ struct HeadMarker: Equatable {
     }
 
     /// What is wrong when the log does not reach this marker, or `nil` when it does.
-    func problem(records: Int, hashAtMarker: String?) -> String? {
+    func problem(records: Int, hashAtMarker: String?, log: String) -> String? {
         if records < count {
-            return "the log ends at record #\(records) but was last committed at #\(count): \(count - records) record\(count - records == 1 ? " was" : "s were") lost (a power failure, or a copy restored from before); restore the log from a copy, or delete <log>.head to accept the loss"
+            return "the log ends at record #\(records) but was last committed at #\(count): \(count - records) record\(count - records == 1 ? " was" : "s were") lost (a power failure, or a copy restored from before); restore the log from a copy, or delete \(HeadMarker.path(for: log)) to accept the loss"
         }
         if let hashAtMarker, hashAtMarker != hash {
-            return "record #\(count) is not the one last committed there (its hash differs from the .head marker): the log was replaced or rewritten; restore it from a copy, or delete the .head file to accept it"
+            return "record #\(count) is not the one last committed there (its hash differs from the .head marker): the log was replaced or rewritten; restore it from a copy, or delete \(HeadMarker.path(for: log)) to accept it"
         }
         return nil
     }

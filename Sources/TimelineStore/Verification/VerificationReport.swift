@@ -41,8 +41,8 @@ public enum LogVerifier {
         let scan = LogScanner.scan(try file.readAll(), checkpoint: marker?.count)
         let violations = scan.corruption == nil ? Timeline(records: scan.records, registry: registry).violations : []
         var warnings: [String] = []
-        if scan.corruption == nil, let marker, let problem = marker.problem(records: scan.records.count, hashAtMarker: scan.checkpointHash) {
-            warnings.append(problem.replacingOccurrences(of: "<log>.head", with: HeadMarker.path(for: path)))
+        if scan.corruption == nil, let marker, let problem = marker.problem(records: scan.records.count, hashAtMarker: scan.checkpointHash, log: path) {
+            warnings.append(problem)
         }
         return VerificationReport(
             path: path, recordCount: scan.records.count, head: LogHead(count: scan.records.count, hash: scan.headHash),
