@@ -165,11 +165,13 @@ final class Repl {
                 Console.error(".read needs a file: .read Examples/01-growth.tl")
                 return nil
             }
-            guard let bytes = Console.readFile(path) else {
-                Console.error("\(path): cannot read the script: \(String(cString: strerror(errno)))")
-                return nil
+            do {
+                run(try ScriptRunner.load(path))
+            } catch let failure as CommandFailure {
+                Console.error(failure.message)
+            } catch {
+                Console.error("\(error)")
             }
-            run(SourceFile(name: path, text: String(decoding: bytes, as: UTF8.self)))
         case ".log":
             guard !argument.isEmpty else {
                 Console.out("log: \(location.path) (\(location.origin.rawValue))")

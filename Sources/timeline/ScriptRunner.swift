@@ -29,7 +29,7 @@ struct ScriptRunner {
             guard outcome.succeeded else {
                 let text = outcome.diagnostics.map { DiagnosticRenderer.render($0, in: source) }.joined()
                 let isInternal = outcome.diagnostics.contains { $0.id == "internal" }
-                let isInputOutput = outcome.diagnostics.contains { $0.id == "append-failed" && $0.message.contains("cannot ") }
+                let isInputOutput = outcome.diagnostics.contains { $0.id == "append-io" }
                 throw CommandFailure(message: String(text.dropLast()), exitCode: isInternal ? 70 : (isInputOutput ? 74 : 65))
             }
         }

@@ -132,7 +132,8 @@ public final class Interpreter {
             if let side = receipt.setAside { output(.info("an unfinished earlier append was set aside in \(side)")) }
             return RunOutcome(diagnostics: [], receipt: receipt)
         } catch {
-            return RunOutcome(diagnostics: [Diagnostic(unlocated: "append-failed", error.description, notes: ["nothing was appended"])], receipt: nil)
+            // The id carries the store's code (append-io, append-corrupt, append-locked …).
+            return RunOutcome(diagnostics: [Diagnostic(unlocated: "append-\(error.code.rawValue)", error.description, notes: ["nothing was appended"])], receipt: nil)
         }
     }
 
