@@ -212,3 +212,25 @@ struct ReplStepTests {
         #expect(try terminal.waitForExit() == 0)
     }
 }
+
+@Suite("Colour on a terminal", .serialized)
+struct ColourTests {
+    /// The raw bytes `timeline -c STATEMENT` writes to a terminal.
+    func output(_ environment: [String: String], _ arguments: [String] = []) throws -> String {
+        let terminal = try PseudoTerminal(
+            productsDirectory.appendingPathComponent("timeline").path,
+            ["--log", packageRoot + "/Events/diplomacy.jsonl"] + arguments + ["-c", "roster SCO at 2010-04-15 | where country == BLR or country == CHN"],
+            environment: ["TERM": "xterm", "LANG": "C.UTF-8"].merging(environment) { $1 })
+        #expect(try terminal.waitForExit() == 0)
+        return String(decoding: terminal.transcript, as: UTF8.self)
+    }
+
+    @Test("tables are coloured on a terminal, and not with NO_COLOR or --no-color")
+    func colour() throws {
+        let coloured = try output([:])
+        #expect(coloured.contains("\u{1B}[1m#  COUNTRY"))        // bold header
+        #expect(coloured.contains("\u{1B}[33m   BLR"))           // a possible row highlighted
+        #expect(!(try output(["NO_COLOR": "1"])).contains("\u{1B}["))
+        #expect(!(try output([:], ["--no-color"])).contains("\u{1B}["))
+    }
+}
