@@ -29,14 +29,13 @@ enum AnswerTables {
         var table = Table(columns: eventColumns)
         for event in events {
             let payload = event.payload
+            // The status the event gave the country (for a reclassification or a founding, the
+            // country in focus), as the fold recorded it.
             var status: Status?
-            switch payload {
-            case .status(_, _, let given, _): status = given
-            case .accession(let org, _): status = timeline.organizations[org]?.foundingLadder.top
-            default: break
-            }
-            if let focus, let org = payload.organization, status == nil {
-                status = timeline.transitions(of: focus, in: org).first { $0.eventID == event.id }?.after.status
+            if case .status(_, _, let given, _) = payload {
+                status = given
+            } else if let org = payload.organization, let country = focus ?? payload.country {
+                status = timeline.transitions(of: country, in: org).first { $0.eventID == event.id }?.after.status
             }
             table.rows.append([
                 .number(event.seq.value), .string(event.id.rawValue), .string(event.event.kind.rawValue), .date(event.date),
