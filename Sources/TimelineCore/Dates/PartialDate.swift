@@ -2,21 +2,27 @@
 ///
 /// For example, `2010-04` is April 2010: its earliest day is 2010-04-01, its latest 2010-04-30.
 public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
+    // Stored compactly, as a log holds millions of dates: month and day are 0 when unknown.
+    private let storedYear: Int16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
     /// The year, 0...9999 (EDTF level 0 and 1 four-digit years).
-    public let year: Int
+    public var year: Int { Int(storedYear) }
     /// The month 1...12, when known.
-    public let month: Int?
+    public var month: Int? { storedMonth == 0 ? nil : Int(storedMonth) }
     /// The day of the month, when known (only with a month).
-    public let day: Int?
+    public var day: Int? { storedDay == 0 ? nil : Int(storedDay) }
     /// An EDTF qualifier applying to the whole date.
     public let qualifier: DateQualifier?
 
     /// A date from components already known to be valid; use `EDTFDate.parse` for user text.
     public init(year: Int, month: Int? = nil, day: Int? = nil, qualifier: DateQualifier? = nil) {
         precondition(day == nil || month != nil, "a day needs a month")
-        self.year = year
-        self.month = month
-        self.day = day
+        precondition((0...9999).contains(year) && (1...12).contains(month ?? 1) && (1...31).contains(day ?? 1), "a date out of range")
+        self.storedYear = Int16(year)
+        self.storedMonth = UInt8(month ?? 0)
+        self.storedDay = UInt8(day ?? 0)
         self.qualifier = qualifier
     }
 

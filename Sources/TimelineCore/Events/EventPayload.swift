@@ -1,10 +1,11 @@
 /// What an event says happened: one case per event type.
 ///
-/// Countries are ISO alpha-3 codes, already resolved through the `CountryRegistry`.
+/// Countries are ISO alpha-3 codes, already resolved through the `CountryRegistry`. The large,
+/// rarer cases are stored indirectly, so that a log's many status events stay small in memory.
 public enum EventPayload: Hashable, Sendable {
     /// An organization comes into being with its founders and status ladder. Founders hold the
     /// ladder's top status from the founding date.
-    case founding(Founding)
+    indirect case founding(Founding)
     /// A country becomes a member (the ladder's top status).
     case accession(org: OrganizationID, country: String)
     /// A country is granted a status, elevated or downgraded. `change` may state which, and is
@@ -19,15 +20,15 @@ public enum EventPayload: Hashable, Sendable {
     /// The organization merges or renames statuses: every holder of a `from` status now holds `to`.
     case reclassify(org: OrganizationID, from: [Status], to: Status)
     /// A summit, at a date or interval.
-    case summit(Summit)
+    indirect case summit(Summit)
     /// A statement by a speaker, paraphrased.
-    case statement(Statement)
+    indirect case statement(Statement)
     /// A dated fact that changes no status: a procedure launched, a memorandum signed.
     case milestone(org: OrganizationID, country: String?, text: String)
     /// The organization ceases to exist; every status ends.
     case dissolution(org: OrganizationID)
     /// A fix to an earlier event, named by id or unique id prefix.
-    case correction(target: String, changes: Correction)
+    indirect case correction(target: String, changes: Correction)
     /// Withdraws an earlier event, named by id or unique id prefix, from every answer.
     case retraction(target: String, reason: String)
 

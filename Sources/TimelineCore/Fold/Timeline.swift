@@ -35,7 +35,7 @@ public struct Timeline: Sendable {
         self.records = records
         self.registry = registry
         let (effective, amendmentViolations) = AmendmentResolver(records: records).resolve()
-        let ordered = effective.sorted(by: EffectiveEvent.foldOrder)
+        let ordered = EffectiveEvent.sortedInFoldOrder(effective)
         var fold = TimelineFold(registry: registry)
         for event in ordered {
             if case .founding(let founding) = event.payload, fold.foundings[founding.org] == nil {

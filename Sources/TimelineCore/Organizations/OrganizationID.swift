@@ -8,10 +8,15 @@ public struct OrganizationID: Hashable, Comparable, Sendable, CustomStringConver
 
     /// An identifier from user text, or `nil` if the text is not a valid identifier.
     public init?(_ text: String) {
-        guard let first = text.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII,
-            text.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") })
+        guard let first = text.utf8.first, Self.isLetter(first),
+            text.utf8.allSatisfy({ Self.isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
         else { return nil }
-        rawValue = text.uppercased()
+        // Identifiers read from a log are upper case already: keep their (shared) storage.
+        rawValue = text.utf8.contains(where: { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) ? text.uppercased() : text
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
     public static func < (lhs: OrganizationID, rhs: OrganizationID) -> Bool { lhs.rawValue < rhs.rawValue }

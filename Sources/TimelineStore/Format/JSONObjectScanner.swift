@@ -22,7 +22,10 @@ struct JSONObjectScanner {
         let message: String
     }
 
-    private var interned: [ArraySlice<UInt8>: String] = [:]
+    private var interned = StringInterner()
+
+    /// Keys whose values differ on every line.
+    private static let uniqueKeys: Set<String> = ["id", "prev", "hash"]
 
     /// Scans one object.
     /// - Throws: `Failure` with the offset and what was expected.
@@ -39,7 +42,7 @@ struct JSONObjectScanner {
             guard index < end, bytes[index] == byte else { throw fail("expected \(what)") }
             index += 1
         }
-        func string() throws(Failure) -> String {
+        func string(interning: Bool = true) throws(Failure) -> String {
             skipSpace()
             guard index < end, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a string") }
             index += 1
@@ -53,13 +56,7 @@ struct JSONObjectScanner {
             if bytes[index] == UInt8(ascii: "\"") {
                 let raw = bytes[start..<index]
                 index += 1
-                if raw.count <= 24 {
-                    if let known = interned[raw] { return known }
-                    let text = String(decoding: raw, as: UTF8.self)
-                    interned[raw] = text
-                    return text
-                }
-                return String(decoding: raw, as: UTF8.self)
+                return interning ? interned.string(for: raw) : String(decoding: raw, as: UTF8.self)
             }
             var out = Array(bytes[start..<index])
             while index < end {
@@ -128,11 +125,11 @@ struct JSONObjectScanner {
             index += word.count
             return true
         }
-        func value() throws(Failure) -> Value {
+        func value(interning: Bool) throws(Failure) -> Value {
             skipSpace()
             guard index < end else { throw fail("expected a value") }
             switch bytes[index] {
-            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "\""): return .string(try string(interning: interning))
             case UInt8(ascii: "["):
                 index += 1
                 var items: [String] = []
@@ -206,7 +203,8 @@ struct JSONObjectScanner {
             while true {
                 let key = try string()
                 try expect(UInt8(ascii: ":"), "\":\"")
-                members.append((key, try value()))
+                // Ids and hashes are unique to their line: interning them would only cost memory.
+                members.append((key, try value(interning: !Self.uniqueKeys.contains(key))))
                 skipSpace()
                 guard index < end else { throw fail("unterminated object") }
                 if bytes[index] == UInt8(ascii: "}") {
