@@ -5,6 +5,20 @@ public protocol EventLogReader: Sendable {
     /// The committed records.
     /// - Throws: `StoreError` when the log is missing, unreadable or corrupt.
     func read() throws(StoreError) -> LogContents
+
+    /// The projections of a snapshot cache that matches the log as it stands, with that head;
+    /// `nil` when the log keeps none, or it is stale.
+    func cachedProjections(registry: CountryRegistry) -> (projections: Projections, head: LogHead)?
+
+    /// Offers the projections folded from the log at `head` to its snapshot cache.
+    func cacheProjections(_ projections: Projections, head: LogHead)
+}
+
+extension EventLogReader {
+    /// Logs without a snapshot cache have none.
+    public func cachedProjections(registry: CountryRegistry) -> (projections: Projections, head: LogHead)? { nil }
+    /// Logs without a snapshot cache keep nothing.
+    public func cacheProjections(_ projections: Projections, head: LogHead) {}
 }
 
 /// Appends to a log, one atomic batch at a time.

@@ -24,7 +24,6 @@ func fail(_ message: String, _ code: Int32) -> Never {
 
 let arguments = CommandLine.arguments
 if arguments.count >= 3, arguments[1] == "--profile" {
-    print("sizes", MemoryLayout<RecordedEvent>.stride, MemoryLayout<NewEvent>.stride, MemoryLayout<EventPayload>.stride, MemoryLayout<EffectiveEvent>.stride, MemoryLayout<EDTFDate>.stride, MemoryLayout<MembershipTransition>.stride, MemoryLayout<Source>.stride)
     func now() -> Double { Double(SystemClock.now.milliseconds) / 1000 }
     let t0 = now()
     guard let data = FileManager.default.contents(atPath: arguments[2]) else { fail("cannot read \(arguments[2])", 66) }

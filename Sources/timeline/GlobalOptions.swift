@@ -18,6 +18,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Never colour the output (also when NO_COLOR is set).")
     var noColor = false
 
+    @Flag(name: .long, help: "Neither read nor write the snapshot cache beside the log (<log>.snapshot); fold the log itself.")
+    var noCache = false
+
     @Option(name: .long, help: ArgumentHelp("Record appends at this UTC time instead of now (seeds use it to rebuild the log byte for byte).", valueName: "time"))
     var recordedAt: String?
 
@@ -35,6 +38,13 @@ struct GlobalOptions: ParsableArguments {
         return time
     }
 
+    /// The log file at `path`, with the snapshot cache unless --no-cache.
+    func fileLog(at path: String) -> FileEventLog {
+        var log = FileEventLog(path: path)
+        log.usesSnapshots = !noCache
+        return log
+    }
+
     /// The log this invocation opens.
     var location: LogLocation {
         LogLocation.resolve(option: log, environment: Environment.variables, fileExists: Environment.fileExists)
@@ -42,7 +52,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Options that take a value, and flags, that may appear before a subcommand.
     static let valued: Set<String> = ["--log", "--format", "--recorded-at"]
-    static let flags: Set<String> = ["--no-color"]
+    static let flags: Set<String> = ["--no-color", "--no-cache"]
 
     /// Moves global options written before the subcommand name to after it, so that
     /// `timeline --log x verify` means `timeline verify --log x`.

@@ -13,12 +13,14 @@ final class Repl {
     private var location: LogLocation
     private var format: OutputFormat
     private let colour: Bool
+    private let options: GlobalOptions
     private var timer = false
     private let interpreter: Interpreter
     private let editor: LineEditor
     private var printer: OutputPrinter
 
     init(options: GlobalOptions) throws {
+        self.options = options
         location = options.location
         format = options.format
         colour = options.colour
@@ -29,7 +31,7 @@ final class Repl {
         }
         self.editor = editor
         printer = OutputPrinter(renderer: TableRenderer(format: options.format, colour: options.colour))
-        interpreter = Interpreter(log: FileEventLog(path: location.path), today: Environment.today) { _ in }
+        interpreter = Interpreter(log: options.fileLog(at: location.path), today: Environment.today) { _ in }
         interpreter.recordedAt = try options.fixedRecordedTime()
         interpreter.shouldStop = { LineEditor.interruptPending }
         interpreter.colour = options.colour
@@ -182,7 +184,7 @@ final class Repl {
                 return nil
             }
             location = LogLocation(path: argument, origin: .option)
-            interpreter.switchLog(to: FileEventLog(path: argument))
+            interpreter.switchLog(to: self.options.fileLog(at: argument))
             Console.out("log: \(argument)" + (Environment.fileExists(argument) ? "" : " (new: the first append creates it)"))
         default:
             let near = NameKey.nearest(to: parts[0], among: CompletionEngine.dotCommands, limit: 1)

@@ -16,7 +16,7 @@ struct ScriptRunner {
     func run(_ sources: [SourceFile]) throws {
         let printer = OutputPrinter(renderer: TableRenderer(format: options.format, colour: options.colour))
         let location = options.location
-        let interpreter = Interpreter(log: FileEventLog(path: location.path), today: Environment.today) { output in
+        let interpreter = Interpreter(log: options.fileLog(at: location.path), today: Environment.today) { output in
             let text = printer.text(for: output)
             Console.write(text.out)
             Console.writeError(text.error)

@@ -113,3 +113,42 @@ struct GenerateCommandTests {
         #expect(try timeline(["generate", "--events", "10"]).status == 64)
     }
 }
+
+@Suite("snapshot cache on the command line")
+struct SnapshotCacheCommandTests {
+    @Test("a large log keeps a snapshot that answers; --no-cache neither reads nor writes it; deleting it loses nothing")
+    func snapshotAndNoCache() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let log = scratch.file("big.jsonl")
+        let snapshot = log + ".snapshot"
+        #expect(try timeline(["generate", "--events", "10000", "--seed", "3", "--log", log]).status == 0)
+        let query = ["--log", log, "--format", "csv", "-c", "members ORG0001 at 1990-01-01"]
+
+        // Without --no-cache, the first reading folds the log and leaves a snapshot.
+        let uncached = try timeline(["--no-cache"] + query)
+        #expect(uncached.status == 0, "\(uncached.stderr)")
+        #expect(uncached.stdout.split(separator: "\n").count > 2)
+        #expect(readBytes(snapshot).isEmpty, "--no-cache wrote a snapshot")
+        let first = try timeline(query)
+        #expect(first.stdout == uncached.stdout)
+        #expect(!readBytes(snapshot).isEmpty)
+        #expect(try timeline(query).stdout == uncached.stdout)
+
+        // Plant a snapshot of another history under this log's head: the cache answers from it,
+        // which shows it is read, and --no-cache answers from the log.
+        let other = scratch.file("other.jsonl")
+        _ = try FileEventLog(path: other).append(SyntheticHistory(events: 10_000, seed: 4).events(), recordedAt: RecordedTime(milliseconds: 0))
+        let otherTimeline = Timeline(records: try FileEventLog(path: other).read().records)
+        SnapshotCache(log: log).save(otherTimeline.projections, head: try FileEventLog(path: log).read().head)
+        let planted = try timeline(query)
+        #expect(planted.status == 0)
+        #expect(planted.stdout != uncached.stdout)
+        #expect(try timeline(["--no-cache"] + query).stdout == uncached.stdout)
+
+        // Deleted, it is rebuilt from the log on the next reading.
+        SnapshotCache(log: log).remove()
+        #expect(try timeline(query).stdout == uncached.stdout)
+        #expect(try timeline(query).stdout == uncached.stdout)
+    }
+}

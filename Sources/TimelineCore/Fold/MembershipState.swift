@@ -31,4 +31,15 @@ public struct MembershipTransition: Hashable, Sendable {
     /// The date the current status began: this change's date, or an earlier one when the status
     /// is unchanged (a suspension).
     public let since: EDTFDate
+
+    /// A transition from its parts (the fold, or a snapshot of it).
+    public init(eventID: EventID, seq: SequenceNumber, date: EDTFDate, before: MembershipState, after: MembershipState, isMembership: Bool, since: EDTFDate) {
+        self.eventID = eventID
+        self.seq = seq
+        self.date = date
+        self.before = before
+        self.after = after
+        self.isMembership = isMembership
+        self.since = since
+    }
 }

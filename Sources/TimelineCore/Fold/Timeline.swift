@@ -16,24 +16,20 @@ public struct Timeline: Sendable {
     /// The effective events (corrections applied, retractions and amendments removed), in fold
     /// order: by valid-time earliest bound, then by sequence number.
     public let events: [EffectiveEvent]
-    /// Every organization founded in the log.
-    public let organizations: [OrganizationID: Organization]
+    /// Organizations and membership transitions: what membership queries read.
+    public let projections: Projections
     /// Rules the records break. Empty for any log built through `append`.
     public let violations: [InvariantViolation]
+
+    /// Every organization founded in the log.
+    public var organizations: [OrganizationID: Organization] { projections.organizations }
     /// The countries the timeline resolves codes against.
-    public let registry: CountryRegistry
-    let transitions: [OrganizationID: [String: [MembershipTransition]]]
-    let ordinals: [OrganizationID: [String: Int]]
-    /// Each organization's participants, sorted, and every participant's display name: queries
-    /// ask for them again and again.
-    let participantLists: [OrganizationID: [String]]
-    let countryNames: [String: String]
+    public var registry: CountryRegistry { projections.registry }
 
     /// Folds the records.
     /// - Complexity: O(n log n) in the number of records.
     public init(records: [RecordedEvent], registry: CountryRegistry = .standard) {
         self.records = records
-        self.registry = registry
         let (effective, amendmentViolations) = AmendmentResolver(records: records).resolve()
         let ordered = EffectiveEvent.sortedInFoldOrder(effective)
         var fold = TimelineFold(registry: registry)
@@ -44,31 +40,11 @@ public struct Timeline: Sendable {
         }
         for event in ordered { fold.apply(event) }
         self.events = ordered
-        self.organizations = fold.organizations
-        self.transitions = fold.transitions
         self.violations = amendmentViolations + fold.violations
-        // Ordinal: rank of each country's first membership, by date, then by code, so that the
-        // order in which events were appended never changes it (India 7th, Pakistan 8th).
-        var ordinals: [OrganizationID: [String: Int]] = [:]
-        for (org, byCountry) in fold.transitions {
-            let firsts = byCountry.compactMap { country, list in
-                list.first(where: \.isMembership).map { (country: country, date: $0.date) }
-            }.sorted { $0.date.earliest != $1.date.earliest ? $0.date.earliest < $1.date.earliest : $0.country < $1.country }
-            var ranks: [String: Int] = [:]
-            for (index, first) in firsts.enumerated() { ranks[first.country] = index + 1 }
-            ordinals[org] = ranks
-        }
-        self.ordinals = ordinals
-        var lists: [OrganizationID: [String]] = [:]
-        var names: [String: String] = [:]
-        for (org, byCountry) in fold.transitions {
-            lists[org] = byCountry.keys.sorted()
-            for country in byCountry.keys where names[country] == nil {
-                names[country] = registry.country(code: country)?.name ?? country
-            }
-        }
-        self.participantLists = lists
-        self.countryNames = names
+        self.projections = Projections(
+            organizations: fold.organizations,
+            memberships: fold.transitions.mapValues { OrganizationMemberships(transitions: $0, registry: registry) },
+            registry: registry)
     }
 
     /// The timeline as the log stood at an earlier point of transaction time.
@@ -81,11 +57,12 @@ public struct Timeline: Sendable {
 
     /// The membership transitions of a country in an organization, in fold order.
     public func transitions(of country: String, in org: OrganizationID) -> [MembershipTransition] {
-        transitions[org]?[country] ?? []
+        projections.transitions(of: country, in: org)
     }
 
     /// Every country that ever held a status in an organization.
-    public func participants(of org: OrganizationID) -> [String] {
-        participantLists[org] ?? []
-    }
+    public func participants(of org: OrganizationID) -> [String] { projections.participants(of: org) }
+
+    /// The order of accession for one country in an organization (1 for the first member).
+    public func ordinal(of country: String, in org: OrganizationID) -> Int? { projections.ordinal(of: country, in: org) }
 }

@@ -19,7 +19,12 @@ public struct Organization: Hashable, Sendable {
     /// When it was dissolved, if it was.
     public internal(set) var dissolved: EDTFDate?
 
-    init(id: OrganizationID, name: String, founded: EDTFDate, place: String?, founders: [String], predecessor: OrganizationID?, ladder: StatusLadder) {
+    /// An organization as founded; the fold records its later ladder changes and dissolution,
+    /// and a snapshot passes them back in.
+    public init(id: OrganizationID, name: String, founded: EDTFDate, place: String?, founders: [String], predecessor: OrganizationID?, ladder: StatusLadder,
+                ladderChanges: [(date: EDTFDate, ladder: StatusLadder)] = [], dissolved: EDTFDate? = nil) {
+        self.ladderChanges = ladderChanges
+        self.dissolved = dissolved
         self.id = id
         self.name = name
         self.founded = founded

@@ -12,8 +12,8 @@ extension Timeline {
     /// - Complexity: O(n).
     public func history(ofCountry country: String, from: CivilDay? = nil, to: CivilDay? = nil) -> [EffectiveEvent] {
         var touching = Set<EventID>()
-        for (_, byCountry) in transitions {
-            for transition in byCountry[country] ?? [] { touching.insert(transition.eventID) }
+        for org in projections.memberships.keys {
+            for transition in projections.transitions(of: country, in: org) { touching.insert(transition.eventID) }
         }
         return events.filter { event in
             guard overlaps(event, from: from, to: to) else { return false }

@@ -87,7 +87,7 @@ extension Interpreter {
         }
         func orgID(_ expression: Expression, founding: Bool = false) throws -> OrganizationID {
             let name = try text(of: expression, what: "an organization")
-            if !founding, let id = knownOrganization(name) { return id }
+            if !founding, let id = try knownOrganization(name) { return id }
             guard let id = OrganizationID(name) else {
                 throw Diagnostic("invalid-organization-id", "\"\(name)\" is not an organization id: a letter, then letters, digits, - or _", at: expression.range)
             }
@@ -214,8 +214,9 @@ extension Interpreter {
             throw Diagnostic("missing-source", "the source is empty: give a citation (outlet, title, date or URL)", at: clauses["source"]!.range)
         }
         let event = NewEvent(id: explicitID, date: date, payload: payload, source: source, note: try string("note"))
+        let committedRecords = try committedContents().records
         do {
-            let plan = try plan([event])
+            let plan = try plan([event], after: committedRecords)
             pending.append(contentsOf: plan.records)
             alreadyPresent += plan.alreadyPresent.count
             cachedTimeline = nil
@@ -226,17 +227,17 @@ extension Interpreter {
     }
 
     /// Plans events on top of the committed records and this run's earlier appends.
-    func plan(_ events: [NewEvent]) throws(StoreError) -> (records: [RecordedEvent], alreadyPresent: [EventID]) {
-        if planner == nil { planner = AppendPlanner(existing: (committed?.records ?? []) + pending, registry: registry) }
+    func plan(_ events: [NewEvent], after committedRecords: [RecordedEvent]) throws(StoreError) -> (records: [RecordedEvent], alreadyPresent: [EventID]) {
+        if planner == nil { planner = AppendPlanner(existing: committedRecords + pending, registry: registry) }
         return try planner!.plan(events, recordedAt: recordedAt ?? SystemClock.now)
     }
 
     /// The id of an organization the log (or this run) has founded, by id or full name, without
     /// folding the whole log.
-    func knownOrganization(_ name: String) -> OrganizationID? {
+    func knownOrganization(_ name: String) throws -> OrganizationID? {
         let key = NameKey.of(name)
         let wanted = OrganizationID(name)
-        for record in (committed?.records ?? []) + pending {
+        for record in try committedContents().records + pending {
             guard case .founding(let founding) = record.payload else { continue }
             if founding.org == wanted || NameKey.of(founding.name) == key { return founding.org }
         }

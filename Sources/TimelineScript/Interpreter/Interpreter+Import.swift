@@ -36,8 +36,9 @@ extension Interpreter {
                 throw Diagnostic("import-invalid-row", "\(path):\(row.line): \(error.description); nothing was imported", at: range)
             }
         }
+        let committedRecords = try committedContents().records
         do {
-            let plan = try plan(events)
+            let plan = try plan(events, after: committedRecords)
             pending.append(contentsOf: plan.records)
             alreadyPresent += plan.alreadyPresent.count
             cachedTimeline = nil

@@ -5,24 +5,11 @@ import TimelineStore
 extension Interpreter {
     /// Answers a query as a table.
     func evaluate(_ query: Query) throws -> Table {
+        if let table = try membershipAnswer(query) { return table }
         let timeline = try timeline(known: query.known)
         switch query.kind {
-        case .members(let orgExpression, let at):
-            let org = try organization(orgExpression, in: timeline)
-            let answer = timeline.members(of: org.id, at: try queryDay(at))
-            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true)
-        case .roster(let orgExpression, let at):
-            let org = try organization(orgExpression, in: timeline)
-            let answer = timeline.roster(of: org.id, at: try queryDay(at))
-            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true)
-        case .status(let countryExpression, let orgExpression, let at):
-            let country = try country(countryExpression)
-            let org = try organization(orgExpression, in: timeline)
-            let day = try queryDay(at)
-            let rows = timeline.status(of: country.alpha3, in: org.id, at: day).map { [$0] } ?? []
-            var notes = timeline.existenceNotes(org.id, at: day)
-            if rows.isEmpty && notes.isEmpty { notes.append("\(country.name) (\(country.alpha3)) held no status in \(org.id) on \(day)") }
-            return AnswerTables.states(rows, notes: notes, ordinals: true)
+        case .members, .roster, .status, .orgs:
+            preconditionFailure("answered from the projections")
         case .history(let subject, let from, let to):
             let fromDay = try from.map { try date($0).earliest }
             let toDay = try to.map { try date($0).latest }
@@ -53,10 +40,6 @@ extension Interpreter {
             let org = try organization(orgExpression, in: timeline)
             let events = timeline.milestones(of: org.id, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest })
             return AnswerTables.events(events, in: timeline, focus: nil)
-        case .orgs(let at):
-            let day = try queryDay(at)
-            let rows = timeline.organizations(at: day)
-            return AnswerTables.organizations(rows, notes: rows.isEmpty ? ["no organization existed on \(day)"] : [])
         case .diff(let orgExpression, let fromExpression, let toExpression):
             let org = try organization(orgExpression, in: timeline)
             return AnswerTables.diff(timeline, org: org.id, from: try date(fromExpression).latest, to: try date(toExpression).latest)
@@ -113,6 +96,48 @@ extension Interpreter {
         case .head:
             let contents = try readLog()
             return Table(columns: ["seq", "hash"], rows: [[.number(contents.head.count), .string(contents.head.hash)]])
+        }
+    }
+
+    /// Answers the queries that read only the projections (`members`, `roster`, `status`,
+    /// `orgs`); `nil` for any other query. Without `known at`, a large log answers them from its
+    /// snapshot cache, without reading its records.
+    private func membershipAnswer(_ query: Query) throws -> Table? {
+        let projections: Projections
+        switch query.kind {
+        case .members, .roster, .status, .orgs: projections = try self.projections(known: query.known)
+        default: return nil
+        }
+        func organization(_ expression: Expression) throws -> Organization {
+            if query.known != nil { return try self.organization(expression, in: try timeline(known: query.known)) }
+            let name = try text(of: expression, what: "an organization")
+            do { return try projections.resolveOrganization(name) } catch {
+                throw Diagnostic("unknown-organization", error.description, at: expression.range)
+            }
+        }
+        switch query.kind {
+        case .members(let orgExpression, let at):
+            let org = try organization(orgExpression)
+            let answer = projections.members(of: org.id, at: try queryDay(at))
+            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true)
+        case .roster(let orgExpression, let at):
+            let org = try organization(orgExpression)
+            let answer = projections.roster(of: org.id, at: try queryDay(at))
+            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true)
+        case .status(let countryExpression, let orgExpression, let at):
+            let country = try country(countryExpression)
+            let org = try organization(orgExpression)
+            let day = try queryDay(at)
+            let rows = projections.status(of: country.alpha3, in: org.id, at: day).map { [$0] } ?? []
+            var notes = projections.existenceNotes(org.id, at: day)
+            if rows.isEmpty && notes.isEmpty { notes.append("\(country.name) (\(country.alpha3)) held no status in \(org.id) on \(day)") }
+            return AnswerTables.states(rows, notes: notes, ordinals: true)
+        case .orgs(let at):
+            let day = try queryDay(at)
+            let rows = projections.organizations(at: day)
+            return AnswerTables.organizations(rows, notes: rows.isEmpty ? ["no organization existed on \(day)"] : [])
+        default:
+            return nil
         }
     }
 

@@ -42,6 +42,8 @@ public final class Interpreter {
     /// Appends of this run that were already in the log (re-running a script appends nothing).
     var alreadyPresent = 0
     var cachedTimeline: Timeline?
+    /// Projections and head from the log's snapshot cache, while nothing else has been read.
+    var snapshot: (projections: Projections, head: LogHead)?
 
     public init(log: any EventLog, today: CivilDay, registry: CountryRegistry = .standard, output: @escaping (ScriptOutput) -> Void) {
         self.log = log
@@ -74,9 +76,11 @@ public final class Interpreter {
         alreadyPresent = 0
         cachedTimeline = nil
         do {
-            committed = try readLog()
+            // The log is read when a statement first needs it: queries a snapshot can answer
+            // never read the records of a large log.
+            committed = nil
+            snapshot = nil
             planner = nil  // rebuilt on top of what the log holds now
-            for warning in committed?.warnings ?? [] { output(.info("warning: \(warning)")) }
             try execute(program.statements)
         } catch let diagnostic as Diagnostic {
             if transactionOpen {
@@ -182,6 +186,7 @@ public final class Interpreter {
     public func head() -> LogHead? {
         if let committed { return committed.head }
         if let appendedHead { return appendedHead }
+        if let snapshot { return snapshot.head }
         committed = try? readLog()
         return committed?.head
     }
@@ -205,7 +210,9 @@ public final class Interpreter {
     func readLog() throws -> LogContents {
         appendedHead = nil
         do {
-            return try log.read()
+            let contents = try log.read()
+            for warning in contents.warnings { output(.info("warning: \(warning)")) }
+            return contents
         } catch let error where error.code == .notFound {
             return LogContents(records: [], head: LogHead(count: 0, hash: LogFormat.headerHash), tornTail: nil)
         } catch {
@@ -213,13 +220,36 @@ public final class Interpreter {
         }
     }
 
+    /// The committed log, read on first need in each run.
+    func committedContents() throws -> LogContents {
+        if let committed { return committed }
+        let contents = try readLog()
+        committed = contents
+        return contents
+    }
+
     /// The timeline of the committed log plus this run's appends so far.
     func timeline() throws -> Timeline {
         if let cachedTimeline { return cachedTimeline }
-        if committed == nil { committed = try readLog() }
-        let timeline = Timeline(records: (committed?.records ?? []) + pending, registry: registry)
+        let committed = try committedContents()
+        let timeline = Timeline(records: committed.records + pending, registry: registry)
         cachedTimeline = timeline
+        if pending.isEmpty { log.cacheProjections(timeline.projections, head: committed.head) }
         return timeline
+    }
+
+    /// The projections a membership query reads: with `known at`, those of the log as it stood
+    /// then; otherwise from the log's snapshot cache when it matches the log and this run has
+    /// nothing pending, else folded from the records.
+    func projections(known clause: KnownAtClause?) throws -> Projections {
+        if clause == nil, pending.isEmpty, cachedTimeline == nil, committed == nil {
+            if let snapshot { return snapshot.projections }
+            if let cached = log.cachedProjections(registry: registry) {
+                snapshot = cached
+                return cached.projections
+            }
+        }
+        return try timeline(known: clause).projections
     }
 
     // MARK: Statements

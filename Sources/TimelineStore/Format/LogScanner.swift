@@ -1,4 +1,10 @@
+import Dispatch
+import Synchronization
 import TimelineCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads the bytes of a log file: checks the header, every record's hash, the chain, the
 /// sequence, and separates the committed records from an unfinished tail.
@@ -26,81 +32,162 @@ public struct LogScanner {
         public var checkpointHash: String?
     }
 
-    /// Scans a whole log file's bytes.
+    /// Scans a whole log file's bytes. Large logs are decoded in parallel, one run of lines per
+    /// processor; the checks that link the runs (chain, sequence, commit marks) then run in order,
+    /// so the outcome is exactly that of reading line by line.
     /// - Complexity: O(n) in the file size.
-    public static func scan(_ bytes: [UInt8], checkpoint: Int? = nil) -> Scan {
+    /// - Parameter parallelism: how many runs to decode at once; by default one per processor
+    ///   for a large log (tests pin it to compare the paths).
+    public static func scan(_ bytes: [UInt8], checkpoint: Int? = nil, parallelism: Int? = nil) -> Scan {
         var scan = Scan()
         guard !bytes.isEmpty else { return scan }
-        var lineNumber = 1
-        var position = 0
+        // The header.
+        guard let headerEnd = bytes.firstIndex(of: 0x0A) else {
+            if bytes.count > 1, bytes.dropLast().elementsEqual(LogFormat.header.utf8) {
+                scan.corruption = (1, "the record ends with a stray byte instead of a newline")
+            } else {
+                scan.tornTail = TornTail(line: 1, offset: 0, length: bytes.count)
+            }
+            return scan
+        }
+        if let problem = headerProblem(bytes[0..<headerEnd]) {
+            scan.corruption = (1, problem)
+            return scan
+        }
+        scan.committedLength = headerEnd + 1
+        scan.nextLine = 2
+        // Whole lines after the header, and a final fragment without its newline, if any.
+        var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / 256)
+        var position = headerEnd + 1
+        bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            while position < buffer.count {
+                guard let found = memchr(base + position, 0x0A, buffer.count - position) else { break }
+                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                lines.append(position..<newline)
+                position = newline + 1
+            }
+        }
+        let fragment = position < bytes.count ? position..<bytes.count : nil
+        let runs = decodeInRuns(bytes, lines: lines, checkpoint: checkpoint, parallelism: parallelism)
+
         var pending: [RecordedEvent] = []
         var pendingHash = LogFormat.headerHash
         var expectedSeq = 1
-        var sawHeader = false
-        var decoder = RecordDecoder()
-
-        func markTorn(at offset: Int) {
-            scan.tornTail = TornTail(line: scan.nextLine, offset: offset, length: bytes.count - offset)
-        }
-
-        while position < bytes.count {
-            guard let newline = bytes[position...].firstIndex(of: 0x0A) else {
-                // A final fragment without a newline is a torn append: a prefix of the batch's
-                // bytes, possibly a whole record whose newline did not reach the disk. A whole
-                // record followed by a stray byte is no prefix of anything: that is damage.
-                let fragment = bytes[position...]
-                let strayByte = fragment.count > 1 && (sawHeader
-                    ? (try? RecordDecoder.decode(fragment.dropLast())) != nil
-                    : fragment.dropLast().elementsEqual(LogFormat.header.utf8))
-                if strayByte {
-                    scan.corruption = (lineNumber, "the record ends with a stray byte instead of a newline")
-                } else {
-                    markTorn(at: scan.committedLength)
+        scan.records.reserveCapacity(lines.count)
+        for run in runs {
+            if let first = run.first, first.index < lines.count {
+                if first.previousHash != pendingHash {
+                    scan.corruption = (first.index + 2, "the hash chain is broken: the record does not follow line \(first.index + 1) (a line was removed, duplicated, reordered or altered)")
+                    return scan
                 }
+                if first.seq != expectedSeq {
+                    scan.corruption = (first.index + 2, "expected sequence number \(expectedSeq), found \(first.seq)")
+                    return scan
+                }
+            }
+            var taken = 0
+            for commit in run.commits {
+                pending.append(contentsOf: run.records[taken..<commit.count])
+                taken = commit.count
+                scan.records.append(contentsOf: pending)
+                pending.removeAll(keepingCapacity: true)
+                scan.headHash = commit.hash
+                scan.committedLength = lines[commit.lineIndex].upperBound + 1
+                scan.nextLine = commit.lineIndex + 3
+            }
+            pending.append(contentsOf: run.records[taken...])
+            if let hash = run.checkpointHash { scan.checkpointHash = hash }
+            if let failure = run.failure {
+                scan.corruption = (failure.index + 2, failure.message)
                 return scan
             }
-            let line = bytes[position..<newline]
-            if !sawHeader {
-                if let problem = headerProblem(line) {
-                    scan.corruption = (lineNumber, problem)
-                    return scan
-                }
-                sawHeader = true
-                scan.committedLength = newline + 1
-                scan.nextLine = 2
-            } else {
-                let decoded: DecodedRecord
-                do {
-                    decoded = try decoder.decode(line)
-                } catch {
-                    scan.corruption = (lineNumber, error.message)
-                    return scan
-                }
-                if decoded.previousHash != pendingHash {
-                    scan.corruption = (lineNumber, "the hash chain is broken: the record does not follow line \(lineNumber - 1) (a line was removed, duplicated, reordered or altered)")
-                    return scan
-                }
-                if decoded.record.seq.value != expectedSeq {
-                    scan.corruption = (lineNumber, "expected sequence number \(expectedSeq), found \(decoded.record.seq.value)")
-                    return scan
-                }
-                if decoded.record.seq.value == checkpoint { scan.checkpointHash = decoded.hash }
-                expectedSeq += 1
-                pendingHash = decoded.hash
-                pending.append(decoded.record)
-                if decoded.commit {
-                    scan.records.append(contentsOf: pending)
-                    pending.removeAll(keepingCapacity: true)
-                    scan.headHash = decoded.hash
-                    scan.committedLength = newline + 1
-                    scan.nextLine = lineNumber + 1
-                }
-            }
-            lineNumber += 1
-            position = newline + 1
+            pendingHash = run.lastHash ?? pendingHash
+            expectedSeq += run.records.count
         }
-        if !pending.isEmpty { markTorn(at: scan.committedLength) }
+        if let fragment {
+            // A final fragment without a newline is a torn append: a prefix of the batch's bytes,
+            // possibly a whole record whose newline did not reach the disk. A whole record
+            // followed by a stray byte is no prefix of anything: that is damage.
+            let text = bytes[fragment]
+            if text.count > 1, (try? RecordDecoder.decode(text.dropLast())) != nil {
+                scan.corruption = (lines.count + 2, "the record ends with a stray byte instead of a newline")
+                return scan
+            }
+            scan.tornTail = TornTail(line: scan.nextLine, offset: scan.committedLength, length: bytes.count - scan.committedLength)
+        } else if !pending.isEmpty {
+            scan.tornTail = TornTail(line: scan.nextLine, offset: scan.committedLength, length: bytes.count - scan.committedLength)
+        }
         return scan
+    }
+
+    /// What one run of consecutive lines decoded to, checked among themselves.
+    struct Run: Sendable {
+        /// The run's first line: its index among the record lines, its `prev` and its sequence number.
+        var first: (index: Int, previousHash: String, seq: Int)?
+        /// The records decoded, in order, up to the first failure.
+        var records: [RecordedEvent] = []
+        /// The lines carrying a commit mark: how many of the run's records end there, their hash, their line.
+        var commits: [(count: Int, hash: String, lineIndex: Int)] = []
+        /// The hash of the last record decoded.
+        var lastHash: String?
+        /// The hash of the record at the checkpoint, if it is in this run.
+        var checkpointHash: String?
+        /// The first line of the run that fails a check, and why.
+        var failure: (index: Int, message: String)?
+    }
+
+    /// Below this many lines a log is decoded on one thread: starting others would cost more.
+    static let parallelThreshold = 20_000
+
+    /// Decodes the record lines in runs, one per processor for a large log.
+    static func decodeInRuns(_ bytes: [UInt8], lines: [Range<Int>], checkpoint: Int?, parallelism: Int?) -> [Run] {
+        let processors = max(1, min(lines.count, parallelism ?? (lines.count < parallelThreshold ? 1 : min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))))
+        if processors == 1 { return [decodeRun(bytes, lines: lines, range: 0..<lines.count, checkpoint: checkpoint)] }
+        let size = (lines.count + processors - 1) / processors
+        let ranges = stride(from: 0, to: lines.count, by: size).map { $0..<min($0 + size, lines.count) }
+        let slots = RunSlots(count: ranges.count)
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
+            slots.store(decodeRun(bytes, lines: lines, range: ranges[part], checkpoint: checkpoint), at: part)
+        }
+        return slots.runs
+    }
+
+    /// Decodes the lines of one run, checking each record's hash, and the chain and sequence
+    /// between consecutive records of the run.
+    static func decodeRun(_ bytes: [UInt8], lines: [Range<Int>], range: Range<Int>, checkpoint: Int?) -> Run {
+        var run = Run()
+        run.records.reserveCapacity(range.count)
+        var decoder = RecordDecoder()
+        for index in range {
+            let decoded: DecodedRecord
+            do {
+                decoded = try decoder.decode(bytes[lines[index]])
+            } catch {
+                run.failure = (index, error.message)
+                return run
+            }
+            let seq = decoded.record.seq.value
+            if let lastHash = run.lastHash, let first = run.first {
+                if decoded.previousHash != lastHash {
+                    run.failure = (index, "the hash chain is broken: the record does not follow line \(index + 1) (a line was removed, duplicated, reordered or altered)")
+                    return run
+                }
+                let expected = first.seq + run.records.count
+                if seq != expected {
+                    run.failure = (index, "expected sequence number \(expected), found \(seq)")
+                    return run
+                }
+            } else {
+                run.first = (index, decoded.previousHash, seq)
+            }
+            if seq == checkpoint { run.checkpointHash = decoded.hash }
+            run.records.append(decoded.record)
+            run.lastHash = decoded.hash
+            if decoded.commit { run.commits.append((run.records.count, decoded.hash, index)) }
+        }
+        return run
     }
 
     /// Why a first line is not a header this build can read, or `nil` if it is.
@@ -113,4 +200,17 @@ public struct LogScanner {
         }
         return "not a Timeline log: the first line must be \(LogFormat.header)"
     }
+}
+
+/// The runs decoded by concurrent workers: each worker fills its own slot, once.
+private final class RunSlots: Sendable {
+    private let slots: Mutex<[LogScanner.Run?]>
+
+    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+
+    func store(_ run: sending LogScanner.Run, at index: Int) {
+        slots.withLock { $0[index] = run }
+    }
+
+    var runs: [LogScanner.Run] { slots.withLock { $0.map { $0! } } }
 }

@@ -25,6 +25,9 @@ public struct FileEventLog: EventLog {
     /// default) writes a batch with one call.
     public var crashTestChunks: (bytes: Int, pauseMicroseconds: UInt32)?
 
+    /// Whether the log keeps a snapshot cache beside it (`<log>.snapshot`).
+    public var usesSnapshots = true
+
     public init(path: String, registry: CountryRegistry = .standard) {
         self.path = path
         self.registry = registry
@@ -38,6 +41,16 @@ public struct FileEventLog: EventLog {
             throw missing(marker)
         }
         return try contents(of: LogScanner.scan(try file.readAll(), checkpoint: marker?.count), marker: marker)
+    }
+
+    public func cachedProjections(registry: CountryRegistry) -> (projections: Projections, head: LogHead)? {
+        usesSnapshots ? SnapshotCache(log: path).load(registry: registry) : nil
+    }
+
+    public func cacheProjections(_ projections: Projections, head: LogHead) {
+        guard usesSnapshots else { return }
+        let cache = SnapshotCache(log: path)
+        if !cache.isCurrent(for: head) { cache.save(projections, head: head) }
     }
 
     /// The error for a missing log, which says more when a marker shows there was one.

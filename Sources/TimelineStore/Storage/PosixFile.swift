@@ -56,21 +56,29 @@ struct PosixFile: ~Copyable {
 
     /// The whole file.
     func readAll() throws(StoreError) -> [UInt8] {
-        let length = try size()
-        var bytes = [UInt8](repeating: 0, count: length)
-        var done = 0
-        while done < length {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                pread(descriptor, buffer.baseAddress! + done, length - done, off_t(done))
+        try read(count: try size(), at: 0)
+    }
+
+    /// Up to `count` bytes from `offset` (fewer if the file ends first). The buffer is filled
+    /// straight from the file, never zeroed first or copied after: logs can be large.
+    func read(count: Int, at offset: Int) throws(StoreError) -> [UInt8] {
+        var failure: StoreError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let result = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    failure = PosixFile.failure("read", path)
+                    break
+                }
+                if result == 0 { break }  // the file shrank meanwhile
+                done += result
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw PosixFile.failure("read", path)
-            }
-            if count == 0 { break }  // the file shrank meanwhile
-            done += count
+            initialized = done
         }
-        return Array(bytes[0..<done])
+        if let failure { throw failure }
+        return bytes
     }
 
     /// Writes all bytes at an offset.

@@ -1,0 +1,94 @@
+import TimelineCore
+
+/// Reads what `ByteWriter` wrote; any inconsistency throws, and the snapshot is then ignored.
+struct ByteReader {
+    struct Malformed: Error {}
+
+    private let bytes: [UInt8]
+    private(set) var offset: Int
+    private var table: [String] = []
+
+    /// A reader over `bytes` from `offset`, which starts with the string table.
+    init(_ bytes: [UInt8], from offset: Int) throws(Malformed) {
+        self.bytes = bytes
+        self.offset = offset
+        let count = try integer()
+        guard count <= bytes.count else { throw Malformed() }
+        table.reserveCapacity(count)
+        for _ in 0..<count {
+            let length = try integer()
+            guard length <= bytes.count - self.offset else { throw Malformed() }
+            table.append(String(decoding: bytes[self.offset..<self.offset + length], as: UTF8.self))
+            self.offset += length
+        }
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func integer() throws(Malformed) -> Int {
+        var value: UInt = 0
+        var shift: UInt = 0
+        while true {
+            guard offset < bytes.count, shift < 63 else { throw Malformed() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        guard value <= UInt(Int.max) else { throw Malformed() }
+        return Int(value)
+    }
+
+    mutating func flag() throws(Malformed) -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    /// The index of the next string in the table (for callers that cache what they derive from it).
+    mutating func stringIndex() throws(Malformed) -> Int {
+        let index = try integer()
+        guard index < table.count else { throw Malformed() }
+        return index
+    }
+
+    mutating func string() throws(Malformed) -> String { table[try stringIndex()] }
+
+    mutating func optionalString() throws(Malformed) -> String? {
+        let index = try integer()
+        guard index <= table.count else { throw Malformed() }
+        return index == 0 ? nil : table[index - 1]
+    }
+
+    mutating func strings() throws(Malformed) -> [String] {
+        let count = try integer()
+        guard count <= bytes.count else { throw Malformed() }
+        var texts: [String] = []
+        texts.reserveCapacity(count)
+        for _ in 0..<count { texts.append(try string()) }
+        return texts
+    }
+
+    mutating func eventID() throws(Malformed) -> EventID {
+        guard offset < bytes.count else { throw Malformed() }
+        let tag = bytes[offset]
+        offset += 1
+        switch tag {
+        case 1:
+            guard bytes.count - offset >= 8 else { throw Malformed() }
+            var value: UInt64 = 0
+            for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
+            offset += 8
+            return EventID(derivedValue: value)
+        case 0:
+            guard let id = EventID(try string()) else { throw Malformed() }
+            return id
+        default: throw Malformed()
+        }
+    }
+
+    /// The table's string at `index`.
+    func tableString(_ index: Int) -> String { table[index] }
+    var tableCount: Int { table.count }
+}

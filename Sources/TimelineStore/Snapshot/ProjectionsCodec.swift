@@ -1,0 +1,137 @@
+import TimelineCore
+
+/// The binary form of `Projections` inside a snapshot.
+enum ProjectionsCodec {
+    static func encode(_ projections: Projections, into writer: inout ByteWriter) {
+        let organizations = projections.organizations.values.sorted { $0.id < $1.id }
+        writer.integer(organizations.count)
+        for organization in organizations {
+            writer.string(organization.id.rawValue)
+            writer.string(organization.name)
+            writer.string(organization.founded.description)
+            writer.optionalString(organization.place)
+            writer.strings(organization.founders)
+            writer.optionalString(organization.predecessor?.rawValue)
+            writer.strings(organization.foundingLadder.rungs.map(\.rawValue))
+            writer.integer(organization.ladderChanges.count)
+            for change in organization.ladderChanges {
+                writer.string(change.date.description)
+                writer.strings(change.ladder.rungs.map(\.rawValue))
+            }
+            writer.optionalString(organization.dissolved?.description)
+        }
+        let orgs = projections.memberships.keys.sorted()
+        writer.integer(orgs.count)
+        for org in orgs {
+            let memberships = projections.memberships[org]!
+            writer.string(org.rawValue)
+            writer.integer(memberships.countries.count)
+            for index in memberships.countries.indices {
+                writer.string(memberships.countries[index])
+                writer.string(memberships.names[index])
+                writer.integer(memberships.ordinals[index] ?? 0)
+                let transitions = memberships.transitions[index]
+                writer.integer(transitions.count)
+                for transition in transitions {
+                    writer.eventID(transition.eventID)
+                    writer.integer(transition.seq.value)
+                    writer.string(transition.date.description)
+                    state(transition.before, into: &writer)
+                    state(transition.after, into: &writer)
+                    writer.flag(transition.isMembership)
+                    writer.string(transition.since.description)
+                }
+            }
+        }
+    }
+
+    private static func state(_ state: MembershipState, into writer: inout ByteWriter) {
+        writer.optionalString(state.status?.rawValue)
+        writer.flag(state.suspended)
+    }
+
+    static func decode(_ reader: inout ByteReader, registry: CountryRegistry) throws(ByteReader.Malformed) -> Projections {
+        // Each distinct date and status is parsed once, by its place in the string table.
+        var dates = [EDTFDate?](repeating: nil, count: reader.tableCount)
+        var statuses = [Status?](repeating: nil, count: reader.tableCount)
+        func date() throws(ByteReader.Malformed) -> EDTFDate {
+            let index = try reader.stringIndex()
+            if let known = dates[index] { return known }
+            guard let parsed = try? EDTFDate.parse(reader.tableString(index)) else { throw ByteReader.Malformed() }
+            dates[index] = parsed
+            return parsed
+        }
+        func optionalDate() throws(ByteReader.Malformed) -> EDTFDate? {
+            guard let text = try reader.optionalString() else { return nil }
+            guard let parsed = try? EDTFDate.parse(text) else { throw ByteReader.Malformed() }
+            return parsed
+        }
+        func org(_ text: String) throws(ByteReader.Malformed) -> OrganizationID {
+            guard let id = OrganizationID(text) else { throw ByteReader.Malformed() }
+            return id
+        }
+        func ladder() throws(ByteReader.Malformed) -> StatusLadder {
+            let rungs = try reader.strings().compactMap(Status.init)
+            guard let ladder = StatusLadder(rungs) else { throw ByteReader.Malformed() }
+            return ladder
+        }
+        func state() throws(ByteReader.Malformed) -> MembershipState {
+            let index = try reader.integer()
+            guard index <= reader.tableCount else { throw ByteReader.Malformed() }
+            var status: Status?
+            if index > 0 {
+                if statuses[index - 1] == nil {
+                    guard let parsed = Status(reader.tableString(index - 1)) else { throw ByteReader.Malformed() }
+                    statuses[index - 1] = parsed
+                }
+                status = statuses[index - 1]
+            }
+            return MembershipState(status: status, suspended: try reader.flag())
+        }
+
+        var organizations: [OrganizationID: Organization] = [:]
+        for _ in 0..<(try reader.integer()) {
+            let id = try org(try reader.string())
+            let name = try reader.string()
+            let founded = try date()
+            let place = try reader.optionalString()
+            let founders = try reader.strings()
+            let predecessor = try reader.optionalString()
+            let foundingLadder = try ladder()
+            var changes: [(date: EDTFDate, ladder: StatusLadder)] = []
+            for _ in 0..<(try reader.integer()) { changes.append((try date(), try ladder())) }
+            organizations[id] = Organization(
+                id: id, name: name, founded: founded, place: place, founders: founders,
+                predecessor: try predecessor.map { text throws(ByteReader.Malformed) in try org(text) }, ladder: foundingLadder,
+                ladderChanges: changes, dissolved: try optionalDate())
+        }
+        var memberships: [OrganizationID: OrganizationMemberships] = [:]
+        for _ in 0..<(try reader.integer()) {
+            let id = try org(try reader.string())
+            let count = try reader.integer()
+            var countries: [String] = []
+            var names: [String] = []
+            var ordinals: [Int?] = []
+            var lists: [[MembershipTransition]] = []
+            for _ in 0..<count {
+                countries.append(try reader.string())
+                names.append(try reader.string())
+                let ordinal = try reader.integer()
+                ordinals.append(ordinal == 0 ? nil : ordinal)
+                let length = try reader.integer()
+                var list: [MembershipTransition] = []
+                list.reserveCapacity(min(length, 1 << 16))
+                for _ in 0..<length {
+                    let eventID = try reader.eventID()
+                    list.append(MembershipTransition(
+                        eventID: eventID, seq: SequenceNumber(try reader.integer()), date: try date(),
+                        before: try state(), after: try state(), isMembership: try reader.flag(), since: try date()))
+                }
+                lists.append(list)
+            }
+            guard countries == countries.sorted() else { throw ByteReader.Malformed() }
+            memberships[id] = OrganizationMemberships(countries: countries, names: names, ordinals: ordinals, transitions: lists)
+        }
+        return Projections(organizations: organizations, memberships: memberships, registry: registry)
+    }
+}

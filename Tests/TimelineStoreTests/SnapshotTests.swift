@@ -1,0 +1,112 @@
+import Testing
+import TimelineCore
+import TimelineStore
+import TimelineTestSupport
+
+/// The snapshot cache answers exactly as the fold does, and is never used once the log moves on
+/// or the file is damaged.
+@Suite("Snapshot cache")
+struct SnapshotTests {
+    static let packageRoot = String(#filePath.split(separator: "/Tests/").first!)
+
+    /// Every membership answer of two projections, for each organization on many days.
+    static func expectSameAnswers(_ loaded: Projections, _ folded: Projections, days: [CivilDay]) {
+        #expect(Set(loaded.organizations.keys) == Set(folded.organizations.keys))
+        for day in days {
+            #expect(loaded.organizations(at: day) == folded.organizations(at: day))
+            for org in folded.organizations.keys {
+                #expect(loaded.members(of: org, at: day) == folded.members(of: org, at: day))
+                #expect(loaded.roster(of: org, at: day) == folded.roster(of: org, at: day))
+                for country in folded.participants(of: org) {
+                    #expect(loaded.status(of: country, in: org, at: day) == folded.status(of: country, in: org, at: day))
+                }
+            }
+        }
+    }
+
+    @Test("the bundled SCO log (corrections, reclassification, explicit ids) comes back answering the same")
+    func bundledLogRoundTrip() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("sco.jsonl")
+        #expect(writeBytes(readBytes(Self.packageRoot + "/Events/diplomacy.jsonl"), to: path))
+        let contents = try FileEventLog(path: path).read()
+        let timeline = Timeline(records: contents.records)
+        let cache = SnapshotCache(log: path, minimumRecords: 0)
+        cache.save(timeline.projections, head: contents.head)
+        let (projections, head) = try #require(cache.load(registry: .standard))
+        #expect(head == contents.head)
+        let days = stride(from: 1995, through: 2026, by: 1).flatMap { year in
+            [CivilDay(year: year, month: 1, day: 1), CivilDay(year: year, month: 6, day: 15), CivilDay(year: year, month: 9, day: 1)]
+        }
+        Self.expectSameAnswers(projections, timeline.projections, days: days)
+        #expect(projections.transitions(of: "IND", in: OrganizationID("SCO")!) == timeline.transitions(of: "IND", in: OrganizationID("SCO")!))
+    }
+
+    @Test("a generated log of 12,000 events comes back answering the same")
+    func generatedLogRoundTrip() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("big.jsonl")
+        _ = try FileEventLog(path: path).append(SyntheticHistory(events: 12_000, seed: 5).events(), recordedAt: at())
+        let contents = try FileEventLog(path: path).read()
+        let timeline = Timeline(records: contents.records)
+        let cache = SnapshotCache(log: path)
+        cache.save(timeline.projections, head: contents.head)
+        #expect(cache.isCurrent(for: contents.head))
+        let (projections, _) = try #require(cache.load(registry: .standard))
+        let days = stride(from: 1900, through: 2025, by: 5).map { CivilDay(year: $0, month: 7, day: 1) }
+        Self.expectSameAnswers(projections, timeline.projections, days: days)
+    }
+
+    @Test("a log smaller than the threshold keeps no snapshot")
+    func smallLogKeepsNone() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("small.jsonl")
+        _ = try FileEventLog(path: path).append(SyntheticHistory(events: 500, seed: 5).events(), recordedAt: at())
+        let contents = try FileEventLog(path: path).read()
+        SnapshotCache(log: path).save(Timeline(records: contents.records).projections, head: contents.head)
+        #expect(readBytes(path + ".snapshot").isEmpty)
+    }
+
+    @Test("once the log moves on, or the snapshot is damaged, it is not used")
+    func staleOrDamagedIsIgnored() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("log.jsonl")
+        _ = try FileEventLog(path: path).append(SyntheticHistory(events: 500, seed: 9).events(), recordedAt: at())
+        let contents = try FileEventLog(path: path).read()
+        let cache = SnapshotCache(log: path, minimumRecords: 0)
+        cache.save(Timeline(records: contents.records).projections, head: contents.head)
+        let good = readBytes(cache.path)
+        #expect(cache.load(registry: .standard) != nil)
+
+        // Every damaged byte of the payload or header is caught (checksum, structure or key).
+        for offset in stride(from: 0, to: good.count, by: max(1, good.count / 200)) {
+            var damaged = good
+            damaged[offset] ^= 0x20
+            #expect(writeBytes(damaged, to: cache.path))
+            #expect(cache.load(registry: .standard) == nil, "a flipped byte at \(offset) went unnoticed")
+        }
+        #expect(writeBytes(Array(good.dropLast(7)), to: cache.path))
+        #expect(cache.load(registry: .standard) == nil)
+
+        // The log moves on: the same snapshot no longer matches its head.
+        #expect(writeBytes(good, to: cache.path))
+        let founding = NewEvent(
+            date: .day(2001, 1, 1),
+            payload: .founding(Founding(org: OrganizationID("LATER")!, name: "Later Organization", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)),
+            source: Source(citation: "test")!)
+        _ = try FileEventLog(path: path).append([founding], recordedAt: at(1))
+        #expect(cache.load(registry: .standard) == nil)
+        #expect(!cache.isCurrent(for: try FileEventLog(path: path).read().head))
+
+        // A torn tail after the head the snapshot names makes it stale too.
+        let after = try FileEventLog(path: path).read()
+        cache.save(Timeline(records: after.records).projections, head: after.head)
+        #expect(cache.load(registry: .standard) != nil)
+        #expect(writeBytes(readBytes(path) + Array("{\"seq\":".utf8), to: path))
+        #expect(cache.load(registry: .standard) == nil)
+    }
+}
