@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "timeline", targets: ["timeline"]),
         .library(name: "TimelineCore", targets: ["TimelineCore"]),
         .library(name: "TimelineStore", targets: ["TimelineStore"]),
+        .library(name: "TimelineScript", targets: ["TimelineScript"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -1,18 +1,47 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Writes to standard output and standard error through their file descriptors.
+///
+/// Standard output is buffered when it is not a terminal (a script's thousands of lines would
+/// otherwise cost a system call each); anything written to standard error flushes it first, so
+/// the two keep their order, and `flush()` runs before the program exits.
 enum Console {
-    static func out(_ text: String) { write(1, text + "\n") }
+    private static let buffer = Mutex<[UInt8]>([])
+    private static let buffered = !isTerminal(1)
 
-    static func error(_ text: String) { write(2, text + "\n") }
+    static func out(_ text: String) { write(text + "\n") }
+
+    static func error(_ text: String) { writeError(text + "\n") }
 
     /// Writes text as it is to standard output.
-    static func write(_ text: String) { write(1, text) }
+    static func write(_ text: String) {
+        guard buffered else { return write(1, text) }
+        let full = buffer.withLock { bytes in
+            bytes.append(contentsOf: text.utf8)
+            return bytes.count >= 65_536
+        }
+        if full { flush() }
+    }
 
     /// Writes text as it is to standard error.
-    static func writeError(_ text: String) { write(2, text) }
+    static func writeError(_ text: String) {
+        guard !text.isEmpty else { return }
+        flush()
+        write(2, text)
+    }
+
+    /// Writes out what standard output holds.
+    static func flush() {
+        let pending = buffer.withLock { bytes in
+            defer { bytes.removeAll(keepingCapacity: true) }
+            return bytes
+        }
+        if !pending.isEmpty { write(1, pending) }
+    }
 
     /// All of standard input.
     static func readStandardInput() -> String {
@@ -46,7 +75,11 @@ enum Console {
 
     private static func write(_ descriptor: Int32, _ text: String) {
         guard !text.isEmpty else { return }
-        var bytes = Array(text.utf8)
+        write(descriptor, Array(text.utf8))
+    }
+
+    private static func write(_ descriptor: Int32, _ bytes: [UInt8]) {
+        var bytes = bytes
         var done = 0
         while done < bytes.count {
             let count = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }

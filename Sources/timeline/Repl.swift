@@ -38,6 +38,7 @@ final class Repl {
         interpreter.chartWidth = Environment.columns
         // replay … step: one event per Enter; q, Ctrl-C or Ctrl-D stops.
         interpreter.stepper = { [editor] in
+            Console.flush()
             if case .line(let answer) = editor.readLine(prompt: "(Enter: next event, q: stop) "), !answer.lowercased().hasPrefix("q") { return true }
             return false
         }
@@ -70,6 +71,7 @@ final class Repl {
         var buffer: [String] = []
         while true {
             let shown = buffer.isEmpty ? prompt : String(repeating: " ", count: max(0, prompt.count - 5)) + "...> "
+            Console.flush()
             switch editor.readLine(prompt: shown) {
             case .endOfInput:
                 Console.out("")
@@ -197,6 +199,7 @@ final class Repl {
     private func leave() -> Int32 {
         if interpreter.transactionOpen, interpreter.pendingCount > 0 {
             let count = interpreter.pendingCount
+            Console.flush()
             let answer = editor.readLine(prompt: "The transaction has \(count) uncommitted append\(count == 1 ? "" : "s"). Commit them? [y/N] ")
             if case .line(let text) = answer, text.lowercased().hasPrefix("y") {
                 report(interpreter.commitTransaction(), source: SourceFile(name: "<repl>", text: "commit"))

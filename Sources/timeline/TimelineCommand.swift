@@ -54,10 +54,12 @@ struct TimelineCommand: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+            Console.flush()
         } catch let failure as CommandFailure {
             Console.error(failure.message)
             exit(withError: ExitCode(failure.exitCode))
         } catch {
+            Console.flush()
             exit(withError: error)
         }
     }

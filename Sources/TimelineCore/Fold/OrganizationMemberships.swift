@@ -1,6 +1,9 @@
 /// One organization's participants, each with its display name, its rank of accession and its
-/// status transitions, held in parallel arrays sorted by country code so that a query walks
-/// them without a look-up per country.
+/// status transitions, sorted by country code.
+///
+/// As-of queries walk every participant, so the transitions are also kept as flat columns of
+/// small integers (day bounds, a code per state) that a query searches without decoding dates,
+/// comparing strings or touching reference counts.
 public struct OrganizationMemberships: Sendable {
     /// Participant codes, sorted.
     public let countries: [String]
@@ -8,10 +11,49 @@ public struct OrganizationMemberships: Sendable {
     public let names: [String]
     /// Rank of each participant's first membership (1 for the first), parallel to `countries`.
     public let ordinals: [Int?]
-    /// Each participant's transitions in fold order, parallel to `countries`.
-    public let transitions: [[MembershipTransition]]
     /// The index of each participant in the arrays.
     let position: [String: Int]
+    /// Every participant's transitions in fold order, one after another; participant `i` owns
+    /// `flat[offsets[i]..<offsets[i + 1]]`.
+    let flat: [MembershipTransition]
+    let offsets: [Int]
+    /// Per transition: earliest and latest day of its date (`CivilDay` ordinals).
+    let earliest: [Int32]
+    let latest: [Int32]
+    /// Per transition: a code for the state it leads to, equal codes for equal states; 0 when
+    /// the state holds no status.
+    let stateCodes: [Int32]
+    /// Per transition: whether the state it leads to is membership.
+    let isMembership: [Bool]
+    /// How many members (certain or possible) the organization has from each day on: the days
+    /// where the number changes, ascending, and the number from then. Built on first use.
+    let memberCounts = MemberCountSteps()
+
+    /// The integer columns, borrowed for the length of one query.
+    struct Columns {
+        let participants: Int
+        let offsets: UnsafeBufferPointer<Int>
+        let earliest: UnsafeBufferPointer<Int32>
+        let latest: UnsafeBufferPointer<Int32>
+        let stateCodes: UnsafeBufferPointer<Int32>
+        let isMembership: UnsafeBufferPointer<Bool>
+    }
+
+    /// Runs `body` with the columns.
+    func columns<Result>(_ body: (Columns) -> Result) -> Result {
+        offsets.withUnsafeBufferPointer { offsets in
+            earliest.withUnsafeBufferPointer { earliest in
+                latest.withUnsafeBufferPointer { latest in
+                    stateCodes.withUnsafeBufferPointer { stateCodes in
+                        isMembership.withUnsafeBufferPointer { isMembership in
+                            body(Columns(participants: countries.count, offsets: offsets, earliest: earliest, latest: latest,
+                                         stateCodes: stateCodes, isMembership: isMembership))
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     /// Memberships from transitions by country; ranks and names are derived here.
     public init(transitions byCountry: [String: [MembershipTransition]], registry: CountryRegistry) {
@@ -35,10 +77,31 @@ public struct OrganizationMemberships: Sendable {
         self.countries = countries
         self.names = names
         self.ordinals = ordinals
-        self.transitions = transitions
         var position: [String: Int] = [:]
         position.reserveCapacity(countries.count)
         for (index, country) in countries.enumerated() { position[country] = index }
         self.position = position
+        let flat = Array(transitions.joined())
+        var offsets = [0]
+        offsets.reserveCapacity(transitions.count + 1)
+        for list in transitions { offsets.append(offsets[offsets.count - 1] + list.count) }
+        var codes: [MembershipState: Int32] = [:]
+        self.stateCodes = flat.map { transition in
+            guard transition.after.status != nil else { return 0 }
+            if let code = codes[transition.after] { return code }
+            let code = Int32(codes.count + 1)
+            codes[transition.after] = code
+            return code
+        }
+        self.earliest = flat.map { Int32(clamping: $0.date.earliest.ordinal) }
+        self.latest = flat.map { Int32(clamping: $0.date.latest.ordinal) }
+        self.isMembership = flat.map(\.isMembership)
+        self.flat = flat
+        self.offsets = offsets
+    }
+
+    /// The transitions of the participant at `index`, in fold order.
+    public func transitions(at index: Int) -> ArraySlice<MembershipTransition> {
+        flat[offsets[index]..<offsets[index + 1]]
     }
 }

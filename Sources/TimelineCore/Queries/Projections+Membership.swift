@@ -25,53 +25,127 @@ extension Projections {
         return standing(at: index, of: memberships, in: org, at: day)
     }
 
-    /// The standing of the participant at `index`.
-    private func standing(at index: Int, of memberships: OrganizationMemberships, in org: OrganizationID, at day: CivilDay) -> (row: StatusRow, isMember: Bool)? {
-        let list = memberships.transitions[index]
-        guard !list.isEmpty else { return nil }
-        var surely: MembershipTransition?
-        var possibly: MembershipTransition?
-        for transition in list {
-            if transition.date.latest <= day { surely = transition }
-            if transition.date.earliest <= day { possibly = transition } else { break }  // fold order: by earliest day
+    /// The transition whose state the participant at `index` holds at the end of `day`, and
+    /// how certain that is; `nil` when it surely holds no status then.
+    private func shown(at index: Int, of memberships: OrganizationMemberships, at day: CivilDay) -> (transition: MembershipTransition, certainty: Certainty)? {
+        let found = memberships.columns { shown(at: index, in: $0, at: Int32(clamping: day.ordinal)) }
+        return found.map { (memberships.flat[$0.position], $0.certainty) }
+    }
+
+    /// The position (in the flat columns) of the transition whose state the participant at
+    /// `index` holds at the end of day `target`, and how certain that is.
+    private func shown(at index: Int, in columns: OrganizationMemberships.Columns, at target: Int32) -> (position: Int, certainty: Certainty)? {
+        let first = columns.offsets[index]
+        // Transitions are in fold order, by earliest day: binary search for the last one that
+        // possibly happened by `day`. The last that surely did is at or before it.
+        var low = first
+        var high = columns.offsets[index + 1]
+        while low < high {
+            let middle = (low + high) >> 1
+            if columns.earliest[middle] <= target { low = middle + 1 } else { high = middle }
         }
-        let sure = surely?.after ?? .none
-        let maybe = possibly?.after ?? .none
-        let shown: MembershipTransition
-        let certainty: Certainty
-        if sure == maybe {
-            guard let surely, sure.status != nil else { return nil }
-            shown = surely
-            certainty = .certain
-        } else if let possibly, maybe.status != nil {
-            shown = possibly
-            certainty = .possible
-        } else if let surely, sure.status != nil {
-            shown = surely
-            certainty = .possible
-        } else {
-            return nil
-        }
-        guard let status = shown.after.status else { return nil }
-        let isMember = shown.isMembership
+        guard low > first else { return nil }
+        let possibly = low - 1
+        var surely = possibly
+        while surely >= first, columns.latest[surely] > target { surely -= 1 }
+        let sure = surely >= first ? columns.stateCodes[surely] : 0
+        let maybe = columns.stateCodes[possibly]
         // The whole row (status and suspension) is certain only when both readings agree.
-        let row = StatusRow(
-            org: org, country: memberships.countries[index], name: memberships.names[index], status: status,
+        if sure == maybe { return sure == 0 ? nil : (surely, .certain) }
+        if maybe != 0 { return (possibly, .possible) }
+        if sure != 0 { return (surely, .possible) }
+        return nil
+    }
+
+    /// The row for the participant at `index` holding the state `shown` set.
+    private func row(at index: Int, of memberships: OrganizationMemberships, in org: OrganizationID, shown: MembershipTransition, certainty: Certainty) -> StatusRow {
+        StatusRow(
+            org: org, country: memberships.countries[index], name: memberships.names[index], status: shown.after.status!,
             since: shown.since, certainty: certainty, suspended: shown.after.suspended,
-            ordinal: isMember ? memberships.ordinals[index] : nil, eventID: shown.eventID)
-        return (row, isMember)
+            ordinal: shown.isMembership ? memberships.ordinals[index] : nil, eventID: shown.eventID)
+    }
+
+    /// The standing row of the participant at `index`, and whether it is membership.
+    private func standing(at index: Int, of memberships: OrganizationMemberships, in org: OrganizationID, at day: CivilDay) -> (row: StatusRow, isMember: Bool)? {
+        guard let (transition, certainty) = shown(at: index, of: memberships, at: day) else { return nil }
+        return (row(at: index, of: memberships, in: org, shown: transition, certainty: certainty), transition.isMembership)
     }
 
     /// The members (holders of the ladder's top status) at the end of `day`, in accession order.
-    /// - Complexity: O(transitions of the organization).
+    /// - Complexity: O(p log t): a binary search in each participant's transitions.
     public func members(of org: OrganizationID, at day: CivilDay) -> MembersAnswer {
         var rows: [StatusRow] = []
         if let memberships = memberships[org] {
-            for index in memberships.countries.indices {
-                if let (row, isMember) = standing(at: index, of: memberships, in: org, at: day), isMember { rows.append(row) }
+            // Members all have a rank of accession: order them by it before building any row.
+            let target = Int32(clamping: day.ordinal)
+            var found: [(ordinal: Int, index: Int, position: Int, certainty: Certainty)] = []
+            memberships.columns { columns in
+                for index in 0..<columns.participants {
+                    if let (position, certainty) = shown(at: index, in: columns, at: target), columns.isMembership[position] {
+                        found.append((memberships.ordinals[index] ?? Int.max, index, position, certainty))
+                    }
+                }
+            }
+            found.sort { $0.ordinal < $1.ordinal }
+            rows.reserveCapacity(found.count)
+            for member in found {
+                rows.append(row(at: member.index, of: memberships, in: org, shown: memberships.flat[member.position], certainty: member.certainty))
             }
         }
-        return MembersAnswer(org: org, day: day, rows: rows.sorted(by: Self.accessionOrder), notes: existenceNotes(org, at: day))
+        return MembersAnswer(org: org, day: day, rows: rows, notes: existenceNotes(org, at: day))
+    }
+
+    /// The number of rows `members(of:at:)` gives: members at the end of `day`, certain or
+    /// possible. Equal to `members(of: org, at: day).rows.count`, without building any row.
+    /// - Complexity: O(log t) once the organization's step function is built (on first use,
+    ///   O(t log t) in its transitions).
+    public func memberCount(of org: OrganizationID, at day: CivilDay) -> Int {
+        guard let memberships = memberships[org] else { return 0 }
+        let steps = memberships.memberCounts.get { memberCountSteps(memberships) }
+        let target = Int32(clamping: day.ordinal)
+        var low = 0
+        var high = steps.days.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if steps.days[middle] <= target { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? 0 : steps.counts[low - 1]
+    }
+
+    /// Sweeps each participant's bound days and merges the changes of its membership into the
+    /// organization's step function.
+    private func memberCountSteps(_ memberships: OrganizationMemberships) -> (days: [Int32], counts: [Int]) {
+        var changes: [(day: Int32, delta: Int)] = []
+        memberships.columns { columns in
+            for index in 0..<columns.participants {
+                let range = columns.offsets[index]..<columns.offsets[index + 1]
+                var days = Set<Int32>()
+                for position in range {
+                    days.insert(columns.earliest[position])
+                    days.insert(columns.latest[position])
+                }
+                var member = false
+                for day in days.sorted() {
+                    let now = shown(at: index, in: columns, at: day).map { columns.isMembership[$0.position] } ?? false
+                    if now != member {
+                        changes.append((day, now ? 1 : -1))
+                        member = now
+                    }
+                }
+            }
+        }
+        changes.sort { $0.day < $1.day }
+        var days: [Int32] = []
+        var counts: [Int] = []
+        var count = 0
+        for change in changes {
+            count += change.delta
+            if days.last == change.day { counts[counts.count - 1] = count } else {
+                days.append(change.day)
+                counts.append(count)
+            }
+        }
+        return (days, counts)
     }
 
     /// Every country with any status at the end of `day`, grouped by status, highest rung first.

@@ -107,6 +107,10 @@ extension Interpreter {
         }
         switch name {
         case "count":
+            // count(members ORG at D) needs no rows: the projections count them directly.
+            if let first = arguments.first, case .query(let query) = first.kind, case .members(let orgExpression, let at) = query.kind, query.known == nil {
+                return .number(try memberCount(orgExpression, at: at))
+            }
             let value = try argument(0)
             switch value {
             case .table(let table): return .number(table.rows.count)

@@ -99,6 +99,17 @@ extension Interpreter {
         }
     }
 
+    /// The number of rows `members ORG at D` would show, without building them.
+    func memberCount(_ orgExpression: Expression, at: Expression?) throws -> Int {
+        let projections = try projections(known: nil)
+        let name = try text(of: orgExpression, what: "an organization")
+        let org: Organization
+        do { org = try projections.resolveOrganization(name) } catch {
+            throw Diagnostic("unknown-organization", error.description, at: orgExpression.range)
+        }
+        return projections.memberCount(of: org.id, at: try queryDay(at))
+    }
+
     /// Answers the queries that read only the projections (`members`, `roster`, `status`,
     /// `orgs`); `nil` for any other query. Without `known at`, a large log answers them from its
     /// snapshot cache, without reading its records.

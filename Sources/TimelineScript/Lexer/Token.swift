@@ -20,6 +20,12 @@ public struct Token: Hashable, Sendable {
 
     public let kind: Kind
     public let range: Range<Int>
+    /// A word in lower case: keywords match without regard to case. Words are nearly always
+    /// written in lower case already, and then cost no conversion.
+    public var keyword: String? {
+        guard case .word(let text) = kind else { return nil }
+        return text.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 >= 0x80 }) ? text.lowercased() : text
+    }
 
     /// The word, if this token is one.
     public var word: String? {
@@ -31,7 +37,7 @@ public struct Token: Hashable, Sendable {
     public func isSymbol(_ symbol: String) -> Bool { kind == .symbol(symbol) }
 
     /// Whether this is the given word, ignoring case.
-    public func isWord(_ keyword: String) -> Bool { word?.lowercased() == keyword }
+    public func isWord(_ keyword: String) -> Bool { self.keyword == keyword }
 }
 
 import TimelineCore

@@ -26,7 +26,7 @@ extension Parser {
     static let stageNames = ["where", "sort", "select", "count", "first", "last"]
 
     mutating func parseStage() throws(Diagnostic) -> PipelineStage {
-        guard let name = current.word?.lowercased(), Self.stageNames.contains(name) else {
+        guard let name = current.keyword, Self.stageNames.contains(name) else {
             let suggestions = current.word.map { NameKey.nearest(to: $0, among: Self.stageNames, limit: 1) } ?? []
             throw error(
                 "unknown-stage",
@@ -230,7 +230,7 @@ extension Parser {
             let close = try expectSymbol("]", "to close the list")
             return Expression(.list(items), token.range.lowerBound..<close.range.upperBound)
         case .word(let word):
-            let lower = word.lowercased()
+            let lower = token.keyword ?? word
             if lower == "true" || lower == "false" {
                 _ = advance()
                 return Expression(.bool(lower == "true"), token.range)

@@ -4,7 +4,7 @@ extension Parser {
     mutating func parseQuery() throws(Diagnostic) -> Expression {
         let keyword = advance()
         let start = keyword.range.lowerBound
-        let name = keyword.word!.lowercased()
+        let name = keyword.keyword!
         var at: Expression?
         var from: Expression?
         var to: Expression?
@@ -93,7 +93,7 @@ extension Parser {
             try clauses(&self, allowed: ["from", "to", "svg", "html"])
             kind = .chart(org: org, from: from, to: to, svg: svg, html: html)
         case "export":
-            guard let what = current.word.flatMap({ ExportKind(rawValue: $0.lowercased()) }) else {
+            guard let what = current.keyword.flatMap({ ExportKind(rawValue: $0) }) else {
                 throw error("expected-export", "expected what to export: export events [ORG] or export intervals [ORG]")
             }
             _ = advance()
@@ -112,7 +112,7 @@ extension Parser {
     /// Whether the query has no further operand: the statement ends, a pipe follows, or one of
     /// the given clause words.
     func atQueryEnd(allowing words: Set<String>) -> Bool {
-        atStatementEnd || current.isSymbol("|") || current.isSymbol(")") || (current.word.map { words.contains($0.lowercased()) } ?? false)
+        atStatementEnd || current.isSymbol("|") || current.isSymbol(")") || (current.keyword.map { words.contains($0) } ?? false)
     }
 
     /// An organization or country operand: a name, a string or a value in parentheses.

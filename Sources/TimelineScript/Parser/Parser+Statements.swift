@@ -34,7 +34,7 @@ extension Parser {
 
     mutating func parseStatement() throws(Diagnostic) -> Statement {
         let start = current.range.lowerBound
-        if let word = current.word?.lowercased() {
+        if let word = current.keyword {
             switch word {
             case "let":
                 _ = advance()
@@ -144,17 +144,17 @@ extension Parser {
         }
         let typeRange = advance().range
         var positional: [Expression] = []
-        while !atStatementEnd, !(current.word.map { Self.appendClauses.contains($0.lowercased()) } ?? false) {
+        while !atStatementEnd, !(current.keyword.map { Self.appendClauses.contains($0) } ?? false) {
             positional.append(try parseOperand())
         }
         var clauses: [(keyword: String, values: [Expression], range: Range<Int>)] = []
         while !atStatementEnd {
-            guard let keyword = current.word?.lowercased(), Self.appendClauses.contains(keyword) else {
+            guard let keyword = current.keyword, Self.appendClauses.contains(keyword) else {
                 throw error("expected-clause", "expected a clause such as on, source, note or id, found \(describe(current))")
             }
             let keywordRange = advance().range
             var values: [Expression] = []
-            while !atStatementEnd, !(current.word.map { Self.appendClauses.contains($0.lowercased()) } ?? false) {
+            while !atStatementEnd, !(current.keyword.map { Self.appendClauses.contains($0) } ?? false) {
                 values.append(try parseOperand())
             }
             if values.isEmpty {

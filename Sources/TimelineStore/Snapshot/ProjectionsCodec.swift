@@ -30,7 +30,7 @@ enum ProjectionsCodec {
                 writer.string(memberships.countries[index])
                 writer.string(memberships.names[index])
                 writer.integer(memberships.ordinals[index] ?? 0)
-                let transitions = memberships.transitions[index]
+                let transitions = memberships.transitions(at: index)
                 writer.integer(transitions.count)
                 for transition in transitions {
                     writer.eventID(transition.eventID)

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Times Timeline against the tools a user would otherwise pick, in one run, on one generated log:
+#   - sqlite3: an indexed table built from `timeline export intervals --format csv`, asked the
+#     same 10,000 as-of membership questions in SQL;
+#   - jq: merely reading the JSON Lines log.
+# Prints each time and the ratios. Usage: Benchmarks/compare.sh [EVENTS] (default 1000000).
+# Installs sqlite3 and jq with apt-get when missing. Work files go to a temporary folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events="${1:-1000000}"
+queries=10000
+
+TIMELINE_NEED_PEERS=1 scripts/ensure-deps
+if ! command -v swift >/dev/null 2>&1; then export PATH="/opt/swift/usr/bin:$PATH"; fi
+swift build -c release --product timeline >&2
+timeline="$PWD/.build/release/timeline"
+work="$(mktemp -d "${TMPDIR:-/tmp}/timeline-compare.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+log="$work/log.jsonl"
+
+# Wall-clock seconds and peak resident memory (MB) of a command; its output goes to $work/out.
+measure() {
+  local start end
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$work/rss" "$@" > "$work/out"
+  end=$(date +%s.%N)
+  seconds=$(echo "$end - $start" | bc -l)
+  megabytes=$(( $(cat "$work/rss") / 1024 ))
+}
+# The best of three runs (the first may pay for a cold page cache).
+best_of_3() {
+  local best="" best_mb=""
+  for _ in 1 2 3; do
+    measure "$@"
+    if [ -z "$best" ] || [ "$(echo "$seconds < $best" | bc -l)" = 1 ]; then best=$seconds; best_mb=$megabytes; fi
+  done
+  seconds=$best
+  megabytes=$best_mb
+}
+row() { printf '%-46s %9.3f s %7s MB\n' "$1" "$2" "$3"; }
+ratio() { echo "scale=1; $1 / $2" | bc -l; }
+
+echo "Timeline $("$timeline" --version 2>/dev/null || echo) on $(nproc) cores: $events generated events, $queries as-of queries"
+measure "$timeline" generate --events "$events" --seed 7 --log "$log"
+row "timeline generate" "$seconds" "$megabytes"
+size_mb=$(( $(stat -c %s "$log") / 1048576 ))
+echo "log: $size_mb MB"
+
+# The same 10,000 questions for both engines: members of a random organization on a random day.
+"$timeline" --log "$log" --no-cache --format json -c 'orgs' > "$work/orgs.json"
+jq -r '.[] | [.id, (.ladder | split(" < ") | last)] | @tsv' "$work/orgs.json" > "$work/orgs.tsv"
+awk -v n="$queries" 'BEGIN { srand(7) } { org[NR] = $1 } END {
+  for (i = 0; i < n; i++) {
+    o = org[int(rand() * NR) + 1]
+    printf "%s\t%04d-%02d-%02d\n", o, 1900 + int(rand() * 126), 1 + int(rand() * 12), 1 + int(rand() * 28)
+  } }' "$work/orgs.tsv" > "$work/questions.tsv"
+awk -F'\t' '{ printf "print count(members %s at %s)\n", $1, $2 }' "$work/questions.tsv" > "$work/queries.tl"
+awk -F'\t' '{ printf "print count(members %s at %s)\n", $1, $2; exit }' "$work/questions.tsv" > "$work/one.tl"
+awk -F'\t' -v q="'" '{ printf "SELECT count(*) FROM intervals i JOIN tops t ON t.org = i.org AND t.top = i.status WHERE i.org = %s%s%s AND i.from_day <= %s%s%s AND (i.to_day = %s%s OR i.to_day > %s%s%s);\n", q, $1, q, q, $2, q, q, q, q, $2, q }' "$work/questions.tsv" > "$work/queries.sql"
+head -n 1 "$work/queries.sql" > "$work/one.sql"
+
+# Timeline: cold start (no cache) answering one query; building the snapshot; starting from it.
+best_of_3 "$timeline" --log "$log" --no-cache run "$work/one.tl"
+cold=$seconds; row "timeline cold start + 1 query (--no-cache)" "$seconds" "$megabytes"
+measure "$timeline" --log "$log" run "$work/one.tl"
+row "timeline first run (folds, writes the snapshot)" "$seconds" "$megabytes"
+best_of_3 "$timeline" --log "$log" run "$work/one.tl"
+snap=$seconds; row "timeline start from snapshot + 1 query" "$seconds" "$megabytes"
+best_of_3 "$timeline" --log "$log" run "$work/queries.tl"
+tl_all=$seconds; cp "$work/out" "$work/timeline-answers"
+row "timeline start from snapshot + $queries queries" "$seconds" "$megabytes"
+
+# sqlite3: the intervals, indexed; the same questions.
+measure "$timeline" --log "$log" --format csv -c 'export intervals'
+row "timeline export intervals --format csv" "$seconds" "$megabytes"
+mv "$work/out" "$work/intervals.csv"
+db="$work/intervals.db"
+cat > "$work/build.sql" <<SQL
+CREATE TABLE intervals (org TEXT, country TEXT, status TEXT, from_day TEXT, to_day TEXT);
+CREATE TABLE tops (org TEXT PRIMARY KEY, top TEXT);
+.mode csv
+.import --skip 1 $work/intervals.csv intervals
+.mode tabs
+.import $work/orgs.tsv tops
+CREATE INDEX intervals_by_org_status_from ON intervals (org, status, from_day);
+ANALYZE;
+SQL
+measure sqlite3 "$db" ".read $work/build.sql"
+row "sqlite3 import + index" "$seconds" "$megabytes"
+best_of_3 sqlite3 "$db" ".read $work/one.sql"
+sq_one=$seconds; row "sqlite3 start + 1 query" "$seconds" "$megabytes"
+best_of_3 sqlite3 "$db" ".read $work/queries.sql"
+sq_all=$seconds; cp "$work/out" "$work/sqlite-answers"
+row "sqlite3 start + $queries queries" "$seconds" "$megabytes"
+
+# jq merely reading the log.
+best_of_3 jq -c empty "$log"
+jq_read=$seconds; row "jq reading the log (jq -c empty)" "$seconds" "$megabytes"
+
+tl_queries=$(echo "$tl_all - $snap" | bc -l)
+sq_queries=$(echo "$sq_all - $sq_one" | bc -l)
+same=$(paste "$work/timeline-answers" "$work/sqlite-answers" | awk -F'\t' '$1 == $2' | wc -l)
+echo
+printf '%-46s %9.3f s\n' "timeline: $queries queries after start" "$tl_queries"
+printf '%-46s %9.3f s\n' "sqlite3: $queries queries after start" "$sq_queries"
+echo "queries, sqlite3 / timeline (after start):      $(ratio "$sq_queries" "$tl_queries")x"
+echo "queries, sqlite3 / timeline (whole process):    $(ratio "$sq_all" "$tl_all")x"
+echo "cold start, jq reading / timeline --no-cache:   $(ratio "$jq_read" "$cold")x"
+echo "start, jq reading / timeline from snapshot:     $(ratio "$jq_read" "$snap")x"
+echo "answers equal to sqlite3's (exact-date SQL; Timeline also counts possible members): $same of $queries"
