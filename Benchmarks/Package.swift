@@ -1,5 +1,9 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+// The main package is the folder above; SwiftPM names a path dependency after its folder.
+let timeline = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent.lowercased()
 
 // Timeline's benchmarks: their own package, so that the main package does not depend on
 // package-benchmark. Run them with `swift package benchmark` in this folder (see README.md).
@@ -15,9 +19,9 @@ let package = Package(
             name: "TimelineBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "TimelineCore", package: "main"),
-                .product(name: "TimelineStore", package: "main"),
-                .product(name: "TimelineScript", package: "main"),
+                .product(name: "TimelineCore", package: timeline),
+                .product(name: "TimelineStore", package: timeline),
+                .product(name: "TimelineScript", package: timeline),
             ],
             path: "Benchmarks/TimelineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -20,6 +20,9 @@ public struct Timeline: Sendable {
     public let projections: Projections
     /// Rules the records break. Empty for any log built through `append`.
     public let violations: [InvariantViolation]
+    /// The fold's state after the last event, without its transitions: what checks a batch
+    /// appended after everything (see `AppendValidator`).
+    let finalFold: TimelineFold
 
     /// Every organization founded in the log.
     public var organizations: [OrganizationID: Organization] { projections.organizations }
@@ -45,6 +48,8 @@ public struct Timeline: Sendable {
             organizations: fold.organizations,
             memberships: fold.transitions.mapValues { OrganizationMemberships(transitions: $0, registry: registry) },
             registry: registry)
+        fold.forgetTransitions()
+        self.finalFold = fold
     }
 
     /// The timeline as the log stood at an earlier point of transaction time.

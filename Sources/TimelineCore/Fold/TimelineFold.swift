@@ -3,7 +3,7 @@
 ///
 /// An event that breaks a rule is recorded as a violation and otherwise skipped, so the fold
 /// always completes; appends refuse any batch that adds a violation.
-struct TimelineFold {
+struct TimelineFold: Sendable {
     let registry: CountryRegistry
     private(set) var organizations: [OrganizationID: Organization] = [:]
     private(set) var transitions: [OrganizationID: [String: [MembershipTransition]]] = [:]
@@ -16,6 +16,10 @@ struct TimelineFold {
     var foundings: [OrganizationID: EDTFDate] = [:]
 
     init(registry: CountryRegistry) { self.registry = registry }
+
+    /// Forgets the transitions recorded so far (the projections keep them), for a fold kept
+    /// only to check what comes next.
+    mutating func forgetTransitions() { transitions = [:] }
 
     /// A violation of `rule` by `event`.
     private mutating func refuse(_ event: EffectiveEvent, _ rule: InvariantViolation.Rule, _ message: String) {

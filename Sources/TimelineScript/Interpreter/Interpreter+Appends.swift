@@ -217,7 +217,7 @@ extension Interpreter {
         let committedRecords = try committedContents().records
         do {
             let plan = try plan([event], after: committedRecords)
-            pending.append(contentsOf: plan.records)
+            addPending(plan.records)
             alreadyPresent += plan.alreadyPresent.count
             cachedTimeline = nil
         } catch {
@@ -228,19 +228,42 @@ extension Interpreter {
 
     /// Plans events on top of the committed records and this run's earlier appends.
     func plan(_ events: [NewEvent], after committedRecords: [RecordedEvent]) throws(StoreError) -> (records: [RecordedEvent], alreadyPresent: [EventID]) {
-        if planner == nil { planner = AppendPlanner(existing: committedRecords + pending, registry: registry) }
+        if planner == nil {
+            // A timeline already folded for this run's queries lets the planner check new
+            // events without folding again.
+            if let cachedTimeline, cachedTimeline.records.count == committedRecords.count + pending.count {
+                planner = AppendPlanner(timeline: cachedTimeline)
+            } else {
+                planner = AppendPlanner(existing: committedRecords + pending, registry: registry)
+            }
+        }
         return try planner!.plan(events, recordedAt: recordedAt ?? SystemClock.now)
     }
 
     /// The id of an organization the log (or this run) has founded, by id or full name, without
     /// folding the whole log.
     func knownOrganization(_ name: String) throws -> OrganizationID? {
-        let key = NameKey.of(name)
-        let wanted = OrganizationID(name)
-        for record in try committedContents().records + pending {
-            guard case .founding(let founding) = record.payload else { continue }
-            if founding.org == wanted || NameKey.of(founding.name) == key { return founding.org }
+        if organizationIndex == nil {
+            var index: [String: OrganizationID] = [:]
+            for record in try committedContents().records { Self.index(record, into: &index) }
+            for record in pending { Self.index(record, into: &index) }
+            organizationIndex = index
         }
-        return nil
+        if let id = OrganizationID(name), let known = organizationIndex?["id:" + id.rawValue] { return known }
+        return organizationIndex?["name:" + NameKey.of(name)]
+    }
+
+    /// Notes the organization a founding record introduces; the first founding of a name wins.
+    static func index(_ record: RecordedEvent, into index: inout [String: OrganizationID]) {
+        guard case .founding(let founding) = record.payload else { return }
+        if index["id:" + founding.org.rawValue] == nil { index["id:" + founding.org.rawValue] = founding.org }
+        let key = "name:" + NameKey.of(founding.name)
+        if index[key] == nil { index[key] = founding.org }
+    }
+
+    /// Adds planned records to this run's appends, keeping the organization index current.
+    func addPending(_ records: [RecordedEvent]) {
+        pending.append(contentsOf: records)
+        if organizationIndex != nil { for record in records { Self.index(record, into: &organizationIndex!) } }
     }
 }

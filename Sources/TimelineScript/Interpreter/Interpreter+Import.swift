@@ -39,7 +39,7 @@ extension Interpreter {
         let committedRecords = try committedContents().records
         do {
             let plan = try plan(events, after: committedRecords)
-            pending.append(contentsOf: plan.records)
+            addPending(plan.records)
             alreadyPresent += plan.alreadyPresent.count
             cachedTimeline = nil
             output(.info("import \(path): \(plan.records.count) event\(plan.records.count == 1 ? "" : "s") to append" + (plan.alreadyPresent.isEmpty ? "" : ", \(plan.alreadyPresent.count) already in the log")))

@@ -38,7 +38,12 @@ public final class Interpreter {
     var pending: [RecordedEvent] = []
     /// Plans appends on top of the committed records and `pending`; `nil` until the run's first
     /// append, and again whenever `pending` is reset.
-    var planner: AppendPlanner?
+    var planner: AppendPlanner? {
+        didSet { if planner == nil { organizationIndex = nil } }
+    }
+    /// The organizations founded by the committed records and this run's appends, by id and by
+    /// name key (see `knownOrganization`); built on first need, dropped with the planner.
+    var organizationIndex: [String: OrganizationID]?
     /// Appends of this run that were already in the log (re-running a script appends nothing).
     var alreadyPresent = 0
     var cachedTimeline: Timeline?

@@ -56,12 +56,36 @@ public struct LogScanner {
         }
         scan.committedLength = headerEnd + 1
         scan.nextLine = 2
-        // Whole lines after the header, and a final fragment without its newline, if any.
+        scanRecords(bytes, from: headerEnd + 1, after: LogHead(count: 0, hash: LogFormat.headerHash), into: &scan, checkpoint: checkpoint, parallelism: parallelism)
+        return scan
+    }
+
+    /// Scans what was appended to a log after a committed head: `suffix` holds the file's bytes
+    /// from `offset`, the committed length at that head. Offsets and lines in the result are the
+    /// file's; `records` holds only the new committed records, `headHash` the new head's hash.
+    public static func scan(suffix: [UInt8], at offset: Int, after head: LogHead, checkpoint: Int? = nil) -> Scan {
+        var scan = Scan()
+        scan.headHash = head.hash
+        scan.committedLength = offset
+        scan.nextLine = head.count + 2
+        scanRecords(suffix, from: 0, after: head, into: &scan, checkpoint: checkpoint, parallelism: nil)
+        if let torn = scan.tornTail { scan.tornTail = TornTail(line: torn.line, offset: torn.offset + offset, length: torn.length) }
+        scan.committedLength += offset
+        return scan
+    }
+
+    /// Scans the record lines of `bytes` from `start`, which follow the record `head` names (the
+    /// header's hash when none); line numbers continue from `scan.nextLine`. Offsets in `scan`
+    /// are relative to `bytes`.
+    private static func scanRecords(_ bytes: [UInt8], from start: Int, after head: LogHead, into scan: inout Scan, checkpoint: Int?, parallelism: Int?) {
+        let firstLine = scan.nextLine
+        scan.committedLength = start
+        // Whole lines, and a final fragment without its newline, if any.
         var lines: [Range<Int>] = []
-        lines.reserveCapacity(bytes.count / 256)
-        var position = headerEnd + 1
+        lines.reserveCapacity((bytes.count - start) / 256)
+        var position = start
         bytes.withUnsafeBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            guard let base = buffer.baseAddress else { return }
             while position < buffer.count {
                 guard let found = memchr(base + position, 0x0A, buffer.count - position) else { break }
                 let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
@@ -70,21 +94,21 @@ public struct LogScanner {
             }
         }
         let fragment = position < bytes.count ? position..<bytes.count : nil
-        let runs = decodeInRuns(bytes, lines: lines, checkpoint: checkpoint, parallelism: parallelism)
+        let runs = decodeInRuns(bytes, lines: lines, firstLine: firstLine, checkpoint: checkpoint, parallelism: parallelism)
 
         var pending: [RecordedEvent] = []
-        var pendingHash = LogFormat.headerHash
-        var expectedSeq = 1
+        var pendingHash = head.hash
+        var expectedSeq = head.count + 1
         scan.records.reserveCapacity(lines.count)
         for run in runs {
             if let first = run.first, first.index < lines.count {
                 if first.previousHash != pendingHash {
-                    scan.corruption = (first.index + 2, "the hash chain is broken: the record does not follow line \(first.index + 1) (a line was removed, duplicated, reordered or altered)")
-                    return scan
+                    scan.corruption = (first.index + firstLine, "the hash chain is broken: the record does not follow line \(first.index + firstLine - 1) (a line was removed, duplicated, reordered or altered)")
+                    return
                 }
                 if first.seq != expectedSeq {
-                    scan.corruption = (first.index + 2, "expected sequence number \(expectedSeq), found \(first.seq)")
-                    return scan
+                    scan.corruption = (first.index + firstLine, "expected sequence number \(expectedSeq), found \(first.seq)")
+                    return
                 }
             }
             var taken = 0
@@ -95,13 +119,13 @@ public struct LogScanner {
                 pending.removeAll(keepingCapacity: true)
                 scan.headHash = commit.hash
                 scan.committedLength = lines[commit.lineIndex].upperBound + 1
-                scan.nextLine = commit.lineIndex + 3
+                scan.nextLine = commit.lineIndex + firstLine + 1
             }
             pending.append(contentsOf: run.records[taken...])
             if let hash = run.checkpointHash { scan.checkpointHash = hash }
             if let failure = run.failure {
-                scan.corruption = (failure.index + 2, failure.message)
-                return scan
+                scan.corruption = (failure.index + firstLine, failure.message)
+                return
             }
             pendingHash = run.lastHash ?? pendingHash
             expectedSeq += run.records.count
@@ -112,14 +136,13 @@ public struct LogScanner {
             // followed by a stray byte is no prefix of anything: that is damage.
             let text = bytes[fragment]
             if text.count > 1, (try? RecordDecoder.decode(text.dropLast())) != nil {
-                scan.corruption = (lines.count + 2, "the record ends with a stray byte instead of a newline")
-                return scan
+                scan.corruption = (lines.count + firstLine, "the record ends with a stray byte instead of a newline")
+                return
             }
             scan.tornTail = TornTail(line: scan.nextLine, offset: scan.committedLength, length: bytes.count - scan.committedLength)
         } else if !pending.isEmpty {
             scan.tornTail = TornTail(line: scan.nextLine, offset: scan.committedLength, length: bytes.count - scan.committedLength)
         }
-        return scan
     }
 
     /// What one run of consecutive lines decoded to, checked among themselves.
@@ -142,21 +165,21 @@ public struct LogScanner {
     static let parallelThreshold = 20_000
 
     /// Decodes the record lines in runs, one per processor for a large log.
-    static func decodeInRuns(_ bytes: [UInt8], lines: [Range<Int>], checkpoint: Int?, parallelism: Int?) -> [Run] {
+    static func decodeInRuns(_ bytes: [UInt8], lines: [Range<Int>], firstLine: Int, checkpoint: Int?, parallelism: Int?) -> [Run] {
         let processors = max(1, min(lines.count, parallelism ?? (lines.count < parallelThreshold ? 1 : min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))))
-        if processors == 1 { return [decodeRun(bytes, lines: lines, range: 0..<lines.count, checkpoint: checkpoint)] }
+        if processors == 1 { return [decodeRun(bytes, lines: lines, range: 0..<lines.count, firstLine: firstLine, checkpoint: checkpoint)] }
         let size = (lines.count + processors - 1) / processors
         let ranges = stride(from: 0, to: lines.count, by: size).map { $0..<min($0 + size, lines.count) }
         let slots = RunSlots(count: ranges.count)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
-            slots.store(decodeRun(bytes, lines: lines, range: ranges[part], checkpoint: checkpoint), at: part)
+            slots.store(decodeRun(bytes, lines: lines, range: ranges[part], firstLine: firstLine, checkpoint: checkpoint), at: part)
         }
         return slots.runs
     }
 
     /// Decodes the lines of one run, checking each record's hash, and the chain and sequence
     /// between consecutive records of the run.
-    static func decodeRun(_ bytes: [UInt8], lines: [Range<Int>], range: Range<Int>, checkpoint: Int?) -> Run {
+    static func decodeRun(_ bytes: [UInt8], lines: [Range<Int>], range: Range<Int>, firstLine: Int, checkpoint: Int?) -> Run {
         var run = Run()
         run.records.reserveCapacity(range.count)
         var decoder = RecordDecoder()
@@ -171,7 +194,7 @@ public struct LogScanner {
             let seq = decoded.record.seq.value
             if let lastHash = run.lastHash, let first = run.first {
                 if decoded.previousHash != lastHash {
-                    run.failure = (index, "the hash chain is broken: the record does not follow line \(index + 1) (a line was removed, duplicated, reordered or altered)")
+                    run.failure = (index, "the hash chain is broken: the record does not follow line \(index + firstLine - 1) (a line was removed, duplicated, reordered or altered)")
                     return run
                 }
                 let expected = first.seq + run.records.count

@@ -27,30 +27,50 @@ public struct FileEventLog: EventLog {
 
     /// Whether the log keeps a snapshot cache beside it (`<log>.snapshot`).
     public var usesSnapshots = true
+    /// What this process last read or wrote of the file (shared by copies of this value).
+    private let cache = LogCache()
 
     public init(path: String, registry: CountryRegistry = .standard) {
         self.path = path
         self.registry = registry
     }
 
-    /// Reads the committed records without taking any lock or changing the file.
+    /// Reads the committed records without taking any lock or changing the file. Read again in
+    /// the same process, only what was appended since is read.
     /// - Throws: `.notFound`, `.io`, `.corrupt` (with the line) or `.unsupportedFormat`.
     public func read() throws(StoreError) -> LogContents {
         let marker = HeadMarker.read(for: path)
         guard let file = try PosixFile.open(path, writable: false) else {
             throw missing(marker)
         }
-        return try contents(of: LogScanner.scan(try file.readAll(), checkpoint: marker?.count), marker: marker)
+        return try load(file, marker: marker).state.contents
     }
 
-    public func cachedProjections(registry: CountryRegistry) -> (projections: Projections, head: LogHead)? {
-        usesSnapshots ? SnapshotCache(log: path).load(registry: registry) : nil
-    }
-
-    public func cacheProjections(_ projections: Projections, head: LogHead) {
-        guard usesSnapshots else { return }
-        let cache = SnapshotCache(log: path)
-        if !cache.isCurrent(for: head) { cache.save(projections, head: head) }
+    /// The file's committed contents now: from this process's cache and the bytes appended
+    /// since when it still holds, else from the whole file. Also returns the scan's torn tail.
+    private func load(_ file: borrowing PosixFile, marker: HeadMarker?) throws(StoreError) -> (state: LogCache.State, tornTail: TornTail?) {
+        let size = try file.size()
+        if let cached = cache.current, LogCache.stillHolds(cached, file: file, size: size, marker: marker) {
+            if size == cached.committedLength { return (cached, nil) }
+            let before = cached.contents.head
+            // The marker's record must be among the new ones to be checked; else read it all.
+            if marker == nil || marker!.count > before.count {
+                let suffix = try file.read(count: size - cached.committedLength, at: cached.committedLength)
+                let scan = LogScanner.scan(suffix: suffix, at: cached.committedLength, after: before, checkpoint: marker?.count)
+                var planner = cached.planner
+                planner?.extend(with: scan.records)
+                let records = planner?.records ?? cached.contents.records + scan.records
+                let contents = try contents(of: scan, records: records, marker: marker)
+                let state = LogCache.State(committedLength: scan.committedLength, contents: contents, planner: planner)
+                cache.store(state)
+                return (state, scan.tornTail)
+            }
+        }
+        let scan = LogScanner.scan(try file.readAll(), checkpoint: marker?.count)
+        let contents = try contents(of: scan, records: scan.records, marker: marker)
+        let state = LogCache.State(committedLength: scan.committedLength, contents: contents, planner: nil)
+        cache.store(state)
+        return (state, scan.tornTail)
     }
 
     /// The error for a missing log, which says more when a marker shows there was one.
@@ -64,7 +84,9 @@ public struct FileEventLog: EventLog {
             path: path)
     }
 
-    private func contents(of scan: LogScanner.Scan, marker: HeadMarker?) throws(StoreError) -> LogContents {
+    /// The contents a scan found (`records` are all the committed records, the scan's own and
+    /// any read before), or the error for the damage it found.
+    private func contents(of scan: LogScanner.Scan, records: [RecordedEvent], marker: HeadMarker?) throws(StoreError) -> LogContents {
         if let corruption = scan.corruption {
             let code: StoreError.Code = corruption.line == 1 && corruption.message.contains("format version") ? .unsupportedFormat : .corrupt
             throw StoreError(
@@ -75,10 +97,20 @@ public struct FileEventLog: EventLog {
                 path: path, line: corruption.line)
         }
         var warnings: [String] = []
-        if let marker, let problem = marker.problem(records: scan.records.count, hashAtMarker: scan.checkpointHash, log: path) {
+        if let marker, let problem = marker.problem(records: records.count, hashAtMarker: scan.checkpointHash, log: path) {
             warnings.append(problem)
         }
-        return LogContents(records: scan.records, head: LogHead(count: scan.records.count, hash: scan.headHash), tornTail: scan.tornTail, warnings: warnings)
+        return LogContents(records: records, head: LogHead(count: records.count, hash: scan.headHash), tornTail: scan.tornTail, warnings: warnings)
+    }
+
+    public func cachedProjections(registry: CountryRegistry) -> (projections: Projections, head: LogHead)? {
+        usesSnapshots ? SnapshotCache(log: path).load(registry: registry) : nil
+    }
+
+    public func cacheProjections(_ projections: Projections, head: LogHead) {
+        guard usesSnapshots else { return }
+        let cache = SnapshotCache(log: path)
+        if !cache.isCurrent(for: head) { cache.save(projections, head: head) }
     }
 
     public func append(_ events: [NewEvent], recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
@@ -86,23 +118,24 @@ public struct FileEventLog: EventLog {
         let file = try openAndLock(created: &created)
         let marker = HeadMarker.read(for: path)
         // Under the lock, the file is exactly what earlier writers committed (plus a torn tail).
-        let bytes = try file.readAll()
-        let scan = LogScanner.scan(bytes, checkpoint: marker?.count)
-        let existing = try contents(of: scan, marker: marker)
+        let (state, tornTail) = try load(file, marker: marker)
+        let existing = state.contents
         // Appending after lost records would build on a history that is not the committed one.
         if let warning = existing.warnings.first {
             throw StoreError(code: .corrupt, message: "refusing to append: \(warning)", path: path)
         }
         var setAside: String?
-        if let tail = existing.tornTail {
-            setAside = try setAsideTail(Array(bytes[tail.offset...]), from: file, keeping: tail.offset)
+        if let tail = tornTail {
+            let bytes = try file.read(count: tail.length, at: tail.offset)
+            setAside = try setAsideTail(bytes, from: file, keeping: tail.offset)
         }
+        var planner = state.planner ?? AppendPlanner(existing: existing.records, registry: registry)
         let plan: (records: [RecordedEvent], alreadyPresent: [EventID])
         do {
-            plan = try AppendPlanner.plan(events, after: existing.records, recordedAt: recordedAt, registry: registry, path: path)
+            plan = try planner.plan(events, recordedAt: recordedAt, path: path)
         } catch {
             // Refused: nothing is written, not even the new, empty file.
-            if created && bytes.isEmpty { unlink(path) }
+            if created && state.committedLength == 0 && tornTail == nil { unlink(path) }
             throw error
         }
         guard !plan.records.isEmpty else {
@@ -110,7 +143,7 @@ public struct FileEventLog: EventLog {
             return AppendReceipt(appended: [], alreadyPresent: plan.alreadyPresent, head: existing.head, setAside: setAside)
         }
         var output: [UInt8] = []
-        if scan.committedLength == 0 { output.append(contentsOf: Array((LogFormat.header + "\n").utf8)) }
+        if state.committedLength == 0 { output.append(contentsOf: Array((LogFormat.header + "\n").utf8)) }
         var hash = existing.head.hash
         for (index, record) in plan.records.enumerated() {
             let line = RecordEncoder.line(for: record, commit: index == plan.records.count - 1, previousHash: hash)
@@ -118,7 +151,7 @@ public struct FileEventLog: EventLog {
             output.append(0x0A)
             hash = line.hash
         }
-        let start = scan.committedLength
+        let start = state.committedLength
         do {
             if let chunks = crashTestChunks, chunks.bytes > 0 {
                 var offset = 0
@@ -137,10 +170,15 @@ public struct FileEventLog: EventLog {
             // Leave the log exactly as it was: cut whatever part of the batch reached the file.
             try? file.truncate(to: start)
             try? file.sync()
+            cache.store(nil)
             throw StoreError(code: error.code, message: error.message + "; the log is unchanged", path: path)
         }
         let head = LogHead(count: existing.records.count + plan.records.count, hash: hash)
         HeadMarker(count: head.count, hash: head.hash).write(for: path)
+        cache.store(LogCache.State(
+            committedLength: start + output.count,
+            contents: LogContents(records: planner.records, head: head, tornTail: nil),
+            planner: planner))
         return AppendReceipt(appended: plan.records, alreadyPresent: plan.alreadyPresent, head: head, setAside: setAside)
     }
 

@@ -1,0 +1,70 @@
+/// Checks batches appended after a timeline against the fold's state after its last event,
+/// without folding the history again.
+///
+/// That is exact when every event of the batch comes, in fold order, after every event of its
+/// organization already folded: the fold then reaches the batch with that organization in the
+/// state the validator holds, and nothing the batch does can reach an earlier event. Appends
+/// usually are of that kind (new events). Others — an event dated before later events of its
+/// organization, a correction or retraction, a founding that names a predecessor, a history
+/// that already breaks a rule — are left to `Timeline.validate`, which folds again.
+///
+/// For example:
+/// ```swift
+/// var validator = AppendValidator(timeline: timeline)
+/// if try validator.check(batch) { /* valid, and the validator moved past it */ } else { /* fold again */ }
+/// ```
+public struct AppendValidator: Sendable {
+    private var fold: TimelineFold
+    /// Per organization: the fold-order key (earliest day, sequence number) of its last event.
+    private var lastKeys: [OrganizationID: (day: Int, seq: Int)]
+    /// Whether the history is free of violations (the validator then applies).
+    private let clean: Bool
+
+    /// A validator for batches appended after `timeline`.
+    /// - Complexity: O(n) in the timeline's events.
+    public init(timeline: Timeline) {
+        fold = timeline.finalFold
+        clean = timeline.violations.isEmpty
+        var lastKeys: [OrganizationID: (day: Int, seq: Int)] = [:]
+        for event in timeline.events {
+            if let org = event.payload.organization { lastKeys[org] = (event.date.earliest.ordinal, event.seq.value) }
+        }
+        self.lastKeys = lastKeys
+    }
+
+    /// Checks `batch` (records with sequence numbers after the timeline's), and on success moves
+    /// past it.
+    /// - Returns: `false`, changing nothing, when the batch is not of the kind this validator can
+    ///   check exactly; the caller then folds again.
+    /// - Throws: the first rule the batch breaks, in fold order.
+    public mutating func check(_ batch: [RecordedEvent]) throws(InvariantViolation) -> Bool {
+        guard clean else { return false }
+        for record in batch {
+            switch record.payload {
+            case .correction, .retraction: return false
+            case .founding(let founding) where founding.predecessor != nil: return false
+            default: break
+            }
+            guard let day = record.date?.earliest.ordinal else { return false }
+            if let org = record.payload.organization, let last = lastKeys[org], (last.day, last.seq) >= (day, record.seq.value) {
+                return false
+            }
+        }
+        let events = EffectiveEvent.sortedInFoldOrder(batch.map { EffectiveEvent(record: $0, event: $0.event, corrections: []) })
+        var next = fold
+        for event in events {
+            if case .founding(let founding) = event.payload, next.foundings[founding.org] == nil {
+                next.foundings[founding.org] = event.date
+            }
+        }
+        let known = next.violations.count
+        for event in events { next.apply(event) }
+        if next.violations.count > known { throw next.violations[known] }
+        next.forgetTransitions()
+        fold = next
+        for event in events {
+            if let org = event.payload.organization { lastKeys[org] = (event.date.earliest.ordinal, event.seq.value) }
+        }
+        return true
+    }
+}

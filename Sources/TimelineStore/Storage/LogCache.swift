@@ -1,0 +1,38 @@
+import Synchronization
+import TimelineCore
+
+/// What one process last read or wrote of a log file: its committed length, contents and an
+/// append planner on top of them. Reading the log again, or appending to it, then reads only
+/// what other processes appended since — if the file still holds, at that length, the record
+/// with that head's hash; anything else (a shorter file, another last record, a head marker that
+/// disagrees) is read in full again.
+final class LogCache: Sendable {
+    struct State: Sendable {
+        /// The committed length the contents end at.
+        var committedLength: Int
+        var contents: LogContents
+        /// A planner on top of `contents.records`, once an append has needed one.
+        var planner: AppendPlanner?
+    }
+
+    private let state = Mutex<State?>(nil)
+
+    var current: State? { state.withLock { $0 } }
+
+    func store(_ new: State?) { state.withLock { $0 = new } }
+
+    /// Whether `file`, of `size` bytes, still holds the cached head at the cached length.
+    static func stillHolds(_ state: State, file: borrowing PosixFile, size: Int, marker: HeadMarker?) -> Bool {
+        let head = state.contents.head
+        guard head.count > 0, size >= state.committedLength else { return false }
+        if let marker, marker.count != head.count || marker.hash != head.hash {
+            // The marker moves with every commit: behind or ahead of the cache, read it all.
+            guard size > state.committedLength else { return false }
+        }
+        let ending = LogFormat.hashMarker + Array(head.hash.utf8) + Array("\"}\n".utf8)
+        guard state.committedLength >= ending.count,
+            let tail = try? file.read(count: ending.count, at: state.committedLength - ending.count)
+        else { return false }
+        return tail == ending
+    }
+}
