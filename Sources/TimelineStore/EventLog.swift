@@ -32,6 +32,18 @@ public protocol EventLogWriter: Sendable {
     ///   backwards.
     /// - Throws: `StoreError` (`.invariant`, `.idConflict`, `.io` …); nothing is written then.
     func append(_ events: [NewEvent], recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt
+
+    /// Appends records already planned and checked on top of `head` (by an `AppendPlanner` on
+    /// the log's records): a writer may write them as they are while the log still ends at
+    /// `head`, and must otherwise plan their events again.
+    func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt
+}
+
+extension EventLogWriter {
+    /// Plans the events again: always correct, never the fastest.
+    public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
+        try append(records.map(\.event), recordedAt: recordedAt)
+    }
 }
 
 /// A log that can be read and appended to.

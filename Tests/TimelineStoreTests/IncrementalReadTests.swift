@@ -80,4 +80,32 @@ struct IncrementalReadTests {
         #expect(writeBytes(readBytes(other + ".head"), to: path + ".head"))
         #expect(try mine.read().records == (try FileEventLog(path: other).read().records))
     }
+
+    @Test("records planned on a head are written as planned while the log stays there, and planned again once it moved")
+    func plannedAppends() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("log.jsonl")
+        let mine = FileEventLog(path: path)
+        _ = try mine.append([Self.founding("AAA", 2000)], recordedAt: at())
+        var contents = try mine.read()
+        var planner = AppendPlanner(existing: contents.records)
+        let planned = try planner.plan([Self.accession("AAA", "DEU", 2001), Self.accession("AAA", "ITA", 2002)], recordedAt: at(1)).records
+        let receipt = try mine.append(planned: planned, after: contents.head, recordedAt: at(2))
+        #expect(receipt.appended.map(\.seq.value) == [2, 3])
+        #expect(receipt.appended.allSatisfy { $0.recordedAt == at(2) }, "one batch, one recorded time")
+        #expect(Array(try FileEventLog(path: path).read().records.suffix(2)) == receipt.appended, "read back as written")
+
+        // Planned on a head the log has left: another writer took DEU's withdrawal first.
+        contents = try mine.read()
+        planner = AppendPlanner(existing: contents.records)
+        let stale = try planner.plan([Self.accession("AAA", "ESP", 2003)], recordedAt: at(3)).records
+        let conflicting = try planner.plan([NewEvent(date: .day(2004, 1, 1), payload: .withdrawal(org: OrganizationID("AAA")!, country: "ITA"), source: Source(citation: "test")!)], recordedAt: at(3)).records
+        _ = try FileEventLog(path: path).append([NewEvent(date: .day(2003, 6, 1), payload: .withdrawal(org: OrganizationID("AAA")!, country: "ITA"), source: Source(citation: "other")!)], recordedAt: at(4))
+        let refused = #expect(throws: StoreError.self) { try mine.append(planned: stale + conflicting, after: contents.head, recordedAt: at(5)) }
+        #expect(refused?.code == .invariant, "ITA already withdrew: planned again, the batch is refused")
+        let replanned = try mine.append(planned: stale, after: contents.head, recordedAt: at(6))
+        #expect(replanned.appended.map(\.seq.value) == [5], "planned again after the other writer's record #4")
+        #expect(try LogVerifier.verify(path: path).isIntact)
+    }
 }

@@ -33,7 +33,8 @@ public struct AppendValidator: Sendable {
     }
 
     /// Checks `batch` (records with sequence numbers after the timeline's), and on success moves
-    /// past it.
+    /// past it. The batch is folded in place, so after a throw the validator has taken in part
+    /// of a refused batch: make a new one.
     /// - Returns: `false`, changing nothing, when the batch is not of the kind this validator can
     ///   check exactly; the caller then folds again.
     /// - Throws: the first rule the batch breaks, in fold order.
@@ -51,17 +52,14 @@ public struct AppendValidator: Sendable {
             }
         }
         let events = EffectiveEvent.sortedInFoldOrder(batch.map { EffectiveEvent(record: $0, event: $0.event, corrections: []) })
-        var next = fold
         for event in events {
-            if case .founding(let founding) = event.payload, next.foundings[founding.org] == nil {
-                next.foundings[founding.org] = event.date
+            if case .founding(let founding) = event.payload, fold.foundings[founding.org] == nil {
+                fold.foundings[founding.org] = event.date
             }
         }
-        let known = next.violations.count
-        for event in events { next.apply(event) }
-        if next.violations.count > known { throw next.violations[known] }
-        next.forgetTransitions()
-        fold = next
+        let known = fold.violations.count
+        for event in events { fold.apply(event) }
+        if fold.violations.count > known { throw fold.violations[known] }
         for event in events {
             if let org = event.payload.organization { lastKeys[org] = (event.date.earliest.ordinal, event.seq.value) }
         }

@@ -48,7 +48,7 @@ public struct Timeline: Sendable {
             organizations: fold.organizations,
             memberships: fold.transitions.mapValues { OrganizationMemberships(transitions: $0, registry: registry) },
             registry: registry)
-        fold.forgetTransitions()
+        fold.stopRecordingTransitions()
         self.finalFold = fold
     }
 

@@ -17,9 +17,15 @@ struct TimelineFold: Sendable {
 
     init(registry: CountryRegistry) { self.registry = registry }
 
-    /// Forgets the transitions recorded so far (the projections keep them), for a fold kept
-    /// only to check what comes next.
-    mutating func forgetTransitions() { transitions = [:] }
+    /// Whether `transitions` records every change (`false` for a fold kept only to check what
+    /// comes next: the projections already hold them).
+    private var recordsTransitions = true
+
+    /// Forgets the transitions recorded so far and records no more.
+    mutating func stopRecordingTransitions() {
+        transitions = [:]
+        recordsTransitions = false
+    }
 
     /// A violation of `rule` by `event`.
     private mutating func refuse(_ event: EffectiveEvent, _ rule: InvariantViolation.Rule, _ message: String) {
@@ -65,9 +71,11 @@ struct TimelineFold: Sendable {
         let before = state(org, country)
         let start = before.status == after.status && before.status != nil ? (since[org]?[country] ?? event.date) : event.date
         let ladder = ladders[org]
-        transitions[org, default: [:]][country, default: []].append(MembershipTransition(
-            eventID: event.id, seq: event.seq, date: event.date, before: before, after: after,
-            isMembership: after.status != nil && after.status == ladder?.top, since: start))
+        if recordsTransitions {
+            transitions[org, default: [:]][country, default: []].append(MembershipTransition(
+                eventID: event.id, seq: event.seq, date: event.date, before: before, after: after,
+                isMembership: after.status != nil && after.status == ladder?.top, since: start))
+        }
         standing[org, default: [:]][country] = after
         since[org, default: [:]][country] = start
     }

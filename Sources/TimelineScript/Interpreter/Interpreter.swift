@@ -111,24 +111,34 @@ public final class Interpreter {
             }
             return RunOutcome(diagnostics: [], receipt: nil)
         }
-        return commitPending()
+        // Planned in this run, on the log as this run read it.
+        return commitPending(plannedOn: committed?.head)
     }
 
     /// Appends the pending events as one batch.
-    func commitPending() -> RunOutcome {
+    /// Appends this run's (or transaction's) events as one batch. `plannedOn` is the head the
+    /// pending records were planned on, when they all were in this run: the writer then need not
+    /// check them again if the log has not moved.
+    func commitPending(plannedOn base: LogHead?) -> RunOutcome {
         guard !pending.isEmpty else {
             if alreadyPresent > 0 {
                 output(.info("nothing appended: all \(alreadyPresent) event\(alreadyPresent == 1 ? " is" : "s are") already in the log"))
             }
             return RunOutcome(diagnostics: [], receipt: nil)
         }
-        let events = pending.map(\.event)
-        let count = events.count
+        let records = pending
+        let count = records.count
         pending = []
         planner = nil
         cachedTimeline = nil
         do {
-            let receipt = try log.append(events, recordedAt: recordedAt ?? SystemClock.now)
+            let time = recordedAt ?? SystemClock.now
+            let receipt: AppendReceipt
+            if let base {
+                receipt = try log.append(planned: records, after: base, recordedAt: time)
+            } else {
+                receipt = try log.append(records.map(\.event), recordedAt: time)
+            }
             committed = nil
             appendedHead = receipt.head
             let present = alreadyPresent + receipt.alreadyPresent.count
@@ -170,7 +180,8 @@ public final class Interpreter {
     public func commitTransaction() -> RunOutcome {
         transactionOpen = false
         alreadyPresent = 0
-        return commitPending()
+        // Planned over several runs, perhaps on different heads: the writer checks them again.
+        return commitPending(plannedOn: nil)
     }
 
     /// Discards the transaction's appends and closes it; returns how many were discarded.

@@ -38,7 +38,7 @@ public struct AppendPlanner: Sendable {
     /// so that the next batch is planned after them.
     public mutating func extend(with appended: [RecordedEvent]) {
         guard !appended.isEmpty else { return }
-        if var checked = validator, (try? checked.check(appended)) == true { validator = checked } else { validator = nil }
+        if validator != nil, (try? validator!.check(appended)) != true { validator = nil }
         for (offset, record) in appended.enumerated() where byID[record.id] == nil { byID[record.id] = records.count + offset }
         records.append(contentsOf: appended)
     }
@@ -89,11 +89,13 @@ public struct AppendPlanner: Sendable {
         guard !planned.isEmpty else { return }
         batchesPlanned += 1
         if validator == nil, batchesPlanned >= 2 { validator = AppendValidator(timeline: Timeline(records: records, registry: registry)) }
-        if var checked = validator {
-            if try checked.check(planned) {
-                validator = checked
-                return
+        if validator != nil {
+            let checked: Bool
+            do { checked = try validator!.check(planned) } catch {
+                validator = nil  // it took in part of the refused batch
+                throw error
             }
+            if checked { return }
             validator = nil  // this batch is folded in full; the validator is rebuilt when next needed
         }
         try Timeline.validate(appending: planned, after: records, registry: registry)

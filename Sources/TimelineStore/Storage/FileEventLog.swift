@@ -114,6 +114,17 @@ public struct FileEventLog: EventLog {
     }
 
     public func append(_ events: [NewEvent], recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
+        try append(events, planned: nil, recordedAt: recordedAt)
+    }
+
+    /// Appends records a planner already checked on top of `head`: when the log still ends
+    /// there, they are written as they are (with this batch's recorded time); otherwise their
+    /// events are planned again against what the log holds now.
+    public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
+        try append(records.map(\.event), planned: (records, head), recordedAt: recordedAt)
+    }
+
+    private func append(_ events: [NewEvent], planned: (records: [RecordedEvent], head: LogHead)?, recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
         var created = false
         let file = try openAndLock(created: &created)
         let marker = HeadMarker.read(for: path)
@@ -129,14 +140,22 @@ public struct FileEventLog: EventLog {
             let bytes = try file.read(count: tail.length, at: tail.offset)
             setAside = try setAsideTail(bytes, from: file, keeping: tail.offset)
         }
-        var planner = state.planner ?? AppendPlanner(existing: existing.records, registry: registry)
         let plan: (records: [RecordedEvent], alreadyPresent: [EventID])
-        do {
-            plan = try planner.plan(events, recordedAt: recordedAt, path: path)
-        } catch {
-            // Refused: nothing is written, not even the new, empty file.
-            if created && state.committedLength == 0 && tornTail == nil { unlink(path) }
-            throw error
+        var planner: AppendPlanner?
+        if let planned, planned.head == existing.head, tornTail == nil, planned.records.first?.seq.value == existing.head.count + 1 {
+            // Checked against exactly what the log holds: written as planned, at one time.
+            let time = max(recordedAt, existing.records.last?.recordedAt ?? recordedAt)
+            plan = (planned.records.map { RecordedEvent(seq: $0.seq, recordedAt: time, id: $0.id, event: $0.event) }, [])
+        } else {
+            var fresh = state.planner ?? AppendPlanner(existing: existing.records, registry: registry)
+            do {
+                plan = try fresh.plan(events, recordedAt: recordedAt, path: path)
+            } catch {
+                // Refused: nothing is written, not even the new, empty file.
+                if created && state.committedLength == 0 && tornTail == nil { unlink(path) }
+                throw error
+            }
+            planner = fresh
         }
         guard !plan.records.isEmpty else {
             if created { try? PosixFile.syncDirectory(of: path) }
@@ -177,7 +196,7 @@ public struct FileEventLog: EventLog {
         HeadMarker(count: head.count, hash: head.hash).write(for: path)
         cache.store(LogCache.State(
             committedLength: start + output.count,
-            contents: LogContents(records: planner.records, head: head, tornTail: nil),
+            contents: LogContents(records: planner?.records ?? existing.records + plan.records, head: head, tornTail: nil),
             planner: planner))
         return AppendReceipt(appended: plan.records, alreadyPresent: plan.alreadyPresent, head: head, setAside: setAside)
     }
