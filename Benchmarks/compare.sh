@@ -3,7 +3,9 @@
 #   - sqlite3: an indexed table built from `timeline export intervals --format csv`, asked the
 #     same 10,000 as-of membership questions in SQL;
 #   - jq: merely reading the JSON Lines log.
-# Prints each time and the ratios. Usage: Benchmarks/compare.sh [EVENTS] (default 1000000).
+# Then Timeline's own targets on the same log: verify, one durable append from a fresh process,
+# and a script of 100,000 appends. Prints each time and the ratios.
+# Usage: Benchmarks/compare.sh [EVENTS] (default 1000000).
 # Installs sqlite3 and jq with apt-get when missing. Work files go to a temporary folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,6 +98,23 @@ row "sqlite3 start + $queries queries" "$seconds" "$megabytes"
 # jq merely reading the log.
 best_of_3 jq -c empty "$log"
 jq_read=$seconds; row "jq reading the log (jq -c empty)" "$seconds" "$megabytes"
+
+# Timeline's other targets on the same log.
+best_of_3 "$timeline" --log "$log" verify
+row "timeline verify" "$seconds" "$megabytes"
+cp "$log" "$work/append.jsonl"
+measure "$timeline" --log "$work/append.jsonl" -c 'append founding BENCH on 2029-12-31 name "Bench Union" founders USA ladder observer member source "compare.sh"'
+row "timeline -c 'append …' (fresh process, one event)" "$seconds" "$megabytes"
+# 100,000 appends: 200 countries accede and withdraw in turn, four events a day from 2030.
+awk -F'\t' 'NR > 1 && $2 != "USA" && !seen[$2]++ && n < 200 { c[n++] = $2 } END {
+  for (i = 0; i < 100000; i++) {
+    d = 2030 * 372 + int(i / 4)   # a running day count, turned back into a date below
+    printf "append %s BENCH %s on %04d-%02d-%02d source \"compare.sh\"\n", (int(i / 200) % 2 == 0 ? "accession" : "withdrawal"), c[i % 200], int(d / 372), int(d % 372 / 31) + 1, d % 31 + 1 > 28 ? 28 : d % 31 + 1
+  } }' <(tr ',' '\t' < "$work/intervals.csv") > "$work/appends.tl"
+cp "$log" "$work/appends.jsonl"
+"$timeline" --log "$work/appends.jsonl" -c 'append founding BENCH on 2029-12-31 name "Bench Union" founders USA ladder observer member source "compare.sh"' > /dev/null
+measure "$timeline" --log "$work/appends.jsonl" run "$work/appends.tl"
+row "timeline run: a script of 100,000 appends" "$seconds" "$megabytes"
 
 tl_queries=$(echo "$tl_all - $snap" | bc -l)
 sq_queries=$(echo "$sq_all - $sq_one" | bc -l)

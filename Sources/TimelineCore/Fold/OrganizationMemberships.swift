@@ -71,9 +71,20 @@ public struct OrganizationMemberships: Sendable {
                   transitions: countries.map { byCountry[$0]! })
     }
 
-    /// Memberships from their stored parts (a snapshot); the arrays must be parallel.
+    /// Memberships from their parts; the arrays must be parallel.
     public init(countries: [String], names: [String], ordinals: [Int?], transitions: [[MembershipTransition]]) {
-        precondition(countries.count == names.count && countries.count == ordinals.count && countries.count == transitions.count)
+        precondition(countries.count == transitions.count)
+        var offsets = [0]
+        offsets.reserveCapacity(transitions.count + 1)
+        for list in transitions { offsets.append(offsets[offsets.count - 1] + list.count) }
+        self.init(countries: countries, names: names, ordinals: ordinals, flat: Array(transitions.joined()), offsets: offsets)
+    }
+
+    /// Memberships from their stored parts (a snapshot): every participant's transitions one
+    /// after another, participant `i` owning `flat[offsets[i]..<offsets[i + 1]]`.
+    public init(countries: [String], names: [String], ordinals: [Int?], flat: [MembershipTransition], offsets: [Int]) {
+        precondition(countries.count == names.count && countries.count == ordinals.count && offsets.count == countries.count + 1)
+        precondition(offsets.first == 0 && offsets.last == flat.count && zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 })
         self.countries = countries
         self.names = names
         self.ordinals = ordinals
@@ -81,10 +92,6 @@ public struct OrganizationMemberships: Sendable {
         position.reserveCapacity(countries.count)
         for (index, country) in countries.enumerated() { position[country] = index }
         self.position = position
-        let flat = Array(transitions.joined())
-        var offsets = [0]
-        offsets.reserveCapacity(transitions.count + 1)
-        for list in transitions { offsets.append(offsets[offsets.count - 1] + list.count) }
         var codes: [MembershipState: Int32] = [:]
         self.stateCodes = flat.map { transition in
             guard transition.after.status != nil else { return 0 }

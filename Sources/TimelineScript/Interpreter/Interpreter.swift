@@ -129,8 +129,10 @@ public final class Interpreter {
         let records = pending
         let count = records.count
         pending = []
+        // Let go of the committed records, so that the log's writer adds to them in place.
         planner = nil
         cachedTimeline = nil
+        committed = nil
         do {
             let time = recordedAt ?? SystemClock.now
             let receipt: AppendReceipt

@@ -112,25 +112,25 @@ enum ProjectionsCodec {
             var countries: [String] = []
             var names: [String] = []
             var ordinals: [Int?] = []
-            var lists: [[MembershipTransition]] = []
+            var flat: [MembershipTransition] = []
+            var offsets = [0]
             for _ in 0..<count {
                 countries.append(try reader.string())
                 names.append(try reader.string())
                 let ordinal = try reader.integer()
                 ordinals.append(ordinal == 0 ? nil : ordinal)
                 let length = try reader.integer()
-                var list: [MembershipTransition] = []
-                list.reserveCapacity(min(length, 1 << 16))
+                guard length <= 1 << 40 else { throw ByteReader.Malformed() }
                 for _ in 0..<length {
                     let eventID = try reader.eventID()
-                    list.append(MembershipTransition(
+                    flat.append(MembershipTransition(
                         eventID: eventID, seq: SequenceNumber(try reader.integer()), date: try date(),
                         before: try state(), after: try state(), isMembership: try reader.flag(), since: try date()))
                 }
-                lists.append(list)
+                offsets.append(flat.count)
             }
             guard countries == countries.sorted() else { throw ByteReader.Malformed() }
-            memberships[id] = OrganizationMemberships(countries: countries, names: names, ordinals: ordinals, transitions: lists)
+            memberships[id] = OrganizationMemberships(countries: countries, names: names, ordinals: ordinals, flat: flat, offsets: offsets)
         }
         return Projections(organizations: organizations, memberships: memberships, registry: registry)
     }

@@ -129,10 +129,15 @@ public struct FileEventLog: EventLog {
         let file = try openAndLock(created: &created)
         let marker = HeadMarker.read(for: path)
         // Under the lock, the file is exactly what earlier writers committed (plus a torn tail).
-        let (state, tornTail) = try load(file, marker: marker)
-        let existing = state.contents
+        // The cached state is taken out of the cache while this append runs, so that the planner
+        // owns its records and ids alone and adds to them in place.
+        var (loaded, tornTail) = try load(file, marker: marker)
+        cache.store(nil)
+        let committedLength = loaded.committedLength
+        let existingHead = loaded.contents.head
+        let lastTime = loaded.contents.records.last?.recordedAt
         // Appending after lost records would build on a history that is not the committed one.
-        if let warning = existing.warnings.first {
+        if let warning = loaded.contents.warnings.first {
             throw StoreError(code: .corrupt, message: "refusing to append: \(warning)", path: path)
         }
         var setAside: String?
@@ -141,36 +146,39 @@ public struct FileEventLog: EventLog {
             setAside = try setAsideTail(bytes, from: file, keeping: tail.offset)
         }
         let plan: (records: [RecordedEvent], alreadyPresent: [EventID])
-        var planner: AppendPlanner?
-        if let planned, planned.head == existing.head, tornTail == nil, planned.records.first?.seq.value == existing.head.count + 1 {
+        var planner: AppendPlanner
+        if let planned, planned.head == existingHead, tornTail == nil, planned.records.first?.seq.value == existingHead.count + 1 {
             // Checked against exactly what the log holds: written as planned, at one time.
-            let time = max(recordedAt, existing.records.last?.recordedAt ?? recordedAt)
+            let time = max(recordedAt, lastTime ?? recordedAt)
             plan = (planned.records.map { RecordedEvent(seq: $0.seq, recordedAt: time, id: $0.id, event: $0.event) }, [])
+            planner = take(&loaded)
+            planner.extend(with: plan.records)
         } else {
-            var fresh = state.planner ?? AppendPlanner(existing: existing.records, registry: registry)
+            planner = take(&loaded)
             do {
-                plan = try fresh.plan(events, recordedAt: recordedAt, path: path)
+                plan = try planner.plan(events, recordedAt: recordedAt, path: path)
             } catch {
                 // Refused: nothing is written, not even the new, empty file.
-                if created && state.committedLength == 0 && tornTail == nil { unlink(path) }
+                if created && committedLength == 0 && tornTail == nil { unlink(path) }
+                cache.store(LogCache.State(committedLength: committedLength, contents: LogContents(records: planner.records, head: existingHead, tornTail: nil), planner: planner))
                 throw error
             }
-            planner = fresh
         }
         guard !plan.records.isEmpty else {
             if created { try? PosixFile.syncDirectory(of: path) }
-            return AppendReceipt(appended: [], alreadyPresent: plan.alreadyPresent, head: existing.head, setAside: setAside)
+            cache.store(LogCache.State(committedLength: committedLength, contents: LogContents(records: planner.records, head: existingHead, tornTail: nil), planner: planner))
+            return AppendReceipt(appended: [], alreadyPresent: plan.alreadyPresent, head: existingHead, setAside: setAside)
         }
         var output: [UInt8] = []
-        if state.committedLength == 0 { output.append(contentsOf: Array((LogFormat.header + "\n").utf8)) }
-        var hash = existing.head.hash
+        if committedLength == 0 { output.append(contentsOf: Array((LogFormat.header + "\n").utf8)) }
+        var hash = existingHead.hash
         for (index, record) in plan.records.enumerated() {
             let line = RecordEncoder.line(for: record, commit: index == plan.records.count - 1, previousHash: hash)
             output.append(contentsOf: line.bytes)
             output.append(0x0A)
             hash = line.hash
         }
-        let start = state.committedLength
+        let start = committedLength
         do {
             if let chunks = crashTestChunks, chunks.bytes > 0 {
                 var offset = 0
@@ -192,13 +200,21 @@ public struct FileEventLog: EventLog {
             cache.store(nil)
             throw StoreError(code: error.code, message: error.message + "; the log is unchanged", path: path)
         }
-        let head = LogHead(count: existing.records.count + plan.records.count, hash: hash)
+        let head = LogHead(count: existingHead.count + plan.records.count, hash: hash)
         HeadMarker(count: head.count, hash: head.hash).write(for: path)
         cache.store(LogCache.State(
             committedLength: start + output.count,
-            contents: LogContents(records: planner?.records ?? existing.records + plan.records, head: head, tornTail: nil),
+            contents: LogContents(records: planner.records, head: head, tornTail: nil),
             planner: planner))
         return AppendReceipt(appended: plan.records, alreadyPresent: plan.alreadyPresent, head: head, setAside: setAside)
+    }
+
+    /// The planner of a loaded state (a new one on its records if it has none), leaving the
+    /// state empty so that the planner is the only owner of the records it adds to.
+    private func take(_ state: inout LogCache.State) -> AppendPlanner {
+        let planner = state.planner ?? AppendPlanner(existing: state.contents.records, registry: registry)
+        state = LogCache.State(committedLength: state.committedLength, contents: LogContents(records: [], head: state.contents.head, tornTail: nil), planner: nil)
+        return planner
     }
 
     /// Opens (or creates) the log and takes the writer's lock. If the path no longer names the
