@@ -108,13 +108,16 @@ row "timeline -c 'append …' (fresh process, one event)" "$seconds" "$megabytes
 # 100,000 appends: 200 countries accede and withdraw in turn, four events a day from 2030.
 awk -F'\t' 'NR > 1 && $2 != "USA" && !seen[$2]++ && n < 200 { c[n++] = $2 } END {
   for (i = 0; i < 100000; i++) {
-    d = 2030 * 372 + int(i / 4)   # a running day count, turned back into a date below
-    printf "append %s BENCH %s on %04d-%02d-%02d source \"compare.sh\"\n", (int(i / 200) % 2 == 0 ? "accession" : "withdrawal"), c[i % 200], int(d / 372), int(d % 372 / 31) + 1, d % 31 + 1 > 28 ? 28 : d % 31 + 1
+    d = 2030 * 372 + int(i / 4)   # a running count of 31-day months from 2030, four events a day
+    day = d % 31 + 1; if (day > 28) day = 28
+    kind = (int(i / 200) % 2 == 0) ? "accession" : "withdrawal"
+    printf "append %s BENCH %s on %04d-%02d-%02d source \"compare.sh\"\n", kind, c[i % 200], int(d / 372), int(d % 372 / 31) + 1, day
   } }' <(tr ',' '\t' < "$work/intervals.csv") > "$work/appends.tl"
 cp "$log" "$work/appends.jsonl"
 "$timeline" --log "$work/appends.jsonl" -c 'append founding BENCH on 2029-12-31 name "Bench Union" founders USA ladder observer member source "compare.sh"' > /dev/null
 measure "$timeline" --log "$work/appends.jsonl" run "$work/appends.tl"
 row "timeline run: a script of 100,000 appends" "$seconds" "$megabytes"
+grep -q "appended 100000 events" "$work/out" || { echo "compare.sh: the append script failed" >&2; exit 1; }
 
 tl_queries=$(echo "$tl_all - $snap" | bc -l)
 sq_queries=$(echo "$sq_all - $sq_one" | bc -l)

@@ -5,20 +5,11 @@ import TimelineCore
 /// verdict must be exactly that of folding the whole log again.
 @Suite("Append validator")
 struct AppendValidatorTests {
-    func verdict(_ check: () throws(InvariantViolation) -> Void) -> String {
-        do {
-            try check()
-            return "accepted"
-        } catch {
-            return "\(error.rule.rawValue) \(error.eventID): \(error.message)"
-        }
-    }
-
     /// The validator's verdict, or `nil` where it leaves the batch to a full fold.
     func fast(_ batch: [RecordedEvent], after existing: [RecordedEvent]) -> String? {
         var validator = AppendValidator(timeline: Timeline(records: existing))
         var applied = false
-        let result = verdict { () throws(InvariantViolation) in applied = try validator.check(batch) }
+        let result = verdict({ () throws(InvariantViolation) in applied = try validator.check(batch) }, withMessage: true)
         return applied || result != "accepted" ? result : nil
     }
 
@@ -39,7 +30,7 @@ struct AppendValidatorTests {
         for first in candidates.indices { for second in candidates.indices where first != second { batches.append([candidates[first], candidates[second]]) } }
         for events in batches {
             let batch = record(events, startingAt: existing.count + 1)
-            let full = verdict { () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: existing)) }
+            let full = verdict({ () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: existing)) }, withMessage: true)
             guard let fast = fast(batch, after: existing) else { continue }
             applicable += 1
             #expect(fast == full, "\(events.map(\.summary))")
@@ -63,8 +54,8 @@ struct AppendValidatorTests {
         let org = try #require(timeline.organizations.keys.sorted().first)
         let member = try #require(timeline.members(of: org, at: CivilDay(year: 2030, month: 1, day: 1)).rows.first)
         let again = record([NewEvent(date: .day(2030, 1, 1), payload: .accession(org: org, country: member.country), source: Source(citation: "t")!)], startingAt: records.count + 1)
-        let full = verdict { () throws(InvariantViolation) in try Timeline.validate(appending: again, to: timeline) }
+        let full = verdict({ () throws(InvariantViolation) in try Timeline.validate(appending: again, to: timeline) }, withMessage: true)
         #expect(full.hasPrefix("already-member"))
-        #expect(verdict { () throws(InvariantViolation) in _ = try validator.check(again) } == full)
+        #expect(verdict({ () throws(InvariantViolation) in _ = try validator.check(again) }, withMessage: true) == full)
     }
 }

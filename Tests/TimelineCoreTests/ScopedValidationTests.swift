@@ -28,27 +28,18 @@ struct ScopedValidationTests {
         event(["type": "milestone", "org": "SCO", "country": "IRN", "date": "2000", "text": "early"]),
     ]
 
-    func outcome(_ check: () throws(InvariantViolation) -> Void) -> String {
-        do {
-            try check()
-            return "accepted"
-        } catch {
-            return "\(error.rule.rawValue) \(error.eventID)"
-        }
-    }
-
     @Test("the same verdict as a fold of the whole log, for each candidate", arguments: 0..<candidates.count)
     func sameVerdict(index: Int) {
         let batch = record([Self.candidates[index]], startingAt: Self.existing.count + 1)
-        let full = outcome { () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: Self.existing)) }
-        let scoped = outcome { () throws(InvariantViolation) in try Timeline.validate(appending: batch, after: Self.existing) }
+        let full = verdict { () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: Self.existing)) }
+        let scoped = verdict { () throws(InvariantViolation) in try Timeline.validate(appending: batch, after: Self.existing) }
         #expect(scoped == full, "\(Self.candidates[index].summary)")
     }
 
     @Test("candidates cover both verdicts")
     func coverage() {
         let verdicts = Self.candidates.map { candidate in
-            outcome { () throws(InvariantViolation) in
+            verdict { () throws(InvariantViolation) in
                 try Timeline.validate(appending: record([candidate], startingAt: Self.existing.count + 1), after: Self.existing)
             }
         }

@@ -33,3 +33,14 @@ let scoFounding = event([
 
 /// Sorted alpha-3 codes of an answer's rows.
 func codes(_ rows: [StatusRow]) -> [String] { rows.map(\.country).sorted() }
+
+/// What a check decided: "accepted", or the rule and event of the violation it threw (and its
+/// message, when asked).
+func verdict(_ check: () throws(InvariantViolation) -> Void, withMessage: Bool = false) -> String {
+    do {
+        try check()
+        return "accepted"
+    } catch {
+        return "\(error.rule.rawValue) \(error.eventID)" + (withMessage ? ": \(error.message)" : "")
+    }
+}

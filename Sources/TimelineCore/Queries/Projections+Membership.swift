@@ -116,16 +116,20 @@ extension Projections {
     /// organization's step function.
     private func memberCountSteps(_ memberships: OrganizationMemberships) -> (days: [Int32], counts: [Int]) {
         var changes: [(day: Int32, delta: Int)] = []
+        var bounds: [Int32] = []
         memberships.columns { columns in
             for index in 0..<columns.participants {
                 let range = columns.offsets[index]..<columns.offsets[index + 1]
-                var days = Set<Int32>()
+                bounds.removeAll(keepingCapacity: true)
                 for position in range {
-                    days.insert(columns.earliest[position])
-                    days.insert(columns.latest[position])
+                    bounds.append(columns.earliest[position])
+                    bounds.append(columns.latest[position])
                 }
+                bounds.sort()
                 var member = false
-                for day in days.sorted() {
+                var previous: Int32?
+                for day in bounds where day != previous {
+                    previous = day
                     let now = shown(at: index, in: columns, at: day).map { columns.isMembership[$0.position] } ?? false
                     if now != member {
                         changes.append((day, now ? 1 : -1))

@@ -13,9 +13,19 @@ enum SourceCheck {
         if let nul = bytes.firstIndex(of: 0) {
             return Diagnostic("binary-input", "this is not a text script: it contains a NUL byte (binary data?)", at: nul..<nul + 1)
         }
-        if let replacement = source.text.unicodeScalars.firstIndex(of: "\u{FFFD}") {
-            let offset = source.text.unicodeScalars[..<replacement].reduce(0) { $0 + String($1).utf8.count }
+        // Bytes that are not UTF-8 were decoded to U+FFFD (EF BF BD): find the first, by bytes.
+        if let offset = firstReplacement(in: Array(source.text.utf8)) {
             return Diagnostic("binary-input", "this is not a UTF-8 text script: invalid or binary bytes", at: offset..<offset + 1)
+        }
+        return nil
+    }
+
+    /// The offset of the first U+FFFD in UTF-8 bytes.
+    static func firstReplacement(in bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index + 2 < bytes.count {
+            if bytes[index] == 0xEF, bytes[index + 1] == 0xBF, bytes[index + 2] == 0xBD { return index }
+            index += 1
         }
         return nil
     }
