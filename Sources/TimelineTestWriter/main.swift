@@ -8,6 +8,8 @@
 //                                                          seen incomplete (milestones `… b{K} e{I}/{N}`)
 //     timeline-test-writer --profile LOG                   time reading, hashing, decoding, folding
 //                                                          and 1,000 members queries (performance work)
+//     timeline-test-writer --append-loop LOG N             append N single events in one process;
+//                                                          print the median and slowest append
 //
 // TIMELINE_TEST_CHUNK=BYTES:MICROSECONDS writes each batch in pieces (crash tests).
 import Foundation
@@ -23,6 +25,32 @@ func fail(_ message: String, _ code: Int32) -> Never {
 }
 
 let arguments = CommandLine.arguments
+if arguments.count >= 4, arguments[1] == "--append-loop", let count = Int(arguments[3]) {
+    // One process keeps the log open and appends single events, as the REPL does: a new
+    // organization, then its members accede and withdraw in turn, one day after another.
+    let log = FileEventLog(path: arguments[2])
+    let source = Source(citation: "append loop")!
+    let org = OrganizationID("LOOP\(getpid())")!
+    let time = SystemClock.now
+    do {
+        _ = try log.append([NewEvent(date: .day(2040, 1, 1), payload: .founding(Founding(org: org, name: "Loop \(getpid())", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)), source: source)], recordedAt: time)
+        let countries = ["DEU", "ITA", "ESP", "PRT", "NLD", "BEL", "AUT", "POL", "SWE", "FIN", "DNK", "IRL"]
+        var times: [Double] = []
+        for index in 0..<count {
+            let day = CivilDay(ordinal: CivilDay(year: 2040, month: 2, day: 1).ordinal + index).components
+            let country = countries[index % countries.count]
+            let payload: EventPayload = (index / countries.count) % 2 == 0 ? .accession(org: org, country: country) : .withdrawal(org: org, country: country)
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try log.append([NewEvent(date: .day(day.year, day.month, day.day), payload: payload, source: source)], recordedAt: time)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+        }
+        let sorted = times.sorted()
+        report("appends \(count) median \(sorted[sorted.count / 2]) ms slowest \(sorted.last!) ms, the first three \(times.prefix(3).map { String(format: "%.2f", $0) }.joined(separator: " ")) ms")
+    } catch {
+        fail("\(error)", 65)
+    }
+    exit(0)
+}
 if arguments.count >= 3, arguments[1] == "--profile" {
     func now() -> Double { Double(SystemClock.now.milliseconds) / 1000 }
     let t0 = now()

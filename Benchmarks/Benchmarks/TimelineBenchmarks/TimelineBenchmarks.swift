@@ -43,16 +43,21 @@ final class Fixture: Sendable {
         }
     }
 
-    /// A fresh copy of the log, for benchmarks that change it.
+    /// A fresh copy of the log, for benchmarks that change it, on disk before it is used (else
+    /// the first fsync measured would write the whole copy).
     func copy(_ name: String) -> String {
         let target = directory + "/" + name
         _ = FileManager.default.createFile(atPath: target, contents: Data(bytes))
+        let descriptor = open(target, O_RDWR)
+        fsync(descriptor)
+        close(descriptor)
         try? FileManager.default.removeItem(atPath: target + ".head")
         try? FileManager.default.removeItem(atPath: target + ".snapshot")
         return target
     }
 }
 
+// Names have no spaces: package-benchmark reads thresholds back by the raw name.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
@@ -60,48 +65,50 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 1,
         maxDuration: .seconds(10),
         maxIterations: 20,
+        // Checked against the p90 thresholds in Thresholds/, with room for a shared machine.
         thresholds: [
-            .wallClock: .init(relative: [.p50: 35.0], absolute: [:]),
-            .peakMemoryResident: .init(relative: [.p50: 25.0], absolute: [:]),
+            .wallClock: .init(relative: [.p90: 35.0], absolute: [:]),
+            .peakMemoryResident: .init(relative: [.p90: 25.0], absolute: [:]),
+            .mallocCountTotal: .init(relative: [.p90: 10.0], absolute: [:]),
         ])
     let fixture = Fixture.shared
 
     // Parse: the hand-written reader (hashes checked) against splitting the same bytes into
     // lines, and against Foundation's JSONSerialization reading the same lines.
-    Benchmark("parse: baseline, split into lines") { benchmark in
+    Benchmark("parse:baseline-split-into-lines") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(fixture.bytes.split(separator: 0x0A).count) }
     }
-    Benchmark("parse: baseline, JSONSerialization") { benchmark in
+    Benchmark("parse:baseline-JSONSerialization") { benchmark in
         for _ in benchmark.scaledIterations {
             var count = 0
             for line in fixture.bytes.split(separator: 0x0A) where (try? JSONSerialization.jsonObject(with: Data(line))) != nil { count += 1 }
             blackHole(count)
         }
     }
-    Benchmark("parse: LogScanner") { benchmark in
+    Benchmark("parse:LogScanner") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(LogScanner.scan(fixture.bytes).records.count) }
     }
 
     // Fold: every record into projections.
-    Benchmark("fold: Timeline(records:)") { benchmark in
+    Benchmark("fold:Timeline") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(Timeline(records: fixture.records).events.count) }
     }
 
     // Query: one `members ORG at D`, against looking the organization up (the floor of any query).
-    Benchmark("query: baseline, organization look-up", configuration: .init(timeUnits: .nanoseconds, scalingFactor: .kilo)) { benchmark in
+    Benchmark("query:baseline-organization-lookup", configuration: .init(timeUnits: .nanoseconds, scalingFactor: .kilo)) { benchmark in
         let projections = fixture.timeline.projections
         for index in benchmark.scaledIterations {
             blackHole(projections.organizations[fixture.queries[index % fixture.queries.count].org]?.name)
         }
     }
-    Benchmark("query: members ORG at D", configuration: .init(timeUnits: .nanoseconds, scalingFactor: .kilo)) { benchmark in
+    Benchmark("query:members-ORG-at-D", configuration: .init(timeUnits: .nanoseconds, scalingFactor: .kilo)) { benchmark in
         let projections = fixture.timeline.projections
         for index in benchmark.scaledIterations {
             let query = fixture.queries[index % fixture.queries.count]
             blackHole(projections.members(of: query.org, at: query.day).rows.count)
         }
     }
-    Benchmark("query: script of 10,000 members queries") { benchmark in
+    Benchmark("query:script-of-10000-member-counts") { benchmark in
         let path = fixture.copy("queries.jsonl")
         let script = fixture.queries.map { "print count(members \($0.org) at \($0.day))" }.joined(separator: "\n")
         let interpreter = Interpreter(log: FileEventLog(path: path), today: CivilDay(year: 2026, month: 1, day: 1)) { _ in }
@@ -111,7 +118,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // Snapshot: write it, and start from it.
-    Benchmark("snapshot: save") { benchmark in
+    Benchmark("snapshot:save") { benchmark in
         let path = fixture.copy("save.jsonl")
         let cache = SnapshotCache(log: path, minimumRecords: 0)
         benchmark.startMeasurement()
@@ -120,7 +127,7 @@ let benchmarks: @Sendable () -> Void = {
             cache.save(fixture.timeline.projections, head: fixture.head)
         }
     }
-    Benchmark("snapshot: load") { benchmark in
+    Benchmark("snapshot:load") { benchmark in
         let path = fixture.copy("load.jsonl")
         let cache = SnapshotCache(log: path, minimumRecords: 0)
         cache.save(fixture.timeline.projections, head: fixture.head)
@@ -130,7 +137,7 @@ let benchmarks: @Sendable () -> Void = {
 
     // Append: one durable event (fsync) at the end of the log, by a process that has the log
     // open (it read it once); against the fsync alone, the floor of any durable append.
-    Benchmark("append: baseline, write and fsync one line", configuration: .init(maxIterations: 50)) { benchmark in
+    Benchmark("append:baseline-write-and-fsync", configuration: .init(timeUnits: .microseconds, maxIterations: 50)) { benchmark in
         let path = fixture.copy("fsync.jsonl")
         let descriptor = open(path, O_WRONLY | O_APPEND)
         defer { close(descriptor) }
@@ -141,15 +148,18 @@ let benchmarks: @Sendable () -> Void = {
             fsync(descriptor)
         }
     }
-    Benchmark("append: one durable event", configuration: .init(maxIterations: 50)) { benchmark in
+    Benchmark("append:one-durable-event", configuration: .init(timeUnits: .microseconds, maxIterations: 50)) { benchmark in
         let path = fixture.copy("append.jsonl")
         let log = FileEventLog(path: path)
         let source = Source(citation: "benchmark")!
         let org = OrganizationID("BENCH")!
         _ = try log.append([NewEvent(date: .day(2029, 12, 31), payload: .founding(Founding(org: org, name: "Bench", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)), source: source)],
                            recordedAt: RecordedTime(milliseconds: 1_800_000_000_000))
-        _ = try log.append([NewEvent(date: .day(2030, 1, 1), payload: .accession(org: org, country: "ITA"), source: source)],
-                           recordedAt: RecordedTime(milliseconds: 1_800_000_000_000))  // the second batch builds the validator
+        // The second batch builds the validator; a few more settle the process, as in a REPL.
+        for (day, country) in ["ITA", "LUX", "MLT", "CYP", "EST"].enumerated() {
+            _ = try log.append([NewEvent(date: .day(2030, 1, 1 + day), payload: .accession(org: org, country: country), source: source)],
+                               recordedAt: RecordedTime(milliseconds: 1_800_000_000_000))
+        }
         let countries = ["DEU", "ESP", "PRT", "NLD", "BEL", "AUT", "POL", "SWE", "FIN", "DNK", "IRL", "GRC", "CZE", "HUN", "ROU", "BGR"]
         var next = 0
         benchmark.startMeasurement()
@@ -165,7 +175,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // Verify: hashes, chain and invariants of the whole log.
-    Benchmark("verify: whole log") { benchmark in
+    Benchmark("verify:whole-log") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try LogVerifier.verify(path: fixture.path).isIntact) }
     }
 }

@@ -14,7 +14,7 @@ extension Projections {
     ///
     /// Three-valued: the standing is certain when every event that surely happened by `day` and
     /// every event that possibly did agree; otherwise the row is `possible`.
-    /// - Complexity: O(t) in the country's transitions in the organization.
+    /// - Complexity: O(log t) in the country's transitions in the organization.
     public func status(of country: String, in org: OrganizationID, at day: CivilDay) -> StatusRow? {
         standing(of: country, in: org, at: day)?.row
     }

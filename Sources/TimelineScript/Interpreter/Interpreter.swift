@@ -115,7 +115,6 @@ public final class Interpreter {
         return commitPending(plannedOn: committed?.head)
     }
 
-    /// Appends the pending events as one batch.
     /// Appends this run's (or transaction's) events as one batch. `plannedOn` is the head the
     /// pending records were planned on, when they all were in this run: the writer then need not
     /// check them again if the log has not moved.
@@ -141,7 +140,6 @@ public final class Interpreter {
             } else {
                 receipt = try log.append(records.map(\.event), recordedAt: time)
             }
-            committed = nil
             appendedHead = receipt.head
             let present = alreadyPresent + receipt.alreadyPresent.count
             let already = present == 0 ? "" : ", \(present) already in the log"
