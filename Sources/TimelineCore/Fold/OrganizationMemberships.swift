@@ -1,9 +1,10 @@
 /// One organization's participants, each with its display name, its rank of accession and its
 /// status transitions, sorted by country code.
 ///
-/// As-of queries walk every participant, so the transitions are also kept as flat columns of
-/// small integers (day bounds, a code per state) that a query searches without decoding dates,
-/// comparing strings or touching reference counts.
+/// The transitions are kept as flat columns, one entry per transition, participant after
+/// participant: small integers and dates rather than one value per transition. As-of queries
+/// search the day columns without decoding dates, comparing strings or touching reference
+/// counts, and a million-event history stays small in memory (about 55 bytes a transition).
 public struct OrganizationMemberships: Sendable {
     /// Participant codes, sorted.
     public let countries: [String]
@@ -13,47 +14,30 @@ public struct OrganizationMemberships: Sendable {
     public let ordinals: [Int?]
     /// The index of each participant in the arrays.
     let position: [String: Int]
-    /// Every participant's transitions in fold order, one after another; participant `i` owns
-    /// `flat[offsets[i]..<offsets[i + 1]]`.
-    let flat: [MembershipTransition]
+    /// Participant `i` owns the transitions at `offsets[i]..<offsets[i + 1]`.
     let offsets: [Int]
     /// Per transition: earliest and latest day of its date (`CivilDay` ordinals).
     let earliest: [Int32]
     let latest: [Int32]
-    /// Per transition: a code for the state it leads to, equal codes for equal states; 0 when
-    /// the state holds no status.
+    /// Per transition: the state before and after it, as indexes into `states`.
+    let beforeCodes: [Int32]
     let stateCodes: [Int32]
     /// Per transition: whether the state it leads to is membership.
     let isMembership: [Bool]
-    /// How many members (certain or possible) the organization has from each day on: the days
-    /// where the number changes, ascending, and the number from then. Built on first use.
+    /// Per transition: its date, and the date its status has been held since.
+    let dates: [EDTFDate]
+    let sinces: [EDTFDate]
+    /// Per transition: the event's sequence number and its id (a derived id's 64-bit value; 0
+    /// for an explicit id, kept in `explicitIDs` by position).
+    let seqs: [Int32]
+    let derivedIDs: [UInt64]
+    let explicitIDs: [Int: EventID]
+    /// The distinct states the transitions lead from and to; `states[0]` is `.none`.
+    let states: [MembershipState]
+    /// Per state code: whether the state holds a status.
+    let holdsStatus: [Bool]
+    /// How many members the organization has from each day on, built on first use.
     let memberCounts = MemberCountSteps()
-
-    /// The integer columns, borrowed for the length of one query.
-    struct Columns {
-        let participants: Int
-        let offsets: UnsafeBufferPointer<Int>
-        let earliest: UnsafeBufferPointer<Int32>
-        let latest: UnsafeBufferPointer<Int32>
-        let stateCodes: UnsafeBufferPointer<Int32>
-        let isMembership: UnsafeBufferPointer<Bool>
-    }
-
-    /// Runs `body` with the columns.
-    func columns<Result>(_ body: (Columns) -> Result) -> Result {
-        offsets.withUnsafeBufferPointer { offsets in
-            earliest.withUnsafeBufferPointer { earliest in
-                latest.withUnsafeBufferPointer { latest in
-                    stateCodes.withUnsafeBufferPointer { stateCodes in
-                        isMembership.withUnsafeBufferPointer { isMembership in
-                            body(Columns(participants: countries.count, offsets: offsets, earliest: earliest, latest: latest,
-                                         stateCodes: stateCodes, isMembership: isMembership))
-                        }
-                    }
-                }
-            }
-        }
-    }
 
     /// Memberships from transitions by country; ranks and names are derived here.
     public init(transitions byCountry: [String: [MembershipTransition]], registry: CountryRegistry) {
@@ -65,50 +49,151 @@ public struct OrganizationMemberships: Sendable {
         }.sorted { $0.day != $1.day ? $0.day < $1.day : $0.country < $1.country }
         var ranks: [String: Int] = [:]
         for (index, first) in firsts.enumerated() { ranks[first.country] = index + 1 }
-        self.init(countries: countries,
-                  names: countries.map { registry.country(code: $0)?.name ?? $0 },
-                  ordinals: countries.map { ranks[$0] },
-                  transitions: countries.map { byCountry[$0]! })
+        var builder = Builder()
+        for country in countries {
+            builder.startParticipant(country, name: registry.country(code: country)?.name ?? country, ordinal: ranks[country])
+            for transition in byCountry[country]! { builder.add(transition) }
+        }
+        self.init(builder)
     }
 
     /// Memberships from their parts; the arrays must be parallel.
     public init(countries: [String], names: [String], ordinals: [Int?], transitions: [[MembershipTransition]]) {
-        precondition(countries.count == transitions.count)
-        var offsets = [0]
-        offsets.reserveCapacity(transitions.count + 1)
-        for list in transitions { offsets.append(offsets[offsets.count - 1] + list.count) }
-        self.init(countries: countries, names: names, ordinals: ordinals, flat: Array(transitions.joined()), offsets: offsets)
+        precondition(countries.count == names.count && countries.count == ordinals.count && countries.count == transitions.count)
+        var builder = Builder()
+        for index in countries.indices {
+            builder.startParticipant(countries[index], name: names[index], ordinal: ordinals[index])
+            for transition in transitions[index] { builder.add(transition) }
+        }
+        self.init(builder)
     }
 
-    /// Memberships from their stored parts (a snapshot): every participant's transitions one
-    /// after another, participant `i` owning `flat[offsets[i]..<offsets[i + 1]]`.
-    public init(countries: [String], names: [String], ordinals: [Int?], flat: [MembershipTransition], offsets: [Int]) {
-        precondition(countries.count == names.count && countries.count == ordinals.count && offsets.count == countries.count + 1)
-        precondition(offsets.first == 0 && offsets.last == flat.count && zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 })
-        self.countries = countries
-        self.names = names
-        self.ordinals = ordinals
+    /// Collects participants and their transitions, one after another (a fold or a snapshot).
+    public struct Builder {
+        var countries: [String] = []
+        var names: [String] = []
+        var ordinals: [Int?] = []
+        var offsets = [0]
+        var earliest: [Int32] = []
+        var latest: [Int32] = []
+        var beforeCodes: [Int32] = []
+        var stateCodes: [Int32] = []
+        var isMembership: [Bool] = []
+        var dates: [EDTFDate] = []
+        var sinces: [EDTFDate] = []
+        var seqs: [Int32] = []
+        var derivedIDs: [UInt64] = []
+        var explicitIDs: [Int: EventID] = [:]
+        var states: [MembershipState] = [.none]
+        var codes: [MembershipState: Int32] = [.none: 0]
+
+        public init() {}
+
+        /// Starts the next participant; participants must come in code order.
+        public mutating func startParticipant(_ country: String, name: String, ordinal: Int?) {
+            if !countries.isEmpty { offsets.append(dates.count) }
+            countries.append(country)
+            names.append(name)
+            ordinals.append(ordinal)
+        }
+
+        /// Adds the current participant's next transition, in fold order.
+        public mutating func add(_ transition: MembershipTransition) {
+            precondition(!countries.isEmpty, "a transition needs a participant")
+            earliest.append(Int32(clamping: transition.date.earliest.ordinal))
+            latest.append(Int32(clamping: transition.date.latest.ordinal))
+            beforeCodes.append(code(transition.before))
+            stateCodes.append(code(transition.after))
+            isMembership.append(transition.isMembership)
+            dates.append(transition.date)
+            sinces.append(transition.since)
+            seqs.append(Int32(clamping: transition.seq.value))
+            if let value = transition.eventID.derivedValue {
+                derivedIDs.append(value)
+            } else {
+                explicitIDs[derivedIDs.count] = transition.eventID
+                derivedIDs.append(0)
+            }
+        }
+
+        private mutating func code(_ state: MembershipState) -> Int32 {
+            if let known = codes[state] { return known }
+            let code = Int32(states.count)
+            states.append(state)
+            codes[state] = code
+            return code
+        }
+    }
+
+    private init(_ builder: Builder) {
+        // Copied to their exact size: a builder's arrays grow by doubling.
+        func exact<Element>(_ array: [Element]) -> [Element] { array.withUnsafeBufferPointer { Array($0) } }
+        precondition(builder.countries == builder.countries.sorted(), "participants must come in code order")
+        countries = builder.countries
+        names = builder.names
+        ordinals = builder.ordinals
         var position: [String: Int] = [:]
         position.reserveCapacity(countries.count)
         for (index, country) in countries.enumerated() { position[country] = index }
         self.position = position
-        var codes: [MembershipState: Int32] = [:]
-        self.stateCodes = flat.map { transition in
-            guard transition.after.status != nil else { return 0 }
-            if let code = codes[transition.after] { return code }
-            let code = Int32(codes.count + 1)
-            codes[transition.after] = code
-            return code
-        }
-        self.earliest = flat.map { Int32(clamping: $0.date.earliest.ordinal) }
-        self.latest = flat.map { Int32(clamping: $0.date.latest.ordinal) }
-        self.isMembership = flat.map(\.isMembership)
-        self.flat = flat
-        self.offsets = offsets
+        offsets = builder.countries.isEmpty ? builder.offsets : builder.offsets + [builder.dates.count]
+        earliest = exact(builder.earliest)
+        latest = exact(builder.latest)
+        beforeCodes = exact(builder.beforeCodes)
+        stateCodes = exact(builder.stateCodes)
+        isMembership = exact(builder.isMembership)
+        dates = exact(builder.dates)
+        sinces = exact(builder.sinces)
+        seqs = exact(builder.seqs)
+        derivedIDs = exact(builder.derivedIDs)
+        explicitIDs = builder.explicitIDs
+        states = builder.states
+        holdsStatus = builder.states.map { $0.status != nil }
+    }
+
+    /// Memberships a builder collected.
+    public init(building builder: Builder) { self.init(builder) }
+
+    /// The transition at `position` in the columns.
+    func transition(at position: Int) -> MembershipTransition {
+        MembershipTransition(
+            eventID: explicitIDs[position] ?? EventID(derivedValue: derivedIDs[position]),
+            seq: SequenceNumber(Int(seqs[position])), date: dates[position],
+            before: states[Int(beforeCodes[position])], after: states[Int(stateCodes[position])],
+            isMembership: isMembership[position], since: sinces[position])
     }
 
     /// The transitions of the participant at `index`, in fold order.
-    public func transitions(at index: Int) -> ArraySlice<MembershipTransition> {
-        flat[offsets[index]..<offsets[index + 1]]
+    public func transitions(at index: Int) -> [MembershipTransition] {
+        (offsets[index]..<offsets[index + 1]).map(transition(at:))
+    }
+
+    /// The integer columns, borrowed for the length of one query.
+    struct Columns {
+        let participants: Int
+        let offsets: UnsafeBufferPointer<Int>
+        let earliest: UnsafeBufferPointer<Int32>
+        let latest: UnsafeBufferPointer<Int32>
+        let stateCodes: UnsafeBufferPointer<Int32>
+        let isMembership: UnsafeBufferPointer<Bool>
+        let holdsStatus: UnsafeBufferPointer<Bool>
+    }
+
+    /// Runs `body` with the columns.
+    func columns<Result>(_ body: (Columns) -> Result) -> Result {
+        offsets.withUnsafeBufferPointer { offsets in
+            earliest.withUnsafeBufferPointer { earliest in
+                latest.withUnsafeBufferPointer { latest in
+                    stateCodes.withUnsafeBufferPointer { stateCodes in
+                        isMembership.withUnsafeBufferPointer { isMembership in
+                            holdsStatus.withUnsafeBufferPointer { holdsStatus in
+                                body(Columns(participants: countries.count, offsets: offsets, earliest: earliest, latest: latest,
+                                             stateCodes: stateCodes, isMembership: isMembership, holdsStatus: holdsStatus))
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

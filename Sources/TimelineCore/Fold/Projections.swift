@@ -21,7 +21,7 @@ public struct Projections: Sendable {
     /// The membership transitions of a country in an organization, in fold order.
     public func transitions(of country: String, in org: OrganizationID) -> [MembershipTransition] {
         guard let memberships = memberships[org], let index = memberships.position[country] else { return [] }
-        return Array(memberships.transitions(at: index))
+        return memberships.transitions(at: index)
     }
 
     /// Every country that ever held a status in an organization, sorted by code.

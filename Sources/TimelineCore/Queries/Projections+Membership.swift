@@ -29,7 +29,7 @@ extension Projections {
     /// how certain that is; `nil` when it surely holds no status then.
     private func shown(at index: Int, of memberships: OrganizationMemberships, at day: CivilDay) -> (transition: MembershipTransition, certainty: Certainty)? {
         let found = memberships.columns { shown(at: index, in: $0, at: Int32(clamping: day.ordinal)) }
-        return found.map { (memberships.flat[$0.position], $0.certainty) }
+        return found.map { (memberships.transition(at: $0.position), $0.certainty) }
     }
 
     /// The position (in the flat columns) of the transition whose state the participant at
@@ -48,12 +48,12 @@ extension Projections {
         let possibly = low - 1
         var surely = possibly
         while surely >= first, columns.latest[surely] > target { surely -= 1 }
-        let sure = surely >= first ? columns.stateCodes[surely] : 0
+        let sure = surely >= first ? columns.stateCodes[surely] : 0  // code 0 is no status
         let maybe = columns.stateCodes[possibly]
         // The whole row (status and suspension) is certain only when both readings agree.
-        if sure == maybe { return sure == 0 ? nil : (surely, .certain) }
-        if maybe != 0 { return (possibly, .possible) }
-        if sure != 0 { return (surely, .possible) }
+        if sure == maybe { return columns.holdsStatus[Int(sure)] ? (surely, .certain) : nil }
+        if columns.holdsStatus[Int(maybe)] { return (possibly, .possible) }
+        if columns.holdsStatus[Int(sure)] { return (surely, .possible) }
         return nil
     }
 
@@ -89,7 +89,7 @@ extension Projections {
             found.sort { $0.ordinal < $1.ordinal }
             rows.reserveCapacity(found.count)
             for member in found {
-                rows.append(row(at: member.index, of: memberships, in: org, shown: memberships.flat[member.position], certainty: member.certainty))
+                rows.append(row(at: member.index, of: memberships, in: org, shown: memberships.transition(at: member.position), certainty: member.certainty))
             }
         }
         return MembersAnswer(org: org, day: day, rows: rows, notes: existenceNotes(org, at: day))

@@ -109,28 +109,23 @@ enum ProjectionsCodec {
         for _ in 0..<(try reader.integer()) {
             let id = try org(try reader.string())
             let count = try reader.integer()
-            var countries: [String] = []
-            var names: [String] = []
-            var ordinals: [Int?] = []
-            var flat: [MembershipTransition] = []
-            var offsets = [0]
+            var builder = OrganizationMemberships.Builder()
+            var previous: String?
             for _ in 0..<count {
-                countries.append(try reader.string())
-                names.append(try reader.string())
+                let country = try reader.string()
+                guard previous.map({ $0 < country }) ?? true else { throw ByteReader.Malformed() }
+                previous = country
+                let name = try reader.string()
                 let ordinal = try reader.integer()
-                ordinals.append(ordinal == 0 ? nil : ordinal)
-                let length = try reader.integer()
-                guard length <= 1 << 40 else { throw ByteReader.Malformed() }
-                for _ in 0..<length {
+                builder.startParticipant(country, name: name, ordinal: ordinal == 0 ? nil : ordinal)
+                for _ in 0..<(try reader.integer()) {
                     let eventID = try reader.eventID()
-                    flat.append(MembershipTransition(
+                    builder.add(MembershipTransition(
                         eventID: eventID, seq: SequenceNumber(try reader.integer()), date: try date(),
                         before: try state(), after: try state(), isMembership: try reader.flag(), since: try date()))
                 }
-                offsets.append(flat.count)
             }
-            guard countries == countries.sorted() else { throw ByteReader.Malformed() }
-            memberships[id] = OrganizationMemberships(countries: countries, names: names, ordinals: ordinals, flat: flat, offsets: offsets)
+            memberships[id] = OrganizationMemberships(building: builder)
         }
         return Projections(organizations: organizations, memberships: memberships, registry: registry)
     }
