@@ -12,6 +12,9 @@ public protocol EventLogReader: Sendable {
 
     /// Offers the projections folded from the log at `head` to its snapshot cache.
     func cacheProjections(_ projections: Projections, head: LogHead)
+
+    /// Whether the log still ends at `head`, checked without reading it (`false` when unsure).
+    func stillEnds(at head: LogHead) -> Bool
 }
 
 extension EventLogReader {
@@ -19,6 +22,8 @@ extension EventLogReader {
     public func cachedProjections(registry: CountryRegistry) -> (projections: Projections, head: LogHead)? { nil }
     /// Logs without a snapshot cache keep nothing.
     public func cacheProjections(_ projections: Projections, head: LogHead) {}
+    /// Unsure, unless a log knows better.
+    public func stillEnds(at head: LogHead) -> Bool { false }
 }
 
 /// Appends to a log, one atomic batch at a time.

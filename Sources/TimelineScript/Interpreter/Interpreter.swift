@@ -47,8 +47,11 @@ public final class Interpreter {
     /// Appends of this run that were already in the log (re-running a script appends nothing).
     var alreadyPresent = 0
     var cachedTimeline: Timeline?
-    /// Projections and head from the log's snapshot cache, while nothing else has been read.
+    /// Projections and head from the log's snapshot cache, kept across runs while the log
+    /// still ends at that head.
     var snapshot: (projections: Projections, head: LogHead)?
+    /// Whether this run has checked that the log still ends at the snapshot's head.
+    var snapshotChecked = false
 
     public init(log: any EventLog, today: CivilDay, registry: CountryRegistry = .standard, output: @escaping (ScriptOutput) -> Void) {
         self.log = log
@@ -60,6 +63,7 @@ public final class Interpreter {
     /// Opens another log for the following runs (the REPL's `.log`).
     public func switchLog(to log: any EventLog) {
         self.log = log
+        snapshot = nil
         committed = nil
         appendedHead = nil
         cachedTimeline = nil
@@ -84,7 +88,7 @@ public final class Interpreter {
             // The log is read when a statement first needs it: queries a snapshot can answer
             // never read the records of a large log.
             committed = nil
-            snapshot = nil
+            snapshotChecked = false
             planner = nil  // rebuilt on top of what the log holds now
             try execute(program.statements)
         } catch let diagnostic as Diagnostic {
@@ -202,7 +206,7 @@ public final class Interpreter {
     public func head() -> LogHead? {
         if let committed { return committed.head }
         if let appendedHead { return appendedHead }
-        if let snapshot { return snapshot.head }
+        if let snapshot, log.stillEnds(at: snapshot.head) { return snapshot.head }
         committed = try? readLog()
         return committed?.head
     }
@@ -259,9 +263,14 @@ public final class Interpreter {
     /// nothing pending, else folded from the records.
     func projections(known clause: KnownAtClause?) throws -> Projections {
         if clause == nil, pending.isEmpty, cachedTimeline == nil, committed == nil {
-            if let snapshot { return snapshot.projections }
+            // Kept from an earlier run (the REPL's previous line) while the log has not moved.
+            if let snapshot, snapshotChecked || log.stillEnds(at: snapshot.head) {
+                snapshotChecked = true
+                return snapshot.projections
+            }
             if let cached = log.cachedProjections(registry: registry) {
                 snapshot = cached
+                snapshotChecked = true
                 return cached.projections
             }
         }

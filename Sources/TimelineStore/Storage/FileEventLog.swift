@@ -107,6 +107,11 @@ public struct FileEventLog: EventLog {
         usesSnapshots ? SnapshotCache(log: path).load(registry: registry) : nil
     }
 
+    public func stillEnds(at head: LogHead) -> Bool {
+        guard let size = try? PosixFile.open(path, writable: false)?.size() else { return false }
+        return SnapshotCache.log(path, endsAt: head, length: size)
+    }
+
     public func cacheProjections(_ projections: Projections, head: LogHead) {
         guard usesSnapshots else { return }
         let cache = SnapshotCache(log: path)
