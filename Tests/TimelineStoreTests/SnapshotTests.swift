@@ -12,10 +12,16 @@ struct SnapshotTests {
     /// Every membership answer of two projections, for each organization on many days.
     static func expectSameAnswers(_ loaded: Projections, _ folded: Projections, days: [CivilDay]) {
         #expect(Set(loaded.organizations.keys) == Set(folded.organizations.keys))
+        for org in folded.organizations.keys {
+            let (stored, swept) = (loaded.memberCountSteps(of: org), folded.memberCountSteps(of: org))
+            #expect(stored.days == swept.days && stored.counts == swept.counts, "\(org): the stored step function")
+        }
         for day in days {
             #expect(loaded.organizations(at: day) == folded.organizations(at: day))
             for org in folded.organizations.keys {
                 #expect(loaded.members(of: org, at: day) == folded.members(of: org, at: day))
+                // Counts come from the step function the snapshot stores, not from a new sweep.
+                #expect(loaded.memberCount(of: org, at: day) == folded.members(of: org, at: day).rows.count)
                 #expect(loaded.roster(of: org, at: day) == folded.roster(of: org, at: day))
                 for country in folded.participants(of: org) {
                     #expect(loaded.status(of: country, in: org, at: day) == folded.status(of: country, in: org, at: day))

@@ -8,7 +8,10 @@ import Synchronization
 /// participant at a time, gives every day on which the number of members can change, and the
 /// number from then on; a question for any day is then one binary search.
 final class MemberCountSteps: Sendable {
-    private let steps = Mutex<(days: [Int32], counts: [Int])?>(nil)
+    private let steps: Mutex<(days: [Int32], counts: [Int])?>
+
+    /// Steps to compute on first use, or already known (read from a snapshot).
+    init(_ known: (days: [Int32], counts: [Int])? = nil) { steps = Mutex(known) }
 
     /// The steps, computing them with `build` the first time.
     func get(_ build: () -> (days: [Int32], counts: [Int])) -> (days: [Int32], counts: [Int]) {

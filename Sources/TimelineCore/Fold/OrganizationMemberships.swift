@@ -36,8 +36,9 @@ public struct OrganizationMemberships: Sendable {
     let states: [MembershipState]
     /// Per state code: whether the state holds a status.
     let holdsStatus: [Bool]
-    /// How many members the organization has from each day on, built on first use.
-    let memberCounts = MemberCountSteps()
+    /// How many members the organization has from each day on, built on first use (or read
+    /// from a snapshot).
+    let memberCounts: MemberCountSteps
 
     /// Memberships from transitions by country; ranks and names are derived here.
     public init(transitions byCountry: [String: [MembershipTransition]], registry: CountryRegistry) {
@@ -86,8 +87,16 @@ public struct OrganizationMemberships: Sendable {
         var explicitIDs: [Int: EventID] = [:]
         var states: [MembershipState] = [.none]
         var codes: [MembershipState: Int32] = [.none: 0]
+        var memberCountSteps: (days: [Int32], counts: [Int])?
 
         public init() {}
+
+        /// Sets the member-count step function already computed for these memberships (see
+        /// `Projections.memberCountSteps(of:)`); the days must ascend.
+        public mutating func setMemberCountSteps(days: [Int32], counts: [Int]) {
+            precondition(days.count == counts.count && zip(days, days.dropFirst()).allSatisfy { $0 < $1 })
+            memberCountSteps = (days, counts)
+        }
 
         /// Starts the next participant; participants must come in code order.
         public mutating func startParticipant(_ country: String, name: String, ordinal: Int?) {
@@ -149,6 +158,7 @@ public struct OrganizationMemberships: Sendable {
         explicitIDs = builder.explicitIDs
         states = builder.states
         holdsStatus = builder.states.map { $0.status != nil }
+        memberCounts = MemberCountSteps(builder.memberCountSteps)
     }
 
     /// Memberships a builder collected.

@@ -112,6 +112,13 @@ extension Projections {
         return low == 0 ? 0 : steps.counts[low - 1]
     }
 
+    /// The organization's member count as a step function: the days on which it changes,
+    /// ascending, and the count from each (what a snapshot stores so as not to sweep again).
+    public func memberCountSteps(of org: OrganizationID) -> (days: [Int32], counts: [Int]) {
+        guard let memberships = memberships[org] else { return ([], []) }
+        return memberships.memberCounts.get { memberCountSteps(memberships) }
+    }
+
     /// Sweeps each participant's bound days and merges the changes of its membership into the
     /// organization's step function.
     private func memberCountSteps(_ memberships: OrganizationMemberships) -> (days: [Int32], counts: [Int]) {

@@ -40,6 +40,12 @@ struct ByteReader {
         return Int(value)
     }
 
+    /// A zigzag-encoded signed integer.
+    mutating func signed() throws(Malformed) -> Int {
+        let value = UInt(try integer())
+        return Int(bitPattern: value >> 1) ^ -Int(bitPattern: value & 1)
+    }
+
     mutating func flag() throws(Malformed) -> Bool {
         guard offset < bytes.count, bytes[offset] <= 1 else { throw Malformed() }
         offset += 1

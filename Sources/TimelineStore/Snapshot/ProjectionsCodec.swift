@@ -42,6 +42,13 @@ enum ProjectionsCodec {
                     writer.string(transition.since.description)
                 }
             }
+            // The member-count step function, so that counting needs no sweep after loading.
+            let steps = projections.memberCountSteps(of: org)
+            writer.integer(steps.days.count)
+            for (day, count) in zip(steps.days, steps.counts) {
+                writer.signed(Int(day))
+                writer.integer(count)
+            }
         }
     }
 
@@ -125,6 +132,15 @@ enum ProjectionsCodec {
                         before: try state(), after: try state(), isMembership: try reader.flag(), since: try date()))
                 }
             }
+            var days: [Int32] = []
+            var counts: [Int] = []
+            for _ in 0..<(try reader.integer()) {
+                let day = try reader.signed()
+                guard let value = Int32(exactly: day), days.last.map({ $0 < value }) ?? true else { throw ByteReader.Malformed() }
+                days.append(value)
+                counts.append(try reader.integer())
+            }
+            builder.setMemberCountSteps(days: days, counts: counts)
             memberships[id] = OrganizationMemberships(building: builder)
         }
         return Projections(organizations: organizations, memberships: memberships, registry: registry)
