@@ -58,17 +58,6 @@ public struct OrganizationMemberships: Sendable {
         self.init(builder)
     }
 
-    /// Memberships from their parts; the arrays must be parallel.
-    public init(countries: [String], names: [String], ordinals: [Int?], transitions: [[MembershipTransition]]) {
-        precondition(countries.count == names.count && countries.count == ordinals.count && countries.count == transitions.count)
-        var builder = Builder()
-        for index in countries.indices {
-            builder.startParticipant(countries[index], name: names[index], ordinal: ordinals[index])
-            for transition in transitions[index] { builder.add(transition) }
-        }
-        self.init(builder)
-    }
-
     /// Collects participants and their transitions, one after another (a fold or a snapshot).
     public struct Builder {
         var countries: [String] = []
