@@ -15,3 +15,14 @@ public struct LogHead: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "#\(count) \(hash.prefix(12))" }
 }
+
+extension LogHead {
+    /// Whether `file` holds, ending at byte `length`, the committed record with this head's hash.
+    /// As records chain by hash, the file then holds exactly the records this head names, up to
+    /// `length`.
+    func endsRecord(in file: borrowing PosixFile, at length: Int) -> Bool {
+        let ending = LogFormat.hashMarker + Array(hash.utf8) + Array("\"}\n".utf8)
+        guard count > 0, length >= ending.count, let tail = try? file.read(count: ending.count, at: length - ending.count) else { return false }
+        return tail == ending
+    }
+}

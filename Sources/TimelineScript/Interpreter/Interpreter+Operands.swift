@@ -31,6 +31,17 @@ extension Interpreter {
         }
     }
 
+    /// The organization an operand names, resolved against projections (those of the log as it
+    /// stands, or, with `known at`, through the timeline as it stood then, which explains an
+    /// organization not yet recorded).
+    func organization(_ expression: Expression, in projections: Projections, known clause: KnownAtClause?) throws -> Organization {
+        if clause != nil { return try organization(expression, in: try timeline(known: clause)) }
+        let name = try text(of: expression, what: "an organization")
+        do { return try projections.resolveOrganization(name) } catch {
+            throw Diagnostic("unknown-organization", error.description, at: expression.range)
+        }
+    }
+
     /// The country an operand names, by code, name or alias.
     func country(_ expression: Expression) throws -> Country {
         let name = try text(of: expression, what: "a country")

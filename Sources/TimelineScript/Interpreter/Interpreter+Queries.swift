@@ -5,11 +5,16 @@ import TimelineStore
 extension Interpreter {
     /// Answers a query as a table.
     func evaluate(_ query: Query) throws -> Table {
-        if let table = try membershipAnswer(query) { return table }
+        // Membership queries read the projections, which a snapshot gives without the records;
+        // the others fold the records.
+        switch query.kind {
+        case .members, .roster, .status, .orgs: return try membershipAnswer(query)
+        default: break
+        }
         let timeline = try timeline(known: query.known)
         switch query.kind {
         case .members, .roster, .status, .orgs:
-            preconditionFailure("answered from the projections")
+            return try membershipAnswer(query)  // answered above
         case .history(let subject, let from, let to):
             let fromDay = try from.map { try date($0).earliest }
             let toDay = try to.map { try date($0).latest }
@@ -102,29 +107,17 @@ extension Interpreter {
     /// The number of rows `members ORG at D` would show, without building them.
     func memberCount(_ orgExpression: Expression, at: Expression?) throws -> Int {
         let projections = try projections(known: nil)
-        let name = try text(of: orgExpression, what: "an organization")
-        let org: Organization
-        do { org = try projections.resolveOrganization(name) } catch {
-            throw Diagnostic("unknown-organization", error.description, at: orgExpression.range)
-        }
+        let org = try organization(orgExpression, in: projections, known: nil)
         return projections.memberCount(of: org.id, at: try queryDay(at))
     }
 
     /// Answers the queries that read only the projections (`members`, `roster`, `status`,
-    /// `orgs`); `nil` for any other query. Without `known at`, a large log answers them from its
-    /// snapshot cache, without reading its records.
-    private func membershipAnswer(_ query: Query) throws -> Table? {
-        let projections: Projections
-        switch query.kind {
-        case .members, .roster, .status, .orgs: projections = try self.projections(known: query.known)
-        default: return nil
-        }
+    /// `orgs`). Without `known at`, a large log answers them from its snapshot cache, without
+    /// reading its records.
+    private func membershipAnswer(_ query: Query) throws -> Table {
+        let projections = try self.projections(known: query.known)
         func organization(_ expression: Expression) throws -> Organization {
-            if query.known != nil { return try self.organization(expression, in: try timeline(known: query.known)) }
-            let name = try text(of: expression, what: "an organization")
-            do { return try projections.resolveOrganization(name) } catch {
-                throw Diagnostic("unknown-organization", error.description, at: expression.range)
-            }
+            try self.organization(expression, in: projections, known: query.known)
         }
         switch query.kind {
         case .members(let orgExpression, let at):
@@ -148,7 +141,7 @@ extension Interpreter {
             let rows = projections.organizations(at: day)
             return AnswerTables.organizations(rows, notes: rows.isEmpty ? ["no organization existed on \(day)"] : [])
         default:
-            return nil
+            preconditionFailure("not a membership query: \(query.kind)")
         }
     }
 

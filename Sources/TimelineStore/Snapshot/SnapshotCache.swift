@@ -104,12 +104,8 @@ public struct SnapshotCache: Sendable {
     /// record with the head's hash, and its head marker (if any) agrees: then it holds exactly
     /// the records the head names, as hashes chain every record to the ones before it.
     static func log(_ log: String, endsAt head: LogHead, length: Int) -> Bool {
-        guard head.count > 0 else { return false }
         if let marker = HeadMarker.read(for: log), marker.count != head.count || marker.hash != head.hash { return false }
-        let ending = LogFormat.hashMarker + Array(head.hash.utf8) + Array("\"}\n".utf8)
-        guard let file = try? PosixFile.open(log, writable: false), (try? file.size()) == length, length >= ending.count,
-            let tail = try? file.read(count: ending.count, at: length - ending.count)
-        else { return false }
-        return tail == ending
+        guard let file = try? PosixFile.open(log, writable: false), (try? file.size()) == length else { return false }
+        return head.endsRecord(in: file, at: length)
     }
 }

@@ -24,15 +24,10 @@ final class LogCache: Sendable {
     /// Whether `file`, of `size` bytes, still holds the cached head at the cached length.
     static func stillHolds(_ state: State, file: borrowing PosixFile, size: Int, marker: HeadMarker?) -> Bool {
         let head = state.contents.head
-        guard head.count > 0, size >= state.committedLength else { return false }
-        if let marker, marker.count != head.count || marker.hash != head.hash {
-            // The marker moves with every commit: behind or ahead of the cache, read it all.
-            guard size > state.committedLength else { return false }
-        }
-        let ending = LogFormat.hashMarker + Array(head.hash.utf8) + Array("\"}\n".utf8)
-        guard state.committedLength >= ending.count,
-            let tail = try? file.read(count: ending.count, at: state.committedLength - ending.count)
-        else { return false }
-        return tail == ending
+        guard size >= state.committedLength else { return false }
+        // The marker moves with every commit: one that differs from the cached head is fine only
+        // when others appended since (the marker is then checked with what they appended).
+        if let marker, marker.count != head.count || marker.hash != head.hash, size == state.committedLength { return false }
+        return head.endsRecord(in: file, at: state.committedLength)
     }
 }
