@@ -52,8 +52,8 @@ struct DecoderOracleTests {
             #expect(fast.record.seq.value == slow.seq)
             #expect(fast.record.recordedAt.description == slow.at)
             #expect(fast.commit == slow.commit)
-            #expect(fast.previousHash == slow.prev)
-            #expect(fast.hash == slow.hash)
+            #expect(fast.previousHash.hex == slow.prev)
+            #expect(fast.hash.hex == slow.hash)
         }
         return lines.count
     }

@@ -3,8 +3,9 @@ import TimelineCore
 import TimelineStore
 import TimelineTestSupport
 
-/// A large log is decoded in runs on several threads; whatever the damage and wherever it
-/// falls (inside a run, on the seam between two), the outcome is that of reading line by line.
+/// A large log is decoded in runs on several threads, and read a stretch at a time; whatever
+/// the damage and wherever it falls (inside a run or a stretch, on the seam between two), the
+/// outcome is that of reading line by line.
 @Suite("Parallel log scan")
 struct ParallelScanTests {
     static let log: [UInt8] = {
@@ -20,24 +21,40 @@ struct ParallelScanTests {
         return readBytes(path)
     }()
 
+    /// Scans `bytes` in parallel runs and in stretches (of 10,000 bytes, and of 300, shorter
+    /// than a line, which makes the reader ask for longer ones), and compares each outcome with
+    /// reading line by line.
     static func expectSameScan(_ bytes: [UInt8], _ label: String) {
-        let reference = LogScanner.scan(bytes, parallelism: 1)
-        for parallelism in [2, 7] {
-            let scan = LogScanner.scan(bytes, parallelism: parallelism)
-            #expect(scan.records == reference.records, "\(label), \(parallelism) runs: records")
-            #expect(scan.headHash == reference.headHash, "\(label), \(parallelism) runs: head")
-            #expect(scan.committedLength == reference.committedLength, "\(label), \(parallelism) runs: length")
-            #expect(scan.tornTail == reference.tornTail, "\(label), \(parallelism) runs: torn tail")
-            #expect(scan.corruption?.line == reference.corruption?.line, "\(label), \(parallelism) runs: corruption line")
-            #expect(scan.corruption?.message == reference.corruption?.message, "\(label), \(parallelism) runs: corruption")
+        let checkpoint = 1_000
+        let reference = LogScanner.scan(bytes, checkpoint: checkpoint, parallelism: 1)
+        var scans: [(String, LogScanner.Scan)] = [2, 7].map { (count: Int) in ("\(count) runs", LogScanner.scan(bytes, checkpoint: checkpoint, parallelism: count)) }
+        for stretch in [10_000, 300] {
+            var reads = 0
+            let scan = LogScanner.scan(size: bytes.count, stretch: stretch, checkpoint: checkpoint, parallelism: 2) { count, offset in
+                reads += 1
+                return Array(bytes[offset..<min(offset + count, bytes.count)])
+            }
+            #expect(reads > 1 || bytes.count <= stretch || reference.corruption != nil, "\(label): read in stretches")
+            scans.append(("stretches of \(stretch) bytes", scan))
+        }
+        for (way, scan) in scans {
+            #expect(scan.records == reference.records, "\(label), \(way): records")
+            #expect(scan.headHash == reference.headHash, "\(label), \(way): head")
+            #expect(scan.committedLength == reference.committedLength, "\(label), \(way): length")
+            #expect(scan.nextLine == reference.nextLine, "\(label), \(way): next line")
+            #expect(scan.checkpointHash == reference.checkpointHash, "\(label), \(way): checkpoint")
+            #expect(scan.tornTail == reference.tornTail, "\(label), \(way): torn tail")
+            #expect(scan.corruption?.line == reference.corruption?.line, "\(label), \(way): corruption line")
+            #expect(scan.corruption?.message == reference.corruption?.message, "\(label), \(way): corruption")
         }
     }
 
     @Test("an intact log: the same records, head and length")
     func intact() {
-        let reference = LogScanner.scan(Self.log, parallelism: 1)
+        let reference = LogScanner.scan(Self.log, checkpoint: 1_000, parallelism: 1)
         #expect(reference.records.count == 2_000)
         #expect(reference.corruption == nil)
+        #expect(reference.checkpointHash != nil)
         Self.expectSameScan(Self.log, "intact")
     }
 

@@ -51,8 +51,9 @@ struct AmendmentResolver {
         }
     }
 
-    /// The effective events (amendments removed) and the violations found on the way.
-    func resolve() -> (events: [EffectiveEvent], violations: [InvariantViolation]) {
+    /// The effective events (amendments removed) and the violations found on the way: the
+    /// indexes of the records that remain, in log order, and the events corrections changed.
+    func resolve() -> (included: [UInt32], corrected: [UInt32: EffectiveEvent], violations: [InvariantViolation]) {
         var violations: [InvariantViolation] = []
         var retracted = Set<EventID>()
         var corrections: [EventID: [(id: EventID, changes: Correction)]] = [:]
@@ -90,15 +91,17 @@ struct AmendmentResolver {
                 }
             }
         }
-        var events: [EffectiveEvent] = []
-        events.reserveCapacity(records.count)
-        for record in records where !record.kind.isAmendment && !retracted.contains(record.id) {
+        var included: [UInt32] = []
+        included.reserveCapacity(records.count)
+        var corrected: [UInt32: EffectiveEvent] = [:]
+        for (index, record) in records.enumerated() where !record.kind.isAmendment && (retracted.isEmpty || !retracted.contains(record.id)) {
+            included.append(UInt32(index))
+            guard !corrections.isEmpty, let applied = corrections[record.id] else { continue }
             var event = record.event
-            let applied = corrections[record.id] ?? []
             for correction in applied { event = Self.apply(correction.changes, to: event) }
-            events.append(EffectiveEvent(record: record, event: event, corrections: applied.map(\.id)))
+            corrected[UInt32(index)] = EffectiveEvent(record: record, event: event, corrections: applied.map(\.id))
         }
-        return (events, violations)
+        return (included, corrected, violations)
     }
 
     /// Why a correction does not fit its target, or `nil` when every field it sets applies.

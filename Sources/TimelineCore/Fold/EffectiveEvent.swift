@@ -21,7 +21,11 @@ public struct EffectiveEvent: Hashable, Sendable {
     /// The event's log position.
     public var seq: SequenceNumber { record.seq }
     /// The corrected valid time (only amendments have none, and they never reach the fold).
-    public var date: EDTFDate { event.date ?? .single(PartialDate(year: 0)) }
+    public var date: EDTFDate { Self.foldDate(event.date) }
+
+    /// The date the fold sorts an event by: its own, or for an event without one (which the
+    /// fold refuses) the year 0.
+    static func foldDate(_ date: EDTFDate?) -> EDTFDate { date ?? .single(PartialDate(year: 0)) }
     /// The corrected content.
     public var payload: EventPayload { event.payload }
 
@@ -34,21 +38,26 @@ public struct EffectiveEvent: Hashable, Sendable {
         hasher.combine(corrections)
     }
 
-    /// The events in fold order: by valid-time earliest bound, then sequence number. Sorts
-    /// small integer keys rather than the events themselves, which are large and
-    /// reference-counted: a million of them sort in a fraction of the time.
-    static func sortedInFoldOrder(_ events: [EffectiveEvent]) -> [EffectiveEvent] {
-        var keys: [(day: Int, seq: Int, index: Int)] = []
-        keys.reserveCapacity(events.count)
+    /// Record indexes in fold order, given each one's fold key (earliest day of its effective
+    /// date, sequence number). Indexes already in that order come back as they are.
+    static func foldOrder(of indexes: [UInt32], key: (UInt32) -> (day: Int, seq: Int)) -> [UInt32] {
+        var keys: [(day: Int, seq: Int, index: UInt32)] = []
+        keys.reserveCapacity(indexes.count)
         var alreadyOrdered = true
-        for (index, event) in events.enumerated() {
-            let key = (day: event.date.earliest.ordinal, seq: event.seq.value, index: index)
-            if let last = keys.last, (last.day, last.seq) > (key.day, key.seq) { alreadyOrdered = false }
-            keys.append(key)
+        for index in indexes {
+            let (day, seq) = key(index)
+            if let last = keys.last, (last.day, last.seq) > (day, seq) { alreadyOrdered = false }
+            keys.append((day, seq, index))
         }
-        if alreadyOrdered { return events }
+        if alreadyOrdered { return indexes }
         keys.sort { ($0.day, $0.seq) < ($1.day, $1.seq) }
-        return keys.map { events[$0.index] }
+        return keys.map(\.index)
+    }
+
+    /// The events in fold order: by valid-time earliest bound, then sequence number.
+    static func sortedInFoldOrder(_ events: [EffectiveEvent]) -> [EffectiveEvent] {
+        foldOrder(of: events.indices.map(UInt32.init)) { (events[Int($0)].date.earliest.ordinal, events[Int($0)].seq.value) }
+            .map { events[Int($0)] }
     }
 }
 

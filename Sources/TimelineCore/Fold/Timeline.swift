@@ -15,7 +15,7 @@ public struct Timeline: Sendable {
     public let records: [RecordedEvent]
     /// The effective events (corrections applied, retractions and amendments removed), in fold
     /// order: by valid-time earliest bound, then by sequence number.
-    public let events: [EffectiveEvent]
+    public let events: EffectiveEvents
     /// Organizations and membership transitions: what membership queries read.
     public let projections: Projections
     /// Rules the records break. Empty for any log built through `append`.
@@ -33,12 +33,17 @@ public struct Timeline: Sendable {
     /// - Complexity: O(n log n) in the number of records.
     public init(records: [RecordedEvent], registry: CountryRegistry = .standard) {
         self.records = records
-        let (effective, amendmentViolations) = AmendmentResolver(records: records).resolve()
-        let ordered = EffectiveEvent.sortedInFoldOrder(effective)
+        let (included, corrected, amendmentViolations) = AmendmentResolver(records: records).resolve()
+        let order = EffectiveEvent.foldOrder(of: included) { index in
+            let record = records[Int(index)]
+            let date = corrected.isEmpty ? EffectiveEvent.foldDate(record.date) : (corrected[index]?.date ?? EffectiveEvent.foldDate(record.date))
+            return (date.earliest.ordinal, record.seq.value)
+        }
+        let ordered = EffectiveEvents(records: records, order: order, corrected: corrected)
         var fold = TimelineFold(registry: registry)
-        for event in ordered {
-            if case .founding(let founding) = event.payload, fold.foundings[founding.org] == nil {
-                fold.foundings[founding.org] = event.date
+        for (position, index) in order.enumerated() where records[Int(index)].kind == .founding {
+            if case .founding(let founding) = ordered[position].payload, fold.foundings[founding.org] == nil {
+                fold.foundings[founding.org] = ordered[position].date
             }
         }
         for event in ordered { fold.apply(event) }

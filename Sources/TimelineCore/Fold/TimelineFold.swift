@@ -5,12 +5,10 @@
 /// always completes; appends refuse any batch that adds a violation.
 struct TimelineFold: Sendable {
     let registry: CountryRegistry
-    private(set) var organizations: [OrganizationID: Organization] = [:]
-    private(set) var transitions: [OrganizationID: [String: [MembershipTransition]]] = [:]
     private(set) var violations: [InvariantViolation] = []
-    private var standing: [OrganizationID: [String: MembershipState]] = [:]
-    private var since: [OrganizationID: [String: EDTFDate]] = [:]
-    private var ladders: [OrganizationID: StatusLadder] = [:]
+    /// Each founded organization's number in `states`.
+    private var numbers: [OrganizationID: Int] = [:]
+    private var states: [OrganizationFoldState] = []
 
     /// Every founding in the event set, to explain an event dated before its organization.
     var foundings: [OrganizationID: EDTFDate] = [:]
@@ -23,8 +21,22 @@ struct TimelineFold: Sendable {
 
     /// Forgets the transitions recorded so far and records no more.
     mutating func stopRecordingTransitions() {
-        transitions = [:]
+        for index in states.indices { states[index].transitions = states[index].transitions.map { _ in [] } }
         recordsTransitions = false
+    }
+
+    /// Every organization founded so far.
+    var organizations: [OrganizationID: Organization] {
+        Dictionary(uniqueKeysWithValues: states.map { ($0.organization.id, $0.organization) })
+    }
+
+    /// The recorded transitions of every organization that has any, by participant.
+    var transitions: [OrganizationID: [String: [MembershipTransition]]] {
+        var all: [OrganizationID: [String: [MembershipTransition]]] = [:]
+        for state in states where recordsTransitions && !state.countries.isEmpty {
+            all[state.organization.id] = Dictionary(uniqueKeysWithValues: zip(state.countries, state.transitions))
+        }
+        return all
     }
 
     /// A violation of `rule` by `event`.
@@ -36,6 +48,18 @@ struct TimelineFold: Sendable {
         registry.country(code: code).map { "\($0.name) (\($0.alpha3))" } ?? code
     }
 
+    /// A participant's slot in an organization's state, or `nil` for a country no transition
+    /// has reached yet.
+    private typealias Slot = Int?
+
+    /// Checks that a country code is known, and finds its slot in organization `number`;
+    /// records a violation and answers `nil` for an unknown code. A country with a slot was
+    /// checked when it got it.
+    private mutating func checkCountry(_ code: String, in number: Int, _ event: EffectiveEvent) -> Slot? {
+        if let slot = states[number].slots[code] { return .some(slot) }
+        return checkCountry(code, event) ? .some(nil) : nil
+    }
+
     /// Checks that a country code is known; records a violation otherwise.
     private mutating func checkCountry(_ code: String, _ event: EffectiveEvent) -> Bool {
         if registry.country(code: code)?.alpha3 == code { return true }
@@ -43,9 +67,9 @@ struct TimelineFold: Sendable {
         return false
     }
 
-    /// Checks that the organization exists and is not dissolved at the event; returns its ladder.
-    private mutating func checkOrganization(_ id: OrganizationID, _ event: EffectiveEvent) -> StatusLadder? {
-        guard let organization = organizations[id], let ladder = ladders[id] else {
+    /// Checks that the organization exists and is not dissolved at the event; returns its number.
+    private mutating func checkOrganization(_ id: OrganizationID, _ event: EffectiveEvent) -> Int? {
+        guard let number = numbers[id] else {
             if let founded = foundings[id] {
                 refuse(event, .organizationNotYetFounded, "\(id) is founded only on \(founded), after this event's date \(event.date)")
                 return nil
@@ -56,28 +80,42 @@ struct TimelineFold: Sendable {
             refuse(event, .unknownOrganization, "no organization \(id) has been founded\(hint)")
             return nil
         }
-        if let dissolved = organization.dissolved {
+        if let dissolved = states[number].organization.dissolved {
             refuse(event, .organizationDissolved, "\(id) was dissolved on \(dissolved); nothing can happen to it after that")
             return nil
         }
-        return ladder
+        return number
     }
 
-    private func state(_ org: OrganizationID, _ country: String) -> MembershipState {
-        standing[org]?[country] ?? .none
+    private func state(_ number: Int, _ slot: Slot) -> MembershipState {
+        slot.map { states[number].standing[$0] } ?? .none
     }
 
-    private mutating func transition(_ org: OrganizationID, _ country: String, to after: MembershipState, by event: EffectiveEvent) {
-        let before = state(org, country)
-        let start = before.status == after.status && before.status != nil ? (since[org]?[country] ?? event.date) : event.date
-        let ladder = ladders[org]
-        if recordsTransitions {
-            transitions[org, default: [:]][country, default: []].append(MembershipTransition(
-                eventID: event.id, seq: event.seq, date: event.date, before: before, after: after,
-                isMembership: after.status != nil && after.status == ladder?.top, since: start))
+    /// The date the participant's current status began.
+    private func since(_ number: Int, _ slot: Slot) -> EDTFDate? {
+        slot.map { states[number].since[$0] }
+    }
+
+    private mutating func transition(_ number: Int, _ country: String, _ slot: Slot, to after: MembershipState, by event: EffectiveEvent) {
+        let before = state(number, slot)
+        let start = before.status == after.status && before.status != nil ? (since(number, slot) ?? event.date) : event.date
+        let transition = recordsTransitions ? MembershipTransition(
+            eventID: event.id, seq: event.seq, date: event.date, before: before, after: after,
+            isMembership: after.status != nil && after.status == states[number].ladder.top, since: start) : nil
+        let index: Int
+        if let slot {
+            index = slot
+        } else {
+            index = states[number].countries.count
+            states[number].slots[country] = index
+            states[number].countries.append(country)
+            states[number].standing.append(after)
+            states[number].since.append(start)
+            states[number].transitions.append([])
         }
-        standing[org, default: [:]][country] = after
-        since[org, default: [:]][country] = start
+        if let transition { states[number].transitions[index].append(transition) }
+        states[number].standing[index] = after
+        states[number].since[index] = start
     }
 
     /// Folds one effective event. Events must arrive in fold order.
@@ -88,39 +126,42 @@ struct TimelineFold: Sendable {
         }
         switch event.payload {
         case .founding(let founding):
-            if let existing = organizations[founding.org] {
-                refuse(event, .duplicateFounding, "\(founding.org) was already founded on \(existing.founded); an organization is founded once")
+            if let existing = numbers[founding.org] {
+                refuse(event, .duplicateFounding, "\(founding.org) was already founded on \(states[existing].organization.founded); an organization is founded once")
                 return
             }
-            if let predecessor = founding.predecessor, organizations[predecessor] == nil {
+            if let predecessor = founding.predecessor, numbers[predecessor] == nil {
                 refuse(event, .unknownPredecessor, "the predecessor \(predecessor) has no founding event before \(event.date)")
                 return
             }
             for founder in founding.founders where !checkCountry(founder, event) { return }
-            organizations[founding.org] = Organization(
+            let number = states.count
+            numbers[founding.org] = number
+            states.append(OrganizationFoldState(organization: Organization(
                 id: founding.org, name: founding.name, founded: event.date, place: founding.place,
-                founders: founding.founders, predecessor: founding.predecessor, ladder: founding.ladder)
-            ladders[founding.org] = founding.ladder
+                founders: founding.founders, predecessor: founding.predecessor, ladder: founding.ladder)))
             for founder in founding.founders {
-                transition(founding.org, founder, to: MembershipState(status: founding.ladder.top), by: event)
+                transition(number, founder, states[number].slots[founder], to: MembershipState(status: founding.ladder.top), by: event)
             }
         case .accession(let org, let country):
-            guard let ladder = checkOrganization(org, event), checkCountry(country, event) else { return }
-            let current = state(org, country)
+            guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
+            let ladder = states[number].ladder
+            let current = state(number, slot)
             if current.status == ladder.top {
-                refuse(event, .alreadyMember, "\(name(country)) is already a \(ladder.top) of \(org) (since \(since[org]?[country] ?? event.date))")
+                refuse(event, .alreadyMember, "\(name(country)) is already a \(ladder.top) of \(org) (since \(since(number, slot) ?? event.date))")
                 return
             }
-            transition(org, country, to: MembershipState(status: ladder.top, suspended: current.suspended), by: event)
+            transition(number, country, slot, to: MembershipState(status: ladder.top, suspended: current.suspended), by: event)
         case .status(let org, let country, let status, let change):
-            guard let ladder = checkOrganization(org, event), checkCountry(country, event) else { return }
+            guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
+            let ladder = states[number].ladder
             guard let rank = ladder.rank(of: status) else {
                 refuse(event, .statusNotOnLadder, "\(org) has no status \"\(status)\" at \(event.date); its ladder is \(ladder)")
                 return
             }
-            let current = state(org, country)
+            let current = state(number, slot)
             if current.status == status {
-                refuse(event, .sameStatus, "\(name(country)) already holds \(status) in \(org) (since \(since[org]?[country] ?? event.date))")
+                refuse(event, .sameStatus, "\(name(country)) already holds \(status) in \(org) (since \(since(number, slot) ?? event.date))")
                 return
             }
             let actual: StatusChange = current.status.flatMap { ladder.rank(of: $0) }.map { $0 < rank ? .elevation : .downgrade } ?? .grant
@@ -129,34 +170,35 @@ struct TimelineFold: Sendable {
                 refuse(event, .wrongChangeKind, "this is \(Article.with(actual.rawValue)), not \(Article.with(change.rawValue)): \(name(country)) \(held) in \(org)")
                 return
             }
-            transition(org, country, to: MembershipState(status: status, suspended: current.suspended), by: event)
+            transition(number, country, slot, to: MembershipState(status: status, suspended: current.suspended), by: event)
         case .withdrawal(let org, let country):
-            guard checkOrganization(org, event) != nil, checkCountry(country, event) else { return }
-            if state(org, country).status == nil {
+            guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
+            if state(number, slot).status == nil {
                 refuse(event, .notParticipating, "\(name(country)) holds no status in \(org) at \(event.date), so it cannot withdraw")
                 return
             }
-            transition(org, country, to: .none, by: event)
+            transition(number, country, slot, to: .none, by: event)
         case .suspension(let org, let country):
-            guard checkOrganization(org, event) != nil, checkCountry(country, event) else { return }
-            let current = state(org, country)
+            guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
+            let current = state(number, slot)
             if current.status == nil {
                 refuse(event, .notParticipating, "\(name(country)) holds no status in \(org) at \(event.date), so it cannot be suspended")
             } else if current.suspended {
                 refuse(event, .alreadySuspended, "\(name(country)) is already suspended from \(org)")
             } else {
-                transition(org, country, to: MembershipState(status: current.status, suspended: true), by: event)
+                transition(number, country, slot, to: MembershipState(status: current.status, suspended: true), by: event)
             }
         case .reinstatement(let org, let country):
-            guard checkOrganization(org, event) != nil, checkCountry(country, event) else { return }
-            let current = state(org, country)
+            guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
+            let current = state(number, slot)
             if !current.suspended {
                 refuse(event, .notSuspended, "\(name(country)) is not suspended from \(org) at \(event.date), so it cannot be reinstated")
             } else {
-                transition(org, country, to: MembershipState(status: current.status, suspended: false), by: event)
+                transition(number, country, slot, to: MembershipState(status: current.status, suspended: false), by: event)
             }
         case .reclassify(let org, let from, let to):
-            guard let ladder = checkOrganization(org, event) else { return }
+            guard let number = checkOrganization(org, event) else { return }
+            let ladder = states[number].ladder
             if let missing = from.first(where: { !ladder.contains($0) }) {
                 refuse(event, .statusNotOnLadder, "\(org) has no status \"\(missing)\" at \(event.date); its ladder is \(ladder)")
                 return
@@ -166,28 +208,29 @@ struct TimelineFold: Sendable {
                 return
             }
             let merged = ladder.merging(from, into: to)
-            ladders[org] = merged
-            organizations[org]?.ladderChanges.append((event.date, merged))
-            for (country, current) in (standing[org] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            states[number].ladder = merged
+            states[number].organization.ladderChanges.append((event.date, merged))
+            for (country, slot) in states[number].participantsByCode {
+                let current = states[number].standing[slot]
                 if let status = current.status, from.contains(status), status != to {
-                    transition(org, country, to: MembershipState(status: to, suspended: current.suspended), by: event)
+                    transition(number, country, slot, to: MembershipState(status: to, suspended: current.suspended), by: event)
                 }
             }
         case .summit(let summit):
-            guard checkOrganization(summit.org, event) != nil else { return }
-            if let host = summit.host, !checkCountry(host, event) { return }
+            guard let number = checkOrganization(summit.org, event) else { return }
+            if let host = summit.host, checkCountry(host, in: number, event) == nil { return }
         case .statement(let statement):
             if let org = statement.org, checkOrganization(org, event) == nil { return }
             if let country = statement.country, !checkCountry(country, event) { return }
         case .milestone(let org, let country, _):
-            guard checkOrganization(org, event) != nil else { return }
-            if let country, !checkCountry(country, event) { return }
+            guard let number = checkOrganization(org, event) else { return }
+            if let country, checkCountry(country, in: number, event) == nil { return }
         case .dissolution(let org):
-            guard checkOrganization(org, event) != nil else { return }
-            for (country, current) in (standing[org] ?? [:]).sorted(by: { $0.key < $1.key }) where current.status != nil {
-                transition(org, country, to: .none, by: event)
+            guard let number = checkOrganization(org, event) else { return }
+            for (country, slot) in states[number].participantsByCode where states[number].standing[slot].status != nil {
+                transition(number, country, slot, to: .none, by: event)
             }
-            organizations[org]?.dissolved = event.date
+            states[number].organization.dissolved = event.date
         case .correction, .retraction:
             break  // resolved before the fold
         }

@@ -6,7 +6,7 @@ import TimelineCore
 /// It is the log's fast path (Foundation's JSON parsing allocates a dictionary of `Any` per
 /// line); tests check it against Foundation on every record. Repeated strings (types,
 /// organization ids, country codes, statuses) are interned, so a large log shares their storage.
-struct JSONObjectScanner {
+struct JSONObjectScanner: Sendable {
     /// A scanned value.
     enum Value: Equatable {
         case string(String)

@@ -39,7 +39,25 @@ public struct LogScanner {
     /// - Parameter parallelism: how many runs to decode at once; by default one per processor
     ///   for a large log (tests pin it to compare the paths).
     public static func scan(_ bytes: [UInt8], checkpoint: Int? = nil, parallelism: Int? = nil) -> Scan {
+        scan(size: bytes.count, stretch: max(bytes.count, 1), checkpoint: checkpoint, parallelism: parallelism) { count, offset in
+            offset == 0 && count >= bytes.count ? bytes : Array(bytes[offset..<min(offset + count, bytes.count)])
+        }
+    }
+
+    /// Scans a log file of `size` bytes read through `read` (a count and an offset give the
+    /// bytes there), a stretch of about `stretch` bytes at a time, so that a large log is never
+    /// in memory whole. The outcome is that of `scan(_:)` on the whole file.
+    /// - Throws: what `read` throws.
+    public static func scan<Failure: Error>(size: Int, stretch: Int = 1 << 25, checkpoint: Int? = nil, parallelism: Int? = nil,
+                                            read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Scan {
         var scan = Scan()
+        var asked = min(stretch, size)
+        var bytes = try read(asked, 0)
+        // A first line longer than a stretch: read the whole file.
+        if bytes.firstIndex(of: 0x0A) == nil, bytes.count < size {
+            asked = size
+            bytes = try read(asked, 0)
+        }
         guard !bytes.isEmpty else { return scan }
         // The header.
         guard let headerEnd = bytes.firstIndex(of: 0x0A) else {
@@ -56,8 +74,28 @@ public struct LogScanner {
         }
         scan.committedLength = headerEnd + 1
         scan.nextLine = 2
-        scanRecords(bytes, from: headerEnd + 1, after: LogHead(count: 0, hash: LogFormat.headerHash), into: &scan, checkpoint: checkpoint, parallelism: parallelism)
-        return scan
+        var progress = Progress(after: LogHead(count: 0, hash: LogFormat.headerHash), line: 2)
+        var base = 0
+        var start = headerEnd + 1
+        while true {
+            // The last stretch: the file's end (or a file that shrank meanwhile).
+            if bytes.count < asked || base + bytes.count >= size {
+                scanRecords(bytes, from: start, to: bytes.count, base: base, final: true, progress: &progress, into: &scan, checkpoint: checkpoint, parallelism: parallelism)
+                return scan
+            }
+            // Whole lines only; a stretch without one is read again, longer.
+            guard let lastNewline = bytes.lastIndex(of: 0x0A), lastNewline >= start else {
+                asked = min(asked * 2, size - base)
+                bytes = try read(asked, base)
+                continue
+            }
+            scanRecords(bytes, from: start, to: lastNewline + 1, base: base, final: false, progress: &progress, into: &scan, checkpoint: checkpoint, parallelism: parallelism)
+            if scan.corruption != nil { return scan }
+            base += lastNewline + 1
+            start = 0
+            asked = min(stretch, size - base)
+            bytes = try read(asked, base)
+        }
     }
 
     /// Scans what was appended to a log after a committed head: `suffix` holds the file's bytes
@@ -68,68 +106,97 @@ public struct LogScanner {
         scan.headHash = head.hash
         scan.committedLength = offset
         scan.nextLine = head.count + 2
-        scanRecords(suffix, from: 0, after: head, into: &scan, checkpoint: checkpoint, parallelism: nil)
-        if let torn = scan.tornTail { scan.tornTail = TornTail(line: torn.line, offset: torn.offset + offset, length: torn.length) }
-        scan.committedLength += offset
+        var progress = Progress(after: head, line: head.count + 2)
+        scanRecords(suffix, from: 0, to: suffix.count, base: offset, final: true, progress: &progress, into: &scan, checkpoint: checkpoint, parallelism: nil)
         return scan
     }
 
-    /// Scans the record lines of `bytes` from `start`, which follow the record `head` names (the
-    /// header's hash when none); line numbers continue from `scan.nextLine`. Offsets in `scan`
-    /// are relative to `bytes`.
-    private static func scanRecords(_ bytes: [UInt8], from start: Int, after head: LogHead, into scan: inout Scan, checkpoint: Int?, parallelism: Int?) {
-        let firstLine = scan.nextLine
-        scan.committedLength = start
+    /// Where a scan stands between stretches of lines.
+    struct Progress {
+        /// The hash the next record must point back to, and its sequence number.
+        var pendingHash: ChainHash
+        var expectedSeq: Int
+        /// How many of the scan's records are committed; the rest wait for a commit mark.
+        var committedCount = 0
+        /// The file's line number of the next line.
+        var line: Int
+        /// The decoders of the parallel runs, kept from one stretch to the next so that the
+        /// strings and values they derived are reused.
+        var decoders: [RecordDecoder] = []
+
+        init(after head: LogHead, line: Int) {
+            pendingHash = ChainHash(head.hash)!  // a head's hash is 64 hex digits: read or computed
+            expectedSeq = head.count + 1
+            self.line = line
+        }
+    }
+
+    /// Scans the record lines of `bytes[start..<end]`, which continue a scan at `progress`;
+    /// `bytes` start at file offset `base`. Only the `final` stretch settles the records still
+    /// waiting for a commit mark and a last line without its newline.
+    private static func scanRecords(_ bytes: [UInt8], from start: Int, to end: Int, base: Int, final: Bool,
+                                    progress: inout Progress, into scan: inout Scan, checkpoint: Int?, parallelism: Int?) {
+        let firstLine = progress.line
         // Whole lines, and a final fragment without its newline, if any.
         var lines: [Range<Int>] = []
-        lines.reserveCapacity((bytes.count - start) / 256)
+        lines.reserveCapacity((end - start) / 256)
         var position = start
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            while position < buffer.count {
-                guard let found = memchr(base + position, 0x0A, buffer.count - position) else { break }
-                let newline = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard let address = buffer.baseAddress else { return }
+            while position < end {
+                guard let found = memchr(address + position, 0x0A, end - position) else { break }
+                let newline = address.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 lines.append(position..<newline)
                 position = newline + 1
             }
         }
-        let fragment = position < bytes.count ? position..<bytes.count : nil
-        let runs = decodeInRuns(bytes, lines: lines, firstLine: firstLine, checkpoint: checkpoint, parallelism: parallelism)
+        let fragment = position < end ? position..<end : nil
+        var runs = decodeInRuns(bytes, lines: lines, firstLine: firstLine, checkpoint: checkpoint, parallelism: parallelism, decoders: &progress.decoders)
+        progress.line += lines.count
 
-        var pending: [RecordedEvent] = []
-        var pendingHash = head.hash
-        var expectedSeq = head.count + 1
-        scan.records.reserveCapacity(lines.count)
-        for run in runs {
-            if let first = run.first, first.index < lines.count {
-                if first.previousHash != pendingHash {
+        // The runs' records are moved into `scan.records` as they are checked; those after the
+        // last commit mark wait for one, and are dropped if the log ends first.
+        func dropPending() { scan.records.removeSubrange(progress.committedCount...) }
+        for position in runs.indices {
+            if let first = runs[position].first, first.index < lines.count {
+                if first.previousHash != progress.pendingHash {
                     scan.corruption = (first.index + firstLine, "the hash chain is broken: the record does not follow line \(first.index + firstLine - 1) (a line was removed, duplicated, reordered or altered)")
+                    dropPending()
                     return
                 }
-                if first.seq != expectedSeq {
-                    scan.corruption = (first.index + firstLine, "expected sequence number \(expectedSeq), found \(first.seq)")
+                if first.seq != progress.expectedSeq {
+                    scan.corruption = (first.index + firstLine, "expected sequence number \(progress.expectedSeq), found \(first.seq)")
+                    dropPending()
                     return
                 }
             }
-            var taken = 0
+            let runStart = scan.records.count
+            let count = runs[position].records.count
+            if scan.records.isEmpty {
+                swap(&scan.records, &runs[position].records)
+            } else {
+                scan.records.append(contentsOf: runs[position].records)
+                runs[position].records = []
+            }
+            let run = runs[position]
             for commit in run.commits {
-                pending.append(contentsOf: run.records[taken..<commit.count])
-                taken = commit.count
-                scan.records.append(contentsOf: pending)
-                pending.removeAll(keepingCapacity: true)
-                scan.headHash = commit.hash
-                scan.committedLength = lines[commit.lineIndex].upperBound + 1
+                progress.committedCount = runStart + commit.count
+                scan.headHash = commit.hash.hex
+                scan.committedLength = base + lines[commit.lineIndex].upperBound + 1
                 scan.nextLine = commit.lineIndex + firstLine + 1
             }
-            pending.append(contentsOf: run.records[taken...])
-            if let hash = run.checkpointHash { scan.checkpointHash = hash }
+            if let hash = run.checkpointHash { scan.checkpointHash = hash.hex }
             if let failure = run.failure {
                 scan.corruption = (failure.index + firstLine, failure.message)
+                dropPending()
                 return
             }
-            pendingHash = run.lastHash ?? pendingHash
-            expectedSeq += run.records.count
+            progress.pendingHash = run.lastHash ?? progress.pendingHash
+            progress.expectedSeq += count
         }
+        guard final else { return }
+        let hasPending = scan.records.count > progress.committedCount
+        dropPending()
         if let fragment {
             // A final fragment without a newline is a torn append: a prefix of the batch's bytes,
             // possibly a whole record whose newline did not reach the disk. A whole record
@@ -139,24 +206,24 @@ public struct LogScanner {
                 scan.corruption = (lines.count + firstLine, "the record ends with a stray byte instead of a newline")
                 return
             }
-            scan.tornTail = TornTail(line: scan.nextLine, offset: scan.committedLength, length: bytes.count - scan.committedLength)
-        } else if !pending.isEmpty {
-            scan.tornTail = TornTail(line: scan.nextLine, offset: scan.committedLength, length: bytes.count - scan.committedLength)
+            scan.tornTail = TornTail(line: scan.nextLine, offset: scan.committedLength, length: base + end - scan.committedLength)
+        } else if hasPending {
+            scan.tornTail = TornTail(line: scan.nextLine, offset: scan.committedLength, length: base + end - scan.committedLength)
         }
     }
 
     /// What one run of consecutive lines decoded to, checked among themselves.
     struct Run: Sendable {
         /// The run's first line: its index among the record lines, its `prev` and its sequence number.
-        var first: (index: Int, previousHash: String, seq: Int)?
+        var first: (index: Int, previousHash: ChainHash, seq: Int)?
         /// The records decoded, in order, up to the first failure.
         var records: [RecordedEvent] = []
         /// The lines carrying a commit mark: how many of the run's records end there, their hash, their line.
-        var commits: [(count: Int, hash: String, lineIndex: Int)] = []
+        var commits: [(count: Int, hash: ChainHash, lineIndex: Int)] = []
         /// The hash of the last record decoded.
-        var lastHash: String?
+        var lastHash: ChainHash?
         /// The hash of the record at the checkpoint, if it is in this run.
-        var checkpointHash: String?
+        var checkpointHash: ChainHash?
         /// The first line of the run that fails a check, and why.
         var failure: (index: Int, message: String)?
     }
@@ -164,25 +231,32 @@ public struct LogScanner {
     /// Below this many lines a log is decoded on one thread: starting others would cost more.
     static let parallelThreshold = 20_000
 
-    /// Decodes the record lines in runs, one per processor for a large log.
-    static func decodeInRuns(_ bytes: [UInt8], lines: [Range<Int>], firstLine: Int, checkpoint: Int?, parallelism: Int?) -> [Run] {
+    /// Decodes the record lines in runs, one per processor for a large log. `decoders` holds
+    /// one decoder per run, made here when missing and kept for the next stretch.
+    static func decodeInRuns(_ bytes: [UInt8], lines: [Range<Int>], firstLine: Int, checkpoint: Int?, parallelism: Int?,
+                             decoders: inout [RecordDecoder]) -> [Run] {
         let processors = max(1, min(lines.count, parallelism ?? (lines.count < parallelThreshold ? 1 : min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))))
-        if processors == 1 { return [decodeRun(bytes, lines: lines, range: 0..<lines.count, firstLine: firstLine, checkpoint: checkpoint)] }
+        while decoders.count < processors { decoders.append(RecordDecoder()) }
+        if processors == 1 { return [decodeRun(bytes, lines: lines, range: 0..<lines.count, firstLine: firstLine, checkpoint: checkpoint, decoder: &decoders[0])] }
         let size = (lines.count + processors - 1) / processors
         let ranges = stride(from: 0, to: lines.count, by: size).map { $0..<min($0 + size, lines.count) }
-        let slots = RunSlots(count: ranges.count)
+        let slots = RunSlots(decoders: decoders)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
-            slots.store(decodeRun(bytes, lines: lines, range: ranges[part], firstLine: firstLine, checkpoint: checkpoint), at: part)
+            var decoder = slots.takeDecoder(at: part)
+            let run = decodeRun(bytes, lines: lines, range: ranges[part], firstLine: firstLine, checkpoint: checkpoint, decoder: &decoder)
+            slots.store(run, decoder, at: part)
         }
-        return slots.runs
+        let (runs, used) = slots.results
+        decoders = used
+        return runs
     }
 
     /// Decodes the lines of one run, checking each record's hash, and the chain and sequence
     /// between consecutive records of the run.
-    static func decodeRun(_ bytes: [UInt8], lines: [Range<Int>], range: Range<Int>, firstLine: Int, checkpoint: Int?) -> Run {
+    static func decodeRun(_ bytes: [UInt8], lines: [Range<Int>], range: Range<Int>, firstLine: Int, checkpoint: Int?,
+                          decoder: inout RecordDecoder) -> Run {
         var run = Run()
         run.records.reserveCapacity(range.count)
-        var decoder = RecordDecoder()
         for index in range {
             let decoded: DecodedRecord
             do {
@@ -225,15 +299,30 @@ public struct LogScanner {
     }
 }
 
-/// The runs decoded by concurrent workers: each worker fills its own slot, once.
+/// The runs decoded by concurrent workers, and their decoders: each worker takes its decoder
+/// and fills its own slot, once.
 private final class RunSlots: Sendable {
-    private let slots: Mutex<[LogScanner.Run?]>
+    private let slots: Mutex<(runs: [LogScanner.Run?], decoders: [RecordDecoder])>
 
-    init(count: Int) { slots = Mutex(Array(repeating: nil, count: count)) }
+    init(decoders: [RecordDecoder]) { slots = Mutex((Array(repeating: nil, count: decoders.count), decoders)) }
 
-    func store(_ run: sending LogScanner.Run, at index: Int) {
-        slots.withLock { $0[index] = run }
+    /// Takes the decoder of a slot out (leaving a fresh one), so that the worker holds the only copy.
+    func takeDecoder(at index: Int) -> RecordDecoder {
+        slots.withLock { slots in
+            var decoder = RecordDecoder()
+            swap(&decoder, &slots.decoders[index])
+            return decoder
+        }
     }
 
-    var runs: [LogScanner.Run] { slots.withLock { $0.map { $0! } } }
+    func store(_ run: sending LogScanner.Run, _ decoder: sending RecordDecoder, at index: Int) {
+        slots.withLock {
+            $0.runs[index] = run
+            $0.decoders[index] = decoder
+        }
+    }
+
+    var results: (runs: [LogScanner.Run], decoders: [RecordDecoder]) {
+        slots.withLock { ($0.runs.compactMap { $0 }, $0.decoders) }
+    }
 }

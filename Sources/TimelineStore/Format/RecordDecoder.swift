@@ -4,8 +4,8 @@ import TimelineCore
 public struct DecodedRecord: Sendable {
     public let record: RecordedEvent
     public let commit: Bool
-    public let previousHash: String
-    public let hash: String
+    public let previousHash: ChainHash
+    public let hash: ChainHash
 }
 
 /// Why a line is not a valid record.
@@ -16,10 +16,13 @@ public struct RecordDecodingError: Error, Hashable, Sendable, CustomStringConver
 
 /// Decodes one log line into a record and checks its own hash.
 ///
-/// All reading of log lines goes through this type. It parses with a hand-written scanner for
-/// the log's own JSON (`JSONObjectScanner`), interning repeated strings across the lines of one
-/// reader; Foundation's `JSONDecoder` is the oracle the tests compare it with.
-public struct RecordDecoder {
+/// All reading of log lines goes through this type. The common records take a typed fast path
+/// (`CommonRecordReader`); every other line, and any line the fast path does not recognize, is
+/// parsed with a hand-written scanner for the log's own JSON (`JSONObjectScanner`) into named
+/// fields. Both intern repeated strings across the lines of one reader. Foundation's
+/// `JSONDecoder` is the oracle the tests compare them with.
+public struct RecordDecoder: Sendable {
+    private var common = CommonRecordReader()
     private var scanner = JSONObjectScanner()
     // Records of one batch share their recorded time: parse each distinct text once.
     private var times: [String: RecordedTime] = [:]
@@ -31,6 +34,12 @@ public struct RecordDecoder {
     /// - Throws: `RecordDecodingError` saying what is wrong: not JSON, a missing or malformed
     ///   field, or a hash that does not match the line's content.
     public mutating func decode(_ line: ArraySlice<UInt8>) throws(RecordDecodingError) -> DecodedRecord {
+        try decode(line, fastPath: true)
+    }
+
+    /// Decodes a line, on the general path only when `fastPath` is `false` (for tests that
+    /// compare the two).
+    mutating func decode(_ line: ArraySlice<UInt8>, fastPath: Bool) throws(RecordDecodingError) -> DecodedRecord {
         // The hash covers every byte before `,"hash":"`, which must end the line.
         let marker = LogFormat.hashMarker
         guard line.count > marker.count + 66, line.last == UInt8(ascii: "}"),
@@ -40,10 +49,14 @@ public struct RecordDecoder {
             throw RecordDecodingError(message: "the record does not end with its hash (,\"hash\":\"<64 hex digits>\"})")
         }
         let hashStart = line.index(line.endIndex, offsetBy: -66)
-        let storedHash = String(decoding: line[hashStart..<line.index(line.endIndex, offsetBy: -2)], as: UTF8.self)
-        let body = line[line.startIndex..<line.index(hashStart, offsetBy: -marker.count)]
-        guard LogFormat.sha256Hex(body) == storedHash else {
+        let bodyEnd = line.index(hashStart, offsetBy: -marker.count)
+        let storedHash = line[hashStart..<line.index(line.endIndex, offsetBy: -2)].withUnsafeBufferPointer { ChainHash(hex: $0) }
+        let hash = line[line.startIndex..<bodyEnd].withUnsafeBytes { ChainHash(of: $0) }
+        guard storedHash == hash else {
             throw RecordDecodingError(message: "integrity check failed: the record's content does not match its hash")
+        }
+        if fastPath, let common = common.read(line, bodyEnd: bodyEnd) {
+            return DecodedRecord(record: common.record, commit: common.commit, previousHash: common.previousHash, hash: hash)
         }
         let members: [(key: String, value: JSONObjectScanner.Value)]
         do { members = try scanner.scan(line) } catch { throw RecordDecodingError(message: "not valid JSON (\(error.message) at byte \(error.offset + 1))") }
@@ -72,14 +85,14 @@ public struct RecordDecoder {
         guard let at, let time = times[at] else {
             throw RecordDecodingError(message: "field \"at\": expected a UTC time such as 2026-11-29T03:00:00Z")
         }
-        guard let prev, prev.utf8.count == 64 else { throw RecordDecodingError(message: "field \"prev\": expected 64 hex digits") }
+        guard let prev, let previousHash = ChainHash(prev) else { throw RecordDecodingError(message: "field \"prev\": expected 64 lower-case hex digits") }
         guard case .string(let idText)? = fields["id"], let id = EventID(idText) else {
             throw RecordDecodingError(message: "field \"id\": every record needs a valid id")
         }
         let event: NewEvent
         do { event = try NewEvent(fields: fields) } catch { throw RecordDecodingError(message: error.description) }
         return DecodedRecord(record: RecordedEvent(seq: SequenceNumber(seq), recordedAt: time, id: id, event: event),
-                             commit: commit, previousHash: prev, hash: storedHash)
+                             commit: commit, previousHash: previousHash, hash: hash)
     }
 
     /// Decodes one line with a fresh decoder.

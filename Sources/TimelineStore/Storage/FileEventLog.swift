@@ -66,7 +66,9 @@ public struct FileEventLog: EventLog {
                 return (state, scan.tornTail)
             }
         }
-        let scan = LogScanner.scan(try file.readAll(), checkpoint: marker?.count)
+        let scan = try LogScanner.scan(size: size, checkpoint: marker?.count) { count, offset throws(StoreError) in
+            try file.read(count: count, at: offset)
+        }
         let contents = try contents(of: scan, records: scan.records, marker: marker)
         let state = LogCache.State(committedLength: scan.committedLength, contents: contents, planner: nil)
         cache.store(state)

@@ -38,7 +38,9 @@ public enum LogVerifier {
             }
             throw StoreError(code: .notFound, message: "no log here", path: path)
         }
-        let scan = LogScanner.scan(try file.readAll(), checkpoint: marker?.count)
+        let scan = try LogScanner.scan(size: try file.size(), checkpoint: marker?.count) { count, offset throws(StoreError) in
+            try file.read(count: count, at: offset)
+        }
         let violations = scan.corruption == nil ? Timeline(records: scan.records, registry: registry).violations : []
         var warnings: [String] = []
         if scan.corruption == nil, let marker, let problem = marker.problem(records: scan.records.count, hashAtMarker: scan.checkpointHash, log: path) {
