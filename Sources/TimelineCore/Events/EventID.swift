@@ -5,10 +5,11 @@
 /// at least 4 characters names an event in corrections and retractions.
 public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
     // A derived id (16 lower-case hex digits) is kept as its 64-bit value: a large log holds
-    // millions of ids, and as text each would take its own allocation. Others keep their text.
+    // millions of ids, and as text each would take its own allocation. Others keep their text,
+    // boxed, so that an id takes 16 bytes, not 24, in every record.
     private enum Storage: Hashable, Sendable {
         case derived(UInt64)
-        case text(String)
+        indirect case text(String)
     }
 
     private let storage: Storage

@@ -18,14 +18,26 @@ public struct NewEvent: Hashable, Sendable {
     /// The citation behind it (mandatory).
     public var source: Source
     /// A free remark.
-    public var note: String?
+    public var note: String? {
+        get {
+            guard case .text(let text)? = storedNote else { return nil }
+            return text
+        }
+        set { storedNote = newValue.map(BoxedNote.text) }
+    }
+    // Boxed: few events have a note, and a large log holds millions of events.
+    private var storedNote: BoxedNote?
+
+    private enum BoxedNote: Hashable, Sendable {
+        indirect case text(String)
+    }
 
     public init(id: EventID? = nil, date: EDTFDate?, payload: EventPayload, source: Source, note: String? = nil) {
         self.explicitID = id
         self.date = date
         self.payload = payload
         self.source = source
-        self.note = note
+        self.storedNote = note.map(BoxedNote.text)
     }
 
     /// The event's type.

@@ -4,10 +4,12 @@ public struct RecordedEvent: Hashable, Sendable {
     public let seq: SequenceNumber
     /// When the log recorded it (transaction time).
     public let recordedAt: RecordedTime
-    /// The event's identity.
-    public let id: EventID
-    /// The content as appended (before any correction).
+    /// The content as appended (before any correction). Its explicit id is always the record's
+    /// id, as when read back from the log.
     public let event: NewEvent
+
+    /// The event's identity.
+    public var id: EventID { event.explicitID ?? event.derivedID }
 
     public init(seq: SequenceNumber, recordedAt: RecordedTime, event: NewEvent) {
         self.init(seq: seq, recordedAt: recordedAt, id: event.id, event: event)
@@ -17,7 +19,8 @@ public struct RecordedEvent: Hashable, Sendable {
     public init(seq: SequenceNumber, recordedAt: RecordedTime, id: EventID, event: NewEvent) {
         self.seq = seq
         self.recordedAt = recordedAt
-        self.id = id
+        var event = event
+        event.explicitID = id
         self.event = event
     }
 

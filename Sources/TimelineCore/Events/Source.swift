@@ -7,7 +7,16 @@ public struct Source: Hashable, Sendable, CustomStringConvertible {
     /// The citation as written: "Reuters, 'Belarus joins SCO', 2024-07-04".
     public let citation: String
     /// A URL for the citation, if one was given separately.
-    public let url: String?
+    public var url: String? {
+        guard case .url(let url)? = storedURL else { return nil }
+        return url
+    }
+    // Boxed: few sources have a URL, and every record of a large log holds a source.
+    private let storedURL: BoxedURL?
+
+    private enum BoxedURL: Hashable, Sendable {
+        indirect case url(String)
+    }
 
     /// A source; `nil` when the citation is empty or only spaces.
     public init?(citation: String, url: String? = nil) {
@@ -15,7 +24,7 @@ public struct Source: Hashable, Sendable, CustomStringConvertible {
         guard !trimmed.isEmpty else { return nil }
         self.citation = trimmed
         let cleanURL = url.map(Source.trimmed)
-        self.url = (cleanURL?.isEmpty ?? true) ? nil : cleanURL
+        self.storedURL = (cleanURL?.isEmpty ?? true) ? nil : cleanURL.map(BoxedURL.url)
     }
 
     /// The text without surrounding white space; the text itself (no copy) when it has none, as

@@ -252,7 +252,7 @@ public final class Interpreter {
     func timeline() throws -> Timeline {
         if let cachedTimeline { return cachedTimeline }
         let committed = try committedContents()
-        let timeline = Timeline(records: committed.records + pending, registry: registry)
+        let timeline = Timeline(records: pending.isEmpty ? committed.records : committed.records + pending, registry: registry)
         cachedTimeline = timeline
         if pending.isEmpty { log.cacheProjections(timeline.projections, head: committed.head) }
         return timeline

@@ -48,7 +48,7 @@ public struct LogScanner {
     /// bytes there), a stretch of about `stretch` bytes at a time, so that a large log is never
     /// in memory whole. The outcome is that of `scan(_:)` on the whole file.
     /// - Throws: what `read` throws.
-    public static func scan<Failure: Error>(size: Int, stretch: Int = 1 << 25, checkpoint: Int? = nil, parallelism: Int? = nil,
+    public static func scan<Failure: Error>(size: Int, stretch: Int = 1 << 23, checkpoint: Int? = nil, parallelism: Int? = nil,
                                             read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Scan {
         var scan = Scan()
         var asked = min(stretch, size)
@@ -86,14 +86,21 @@ public struct LogScanner {
             // Whole lines only; a stretch without one is read again, longer.
             guard let lastNewline = bytes.lastIndex(of: 0x0A), lastNewline >= start else {
                 asked = min(asked * 2, size - base)
+                bytes = []
                 bytes = try read(asked, base)
                 continue
             }
             scanRecords(bytes, from: start, to: lastNewline + 1, base: base, final: false, progress: &progress, into: &scan, checkpoint: checkpoint, parallelism: parallelism)
             if scan.corruption != nil { return scan }
+            if base == 0 {
+                // Room for all the records, estimated from the first stretch (with a tenth more),
+                // so that the array does not grow by doubling: that would hold two copies at once.
+                scan.records.reserveCapacity(Int(Double(scan.records.count) * Double(size) / Double(lastNewline + 1) * 1.1))
+            }
             base += lastNewline + 1
             start = 0
             asked = min(stretch, size - base)
+            bytes = []  // one stretch in memory at a time
             bytes = try read(asked, base)
         }
     }
