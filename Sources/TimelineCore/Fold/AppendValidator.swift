@@ -51,7 +51,7 @@ public struct AppendValidator: Sendable {
                 return false
             }
         }
-        let events = EffectiveEvent.sortedInFoldOrder(batch.map { EffectiveEvent(record: $0, event: $0.event, corrections: []) })
+        let events = EffectiveEvent.sortedInFoldOrder(batch.map(EffectiveEvent.init(uncorrected:)))
         for event in events {
             if case .founding(let founding) = event.payload, fold.foundings[founding.org] == nil {
                 fold.foundings[founding.org] = event.date

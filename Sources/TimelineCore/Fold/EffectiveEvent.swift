@@ -14,6 +14,16 @@ public struct EffectiveEvent: Hashable, Sendable {
         self.corrected = corrections.isEmpty ? nil : CorrectedContent(event: event)
     }
 
+    /// An event no correction applies to.
+    init(uncorrected record: RecordedEvent) {
+        self.record = record
+        self.corrections = []
+        self.corrected = nil
+    }
+
+    // The accessors below read one field of the record or of the corrected content: going
+    // through `event` would copy a whole event for each, and the fold reads millions.
+
     /// The content after corrections (equal to `record.event` when none applies).
     public var event: NewEvent { corrected?.event ?? record.event }
     /// The event's id.
@@ -21,13 +31,21 @@ public struct EffectiveEvent: Hashable, Sendable {
     /// The event's log position.
     public var seq: SequenceNumber { record.seq }
     /// The corrected valid time (only amendments have none, and they never reach the fold).
-    public var date: EDTFDate { Self.foldDate(event.date) }
+    public var date: EDTFDate { Self.foldDate(ownDate) }
+    /// The corrected valid time as the event gives it (`nil` for none).
+    var ownDate: EDTFDate? {
+        if let corrected { return corrected.event.date }
+        return record.event.date
+    }
 
     /// The date the fold sorts an event by: its own, or for an event without one (which the
     /// fold refuses) the year 0.
     static func foldDate(_ date: EDTFDate?) -> EDTFDate { date ?? .single(PartialDate(year: 0)) }
     /// The corrected content.
-    public var payload: EventPayload { event.payload }
+    public var payload: EventPayload {
+        if let corrected { return corrected.event.payload }
+        return record.event.payload
+    }
 
     public static func == (lhs: EffectiveEvent, rhs: EffectiveEvent) -> Bool {
         lhs.record == rhs.record && lhs.corrections == rhs.corrections && lhs.event == rhs.event

@@ -22,7 +22,6 @@ public struct EffectiveEvents: RandomAccessCollection, Sendable {
     public subscript(position: Int) -> EffectiveEvent {
         let index = order[position]
         if !corrected.isEmpty, let event = corrected[index] { return event }
-        let record = records[Int(index)]
-        return EffectiveEvent(record: record, event: record.event, corrections: [])
+        return EffectiveEvent(uncorrected: records[Int(index)])
     }
 }

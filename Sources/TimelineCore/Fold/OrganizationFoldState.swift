@@ -1,13 +1,13 @@
 /// What the fold knows of one organization: the organization itself, its current ladder, and
 /// per participant its standing, since when, and the transitions recorded.
 ///
-/// Participants are numbered (`slots`) the first time a transition reaches them, so that the
-/// fold looks a country up once per event and keeps the rest in arrays.
+/// Participants are numbered (their slots) the first time a transition reaches them, so that
+/// the fold looks a country up once per event and keeps the rest in arrays. The fold keeps the
+/// slot numbers by country apart, in its own array: looking one up in a field of this struct,
+/// held in an array, made the optimizer copy the whole struct for every event.
 struct OrganizationFoldState: Sendable {
     var organization: Organization
     var ladder: StatusLadder
-    /// Each participant's number.
-    var slots: [String: Int] = [:]
     /// Per participant: its code, its standing, the date its current status began, and its
     /// transitions (empty when the fold does not record them).
     var countries: [String] = []
@@ -22,6 +22,6 @@ struct OrganizationFoldState: Sendable {
 
     /// The participants in code order, with their slots.
     var participantsByCode: [(country: String, slot: Int)] {
-        slots.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        countries.enumerated().sorted { $0.element < $1.element }.map { ($0.element, $0.offset) }
     }
 }

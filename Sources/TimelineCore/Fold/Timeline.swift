@@ -35,9 +35,8 @@ public struct Timeline: Sendable {
         self.records = records
         let (included, corrected, amendmentViolations) = AmendmentResolver(records: records).resolve()
         let order = EffectiveEvent.foldOrder(of: included) { index in
-            let record = records[Int(index)]
-            let date = corrected.isEmpty ? EffectiveEvent.foldDate(record.date) : (corrected[index]?.date ?? EffectiveEvent.foldDate(record.date))
-            return (date.earliest.ordinal, record.seq.value)
+            let date = corrected.isEmpty ? records[Int(index)].foldDate : (corrected[index]?.date ?? records[Int(index)].foldDate)
+            return (date.earliest.ordinal, records[Int(index)].seq.value)
         }
         let ordered = EffectiveEvents(records: records, order: order, corrected: corrected)
         var fold = TimelineFold(registry: registry)
@@ -46,7 +45,12 @@ public struct Timeline: Sendable {
                 fold.foundings[founding.org] = ordered[position].date
             }
         }
-        for event in ordered { fold.apply(event) }
+        if corrected.isEmpty {
+            // Nothing corrected: the effective events are the records themselves.
+            for index in order { fold.apply(records[Int(index)]) }
+        } else {
+            for event in ordered { fold.apply(event) }
+        }
         self.events = ordered
         self.violations = amendmentViolations + fold.violations
         self.projections = Projections(

@@ -9,6 +9,8 @@ struct TimelineFold: Sendable {
     /// Each founded organization's number in `states`.
     private var numbers: [OrganizationID: Int] = [:]
     private var states: [OrganizationFoldState] = []
+    /// Per organization number: each participant's slot in its state.
+    private var slots: [[String: Int]] = []
 
     /// Every founding in the event set, to explain an event dated before its organization.
     var foundings: [OrganizationID: EDTFDate] = [:]
@@ -40,8 +42,8 @@ struct TimelineFold: Sendable {
     }
 
     /// A violation of `rule` by `event`.
-    private mutating func refuse(_ event: EffectiveEvent, _ rule: InvariantViolation.Rule, _ message: String) {
-        violations.append(InvariantViolation(rule: rule, eventID: event.id, seq: event.seq, summary: event.event.summary, message: message))
+    private mutating func refuse(_ event: some FoldableEvent, _ rule: InvariantViolation.Rule, _ message: String) {
+        violations.append(InvariantViolation(rule: rule, eventID: event.id, seq: event.seq, summary: event.summary, message: message))
     }
 
     private func name(_ code: String) -> String {
@@ -55,23 +57,23 @@ struct TimelineFold: Sendable {
     /// Checks that a country code is known, and finds its slot in organization `number`;
     /// records a violation and answers `nil` for an unknown code. A country with a slot was
     /// checked when it got it.
-    private mutating func checkCountry(_ code: String, in number: Int, _ event: EffectiveEvent) -> Slot? {
-        if let slot = states[number].slots[code] { return .some(slot) }
+    private mutating func checkCountry(_ code: String, in number: Int, _ event: some FoldableEvent) -> Slot? {
+        if let slot = slots[number][code] { return .some(slot) }
         return checkCountry(code, event) ? .some(nil) : nil
     }
 
     /// Checks that a country code is known; records a violation otherwise.
-    private mutating func checkCountry(_ code: String, _ event: EffectiveEvent) -> Bool {
+    private mutating func checkCountry(_ code: String, _ event: some FoldableEvent) -> Bool {
         if registry.country(code: code)?.alpha3 == code { return true }
         refuse(event, .unknownCountry, CountryLookupError(text: code, suggestions: registry.suggestions(for: code)).description)
         return false
     }
 
     /// Checks that the organization exists and is not dissolved at the event; returns its number.
-    private mutating func checkOrganization(_ id: OrganizationID, _ event: EffectiveEvent) -> Int? {
+    private mutating func checkOrganization(_ id: OrganizationID, _ event: some FoldableEvent) -> Int? {
         guard let number = numbers[id] else {
             if let founded = foundings[id] {
-                refuse(event, .organizationNotYetFounded, "\(id) is founded only on \(founded), after this event's date \(event.date)")
+                refuse(event, .organizationNotYetFounded, "\(id) is founded only on \(founded), after this event's date \(event.foldDate)")
                 return nil
             }
             let known = (Set(foundings.keys)).map(\.rawValue).sorted()
@@ -88,26 +90,28 @@ struct TimelineFold: Sendable {
     }
 
     private func state(_ number: Int, _ slot: Slot) -> MembershipState {
-        slot.map { states[number].standing[$0] } ?? .none
+        guard let slot else { return .none }
+        return states[number].standing[slot]
     }
 
     /// The date the participant's current status began.
     private func since(_ number: Int, _ slot: Slot) -> EDTFDate? {
-        slot.map { states[number].since[$0] }
+        guard let slot else { return nil }
+        return states[number].since[slot]
     }
 
-    private mutating func transition(_ number: Int, _ country: String, _ slot: Slot, to after: MembershipState, by event: EffectiveEvent) {
+    private mutating func transition(_ number: Int, _ country: String, _ slot: Slot, to after: MembershipState, by event: some FoldableEvent) {
         let before = state(number, slot)
-        let start = before.status == after.status && before.status != nil ? (since(number, slot) ?? event.date) : event.date
+        let start = before.status == after.status && before.status != nil ? (since(number, slot) ?? event.foldDate) : event.foldDate
         let transition = recordsTransitions ? MembershipTransition(
-            eventID: event.id, seq: event.seq, date: event.date, before: before, after: after,
+            eventID: event.id, seq: event.seq, date: event.foldDate, before: before, after: after,
             isMembership: after.status != nil && after.status == states[number].ladder.top, since: start) : nil
         let index: Int
         if let slot {
             index = slot
         } else {
             index = states[number].countries.count
-            states[number].slots[country] = index
+            slots[number][country] = index
             states[number].countries.append(country)
             states[number].standing.append(after)
             states[number].since.append(start)
@@ -119,9 +123,9 @@ struct TimelineFold: Sendable {
     }
 
     /// Folds one effective event. Events must arrive in fold order.
-    mutating func apply(_ event: EffectiveEvent) {
-        guard event.event.date != nil else {
-            refuse(event, .missingDate, "\(Article.with(event.event.kind.rawValue)) needs a date (on D)")
+    mutating func apply(_ event: some FoldableEvent) {
+        guard event.ownDate != nil else {
+            refuse(event, .missingDate, "\(Article.with(event.payload.kind.rawValue)) needs a date (on D)")
             return
         }
         switch event.payload {
@@ -131,24 +135,25 @@ struct TimelineFold: Sendable {
                 return
             }
             if let predecessor = founding.predecessor, numbers[predecessor] == nil {
-                refuse(event, .unknownPredecessor, "the predecessor \(predecessor) has no founding event before \(event.date)")
+                refuse(event, .unknownPredecessor, "the predecessor \(predecessor) has no founding event before \(event.foldDate)")
                 return
             }
             for founder in founding.founders where !checkCountry(founder, event) { return }
             let number = states.count
             numbers[founding.org] = number
+            slots.append([:])
             states.append(OrganizationFoldState(organization: Organization(
-                id: founding.org, name: founding.name, founded: event.date, place: founding.place,
+                id: founding.org, name: founding.name, founded: event.foldDate, place: founding.place,
                 founders: founding.founders, predecessor: founding.predecessor, ladder: founding.ladder)))
             for founder in founding.founders {
-                transition(number, founder, states[number].slots[founder], to: MembershipState(status: founding.ladder.top), by: event)
+                transition(number, founder, slots[number][founder], to: MembershipState(status: founding.ladder.top), by: event)
             }
         case .accession(let org, let country):
             guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
             let ladder = states[number].ladder
             let current = state(number, slot)
             if current.status == ladder.top {
-                refuse(event, .alreadyMember, "\(name(country)) is already a \(ladder.top) of \(org) (since \(since(number, slot) ?? event.date))")
+                refuse(event, .alreadyMember, "\(name(country)) is already a \(ladder.top) of \(org) (since \(since(number, slot) ?? event.foldDate))")
                 return
             }
             transition(number, country, slot, to: MembershipState(status: ladder.top, suspended: current.suspended), by: event)
@@ -156,12 +161,12 @@ struct TimelineFold: Sendable {
             guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
             let ladder = states[number].ladder
             guard let rank = ladder.rank(of: status) else {
-                refuse(event, .statusNotOnLadder, "\(org) has no status \"\(status)\" at \(event.date); its ladder is \(ladder)")
+                refuse(event, .statusNotOnLadder, "\(org) has no status \"\(status)\" at \(event.foldDate); its ladder is \(ladder)")
                 return
             }
             let current = state(number, slot)
             if current.status == status {
-                refuse(event, .sameStatus, "\(name(country)) already holds \(status) in \(org) (since \(since(number, slot) ?? event.date))")
+                refuse(event, .sameStatus, "\(name(country)) already holds \(status) in \(org) (since \(since(number, slot) ?? event.foldDate))")
                 return
             }
             let actual: StatusChange = current.status.flatMap { ladder.rank(of: $0) }.map { $0 < rank ? .elevation : .downgrade } ?? .grant
@@ -174,7 +179,7 @@ struct TimelineFold: Sendable {
         case .withdrawal(let org, let country):
             guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
             if state(number, slot).status == nil {
-                refuse(event, .notParticipating, "\(name(country)) holds no status in \(org) at \(event.date), so it cannot withdraw")
+                refuse(event, .notParticipating, "\(name(country)) holds no status in \(org) at \(event.foldDate), so it cannot withdraw")
                 return
             }
             transition(number, country, slot, to: .none, by: event)
@@ -182,7 +187,7 @@ struct TimelineFold: Sendable {
             guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
             let current = state(number, slot)
             if current.status == nil {
-                refuse(event, .notParticipating, "\(name(country)) holds no status in \(org) at \(event.date), so it cannot be suspended")
+                refuse(event, .notParticipating, "\(name(country)) holds no status in \(org) at \(event.foldDate), so it cannot be suspended")
             } else if current.suspended {
                 refuse(event, .alreadySuspended, "\(name(country)) is already suspended from \(org)")
             } else {
@@ -192,7 +197,7 @@ struct TimelineFold: Sendable {
             guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
             let current = state(number, slot)
             if !current.suspended {
-                refuse(event, .notSuspended, "\(name(country)) is not suspended from \(org) at \(event.date), so it cannot be reinstated")
+                refuse(event, .notSuspended, "\(name(country)) is not suspended from \(org) at \(event.foldDate), so it cannot be reinstated")
             } else {
                 transition(number, country, slot, to: MembershipState(status: current.status, suspended: false), by: event)
             }
@@ -200,7 +205,7 @@ struct TimelineFold: Sendable {
             guard let number = checkOrganization(org, event) else { return }
             let ladder = states[number].ladder
             if let missing = from.first(where: { !ladder.contains($0) }) {
-                refuse(event, .statusNotOnLadder, "\(org) has no status \"\(missing)\" at \(event.date); its ladder is \(ladder)")
+                refuse(event, .statusNotOnLadder, "\(org) has no status \"\(missing)\" at \(event.foldDate); its ladder is \(ladder)")
                 return
             }
             if ladder.contains(to) && !from.contains(to) {
@@ -209,7 +214,7 @@ struct TimelineFold: Sendable {
             }
             let merged = ladder.merging(from, into: to)
             states[number].ladder = merged
-            states[number].organization.ladderChanges.append((event.date, merged))
+            states[number].organization.ladderChanges.append((event.foldDate, merged))
             for (country, slot) in states[number].participantsByCode {
                 let current = states[number].standing[slot]
                 if let status = current.status, from.contains(status), status != to {
@@ -230,7 +235,7 @@ struct TimelineFold: Sendable {
             for (country, slot) in states[number].participantsByCode where states[number].standing[slot].status != nil {
                 transition(number, country, slot, to: .none, by: event)
             }
-            states[number].organization.dissolved = event.date
+            states[number].organization.dissolved = event.foldDate
         case .correction, .retraction:
             break  // resolved before the fold
         }
