@@ -8,10 +8,13 @@ struct AmendmentResolver {
     private let byID: [EventID: RecordedEvent]
     // Sorted ids serve prefix look-ups; they are only needed when the records hold amendments.
     private let sortedIDs: [EventID]
+    /// Whether any record is a correction or a retraction.
+    private let hasAmendments: Bool
 
     init(records: [RecordedEvent]) {
         self.records = records
         let hasAmendments = records.contains { $0.kind.isAmendment }
+        self.hasAmendments = hasAmendments
         var byID: [EventID: RecordedEvent] = [:]
         if hasAmendments {
             byID.reserveCapacity(records.count)
@@ -54,6 +57,7 @@ struct AmendmentResolver {
     /// The effective events (amendments removed) and the violations found on the way: the
     /// indexes of the records that remain, in log order, and the events corrections changed.
     func resolve() -> (included: [UInt32], corrected: [UInt32: EffectiveEvent], violations: [InvariantViolation]) {
+        guard hasAmendments else { return (Array(0..<UInt32(records.count)), [:], []) }
         var violations: [InvariantViolation] = []
         var retracted = Set<EventID>()
         var corrections: [EventID: [(id: EventID, changes: Correction)]] = [:]
@@ -94,9 +98,11 @@ struct AmendmentResolver {
         var included: [UInt32] = []
         included.reserveCapacity(records.count)
         var corrected: [UInt32: EffectiveEvent] = [:]
-        for (index, record) in records.enumerated() where !record.kind.isAmendment && (retracted.isEmpty || !retracted.contains(record.id)) {
+        // By index and field: binding each record would copy it, a million times for a large log.
+        for index in records.indices where !records[index].kind.isAmendment && (retracted.isEmpty || !retracted.contains(records[index].id)) {
             included.append(UInt32(index))
-            guard !corrections.isEmpty, let applied = corrections[record.id] else { continue }
+            guard !corrections.isEmpty, let applied = corrections[records[index].id] else { continue }
+            let record = records[index]
             var event = record.event
             for correction in applied { event = Self.apply(correction.changes, to: event) }
             corrected[UInt32(index)] = EffectiveEvent(record: record, event: event, corrections: applied.map(\.id))

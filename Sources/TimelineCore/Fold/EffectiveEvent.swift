@@ -58,18 +58,34 @@ public struct EffectiveEvent: Hashable, Sendable {
 
     /// Record indexes in fold order, given each one's fold key (earliest day of its effective
     /// date, sequence number). Indexes already in that order come back as they are.
+    ///
+    /// When sequence numbers rise along `indexes` (as in any log), a key's position among them
+    /// orders like its sequence number: day and position then pack into one 64-bit integer, and
+    /// a million of those sort several times faster than pairs compared field by field.
     static func foldOrder(of indexes: [UInt32], key: (UInt32) -> (day: Int, seq: Int)) -> [UInt32] {
-        var keys: [(day: Int, seq: Int, index: UInt32)] = []
-        keys.reserveCapacity(indexes.count)
+        var packed: [UInt64] = []
+        packed.reserveCapacity(indexes.count)
         var alreadyOrdered = true
-        for index in indexes {
+        var seqsRise = true
+        var last: (day: Int, seq: Int)?
+        for (position, index) in indexes.enumerated() {
             let (day, seq) = key(index)
-            if let last = keys.last, (last.day, last.seq) > (day, seq) { alreadyOrdered = false }
-            keys.append((day, seq, index))
+            if let last {
+                if (last.day, last.seq) > (day, seq) { alreadyOrdered = false }
+                if last.seq >= seq { seqsRise = false }
+            }
+            last = (day, seq)
+            // Days are CivilDay ordinals, within Int32 (open ends are its limits).
+            let biasedDay = UInt64(UInt32(bitPattern: Int32(clamping: day)) ^ 0x8000_0000)
+            packed.append(biasedDay << 32 | UInt64(position))
         }
         if alreadyOrdered { return indexes }
-        keys.sort { ($0.day, $0.seq) < ($1.day, $1.seq) }
-        return keys.map(\.index)
+        guard seqsRise else {
+            let keyed = indexes.map { (key: key($0), index: $0) }
+            return keyed.sorted { ($0.key.day, $0.key.seq) < ($1.key.day, $1.key.seq) }.map(\.index)
+        }
+        packed.sort()
+        return packed.map { indexes[Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF)] }
     }
 
     /// The events in fold order: by valid-time earliest bound, then sequence number.

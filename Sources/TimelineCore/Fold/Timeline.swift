@@ -1,3 +1,5 @@
+import Foundation
+
 /// The folded state of a log: organizations, membership transitions and the effective events,
 /// ready to answer queries at any valid time.
 ///
@@ -32,6 +34,12 @@ public struct Timeline: Sendable {
     /// Folds the records.
     /// - Complexity: O(n log n) in the number of records.
     public init(records: [RecordedEvent], registry: CountryRegistry = .standard) {
+        self.init(records: records, registry: registry, foldParts: nil)
+    }
+
+    /// Folds the records on `foldParts` threads (see `PartitionedFold`); by default on one
+    /// per processor for a large log, else on one (tests pin it to compare the two).
+    init(records: [RecordedEvent], registry: CountryRegistry, foldParts: Int?) {
         self.records = records
         let (included, corrected, amendmentViolations) = AmendmentResolver(records: records).resolve()
         let order = EffectiveEvent.foldOrder(of: included) { index in
@@ -39,23 +47,33 @@ public struct Timeline: Sendable {
             return (date.earliest.ordinal, records[Int(index)].seq.value)
         }
         let ordered = EffectiveEvents(records: records, order: order, corrected: corrected)
-        var fold = TimelineFold(registry: registry)
+        var foundings: [OrganizationID: EDTFDate] = [:]
+        var predecessors: [(OrganizationID, OrganizationID)] = []
         for (position, index) in order.enumerated() where records[Int(index)].kind == .founding {
-            if case .founding(let founding) = ordered[position].payload, fold.foundings[founding.org] == nil {
-                fold.foundings[founding.org] = ordered[position].date
-            }
+            guard case .founding(let founding) = ordered[position].payload else { continue }
+            if foundings[founding.org] == nil { foundings[founding.org] = ordered[position].date }
+            if let predecessor = founding.predecessor { predecessors.append((founding.org, predecessor)) }
         }
-        if corrected.isEmpty {
-            // Nothing corrected: the effective events are the records themselves.
-            for index in order { fold.apply(records[Int(index)]) }
+        var fold: TimelineFold
+        let parts = foldParts ?? (order.count < PartitionedFold.threshold ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        if parts > 1 {
+            fold = PartitionedFold.fold(records: records, events: ordered, order: order, corrected: !corrected.isEmpty,
+                                        foundings: foundings, predecessors: predecessors, registry: registry, parts: parts)
         } else {
-            for event in ordered { fold.apply(event) }
+            fold = TimelineFold(registry: registry)
+            fold.foundings = foundings
+            if corrected.isEmpty {
+                // Nothing corrected: the effective events are the records themselves.
+                for index in order { fold.apply(records[Int(index)]) }
+            } else {
+                for event in ordered { fold.apply(event) }
+            }
         }
         self.events = ordered
         self.violations = amendmentViolations + fold.violations
         self.projections = Projections(
             organizations: fold.organizations,
-            memberships: fold.transitions.mapValues { OrganizationMemberships(transitions: $0, registry: registry) },
+            memberships: fold.memberships(),
             registry: registry)
         fold.stopRecordingTransitions()
         self.finalFold = fold

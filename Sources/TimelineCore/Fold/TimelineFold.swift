@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// The pure fold of effective events, in fold order, into organizations and membership
 /// transitions, checking every invariant on the way.
 ///
@@ -32,13 +35,37 @@ struct TimelineFold: Sendable {
         Dictionary(uniqueKeysWithValues: states.map { ($0.organization.id, $0.organization) })
     }
 
-    /// The recorded transitions of every organization that has any, by participant.
-    var transitions: [OrganizationID: [String: [MembershipTransition]]] {
-        var all: [OrganizationID: [String: [MembershipTransition]]] = [:]
-        for state in states where recordsTransitions && !state.countries.isEmpty {
-            all[state.organization.id] = Dictionary(uniqueKeysWithValues: zip(state.countries, state.transitions))
+    /// Each organization's memberships, from the transitions recorded (for the organizations
+    /// that have any), built on several threads.
+    func memberships() -> [OrganizationID: OrganizationMemberships] {
+        guard recordsTransitions else { return [:] }
+        let built = Mutex<[OrganizationID: OrganizationMemberships]>([:])
+        DispatchQueue.concurrentPerform(iterations: states.count) { number in
+            let state = states[number]
+            guard !state.countries.isEmpty else { return }
+            let memberships = OrganizationMemberships(
+                transitions: Dictionary(uniqueKeysWithValues: zip(state.countries, state.transitions)), registry: registry)
+            built.withLock { $0[state.organization.id] = memberships }
         }
-        return all
+        return built.withLock { $0 }
+    }
+
+    /// Combines folds of disjoint groups of organizations, each run over the events of its
+    /// group in fold order, into the fold of all (see `PartitionedFold`). `positions[i]` holds
+    /// the fold position of each violation of `parts[i]`, so that violations keep fold order.
+    static func combining(_ parts: [TimelineFold], positions: [[Int]]) -> TimelineFold {
+        var combined = parts[0]
+        combined.violations = []
+        var tagged = zip(positions[0], parts[0].violations).map { (position: $0, violation: $1) }
+        for (part, partPositions) in zip(parts.dropFirst(), positions.dropFirst()) {
+            let offset = combined.states.count
+            for (id, number) in part.numbers { combined.numbers[id] = number + offset }
+            combined.states += part.states
+            combined.slots += part.slots
+            tagged += zip(partPositions, part.violations).map { (position: $0, violation: $1) }
+        }
+        combined.violations = tagged.sorted { $0.position < $1.position }.map(\.violation)
+        return combined
     }
 
     /// A violation of `rule` by `event`.

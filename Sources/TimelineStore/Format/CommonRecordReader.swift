@@ -1,5 +1,9 @@
 import TimelineCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads the log's most common records — status changes, accessions, withdrawals, suspensions,
 /// reinstatements, milestones and summits, written the way `RecordEncoder` writes them — straight into a
 /// `RecordedEvent`, without the field map the general path builds.
@@ -156,7 +160,10 @@ struct CommonRecordReader: Sendable {
 
     /// The recorded time; the records of one batch share it, so the last one is kept.
     private mutating func recordedTime(_ bytes: ArraySlice<UInt8>) -> RecordedTime? {
-        if let last = lastTime, last.text.elementsEqual(bytes) { return last.time }
+        if let last = lastTime, last.text.count == bytes.count,
+            last.text.withUnsafeBytes({ stored in bytes.withUnsafeBytes { memcmp(stored.baseAddress!, $0.baseAddress!, $0.count) == 0 } }) {
+            return last.time
+        }
         guard let time = RecordedTime.parse(String(decoding: bytes, as: UTF8.self)) else { return nil }
         lastTime = (Array(bytes), time)
         return time

@@ -1,0 +1,81 @@
+import Dispatch
+import Synchronization
+
+/// Runs the fold of a large timeline on several threads.
+///
+/// The fold keeps state per organization, and an event touches only its own organization's
+/// (a founding also looks at its predecessor's). So organizations are split into groups — an
+/// organization always with its predecessors and successors — and each thread folds the events
+/// of one group, in fold order; events that name no organization, or one never founded, go to
+/// the first group. Combined, the folds are exactly the sequential fold: the same
+/// organizations, transitions and violations, in the same order.
+enum PartitionedFold {
+    /// Below this many events the fold runs on one thread: starting others would cost more.
+    static let threshold = 20_000
+
+    /// Folds `order` (record indexes in fold order) on `parts` threads. `events` are the
+    /// effective events in that order; when `corrected` is `false` they equal the records, and
+    /// the records are folded as they are.
+    static func fold(records: [RecordedEvent], events: EffectiveEvents, order: [UInt32], corrected: Bool,
+                     foundings: [OrganizationID: EDTFDate], predecessors: [(OrganizationID, OrganizationID)],
+                     registry: CountryRegistry, parts: Int) -> TimelineFold {
+        let groups = groupNumbers(foundings: foundings.keys, predecessors: predecessors, parts: parts)
+        // Each event's group, found on all threads, a stretch of the fold order each.
+        let stretch = (order.count + parts - 1) / parts
+        let stretches = Mutex<[[UInt8]]>(Array(repeating: [], count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var lastOrganization: OrganizationID?
+            var lastGroup: UInt8 = 0
+            let positions = min(part * stretch, order.count)..<min((part + 1) * stretch, order.count)
+            let found = positions.map { position -> UInt8 in
+                // Corrections never change an event's organization: the record tells.
+                guard let organization = records[Int(order[position])].payload.organization else { return 0 }
+                if organization != lastOrganization {
+                    lastOrganization = organization
+                    lastGroup = UInt8(groups[organization] ?? 0)
+                }
+                return lastGroup
+            }
+            stretches.withLock { $0[part] = found }
+        }
+        let groupOf = stretches.withLock { $0.flatMap { $0 } }
+        let results = Mutex<[(fold: TimelineFold, positions: [Int])?]>(Array(repeating: nil, count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var fold = TimelineFold(registry: registry)
+            fold.foundings = foundings
+            var positions: [Int] = []
+            for position in order.indices where groupOf[position] == UInt8(part) {
+                let known = fold.violations.count
+                if corrected { fold.apply(events[position]) } else { fold.apply(records[Int(order[position])]) }
+                if fold.violations.count > known { positions.append(position) }
+            }
+            let result = (fold, positions)
+            results.withLock { $0[part] = result }
+        }
+        let folds = results.withLock { $0.map { $0! } }
+        return TimelineFold.combining(folds.map(\.fold), positions: folds.map(\.positions))
+    }
+
+    /// Each founded organization's group: organizations linked by predecessors share a group;
+    /// groups are dealt to the `parts` threads in turn, in order of their first organization's id.
+    static func groupNumbers(foundings: some Sequence<OrganizationID>, predecessors: [(OrganizationID, OrganizationID)], parts: Int) -> [OrganizationID: Int] {
+        var parent: [OrganizationID: OrganizationID] = [:]
+        func root(_ id: OrganizationID) -> OrganizationID {
+            var current = id
+            while let next = parent[current], next != current { current = next }
+            return current
+        }
+        for (organization, predecessor) in predecessors {
+            let (a, b) = (root(organization), root(predecessor))
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        var roots: [OrganizationID: Int] = [:]
+        var groups: [OrganizationID: Int] = [:]
+        for organization in Set(foundings).union(predecessors.flatMap { [$0.0, $0.1] }).sorted() {
+            let top = root(organization)
+            if roots[top] == nil { roots[top] = roots.count }
+            groups[organization] = roots[top]! % parts
+        }
+        return groups
+    }
+}
