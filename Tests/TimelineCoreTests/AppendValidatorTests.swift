@@ -13,18 +13,21 @@ struct AppendValidatorTests {
         return applied || result != "accepted" ? result : nil
     }
 
+    /// The scoped-validation candidates, and appends dated after the whole history.
+    static let candidates = ScopedValidationTests.candidates + [
+        event(["type": "accession", "org": "SCO", "country": "TUR", "date": "2030-01-01"]),
+        event(["type": "accession", "org": "SCO", "country": "CHN", "date": "2030-01-01"]),
+        event(["type": "suspension", "org": "CSTO", "country": "KAZ", "date": "2030-01-01"]),
+        event(["type": "withdrawal", "org": "SCO", "country": "FRA", "date": "2030-01-01"]),
+        event(["type": "summit", "org": "SCO", "date": "2030-06", "host": "KAZ"]),
+        event(["type": "accession", "org": "NEW", "country": "FRA", "date": "2031-01-01"]),
+        event(["type": "founding", "org": "NEW", "name": "New", "date": "2031-01-02", "founders": "DEU", "ladder": "member"]),
+    ]
+
     @Test("single candidates and pairs: the same verdict and message as a full fold wherever it applies")
     func candidates() {
         let existing = ScopedValidationTests.existing
-        let candidates = ScopedValidationTests.candidates + [
-            event(["type": "accession", "org": "SCO", "country": "TUR", "date": "2030-01-01"]),
-            event(["type": "accession", "org": "SCO", "country": "CHN", "date": "2030-01-01"]),
-            event(["type": "suspension", "org": "CSTO", "country": "KAZ", "date": "2030-01-01"]),
-            event(["type": "withdrawal", "org": "SCO", "country": "FRA", "date": "2030-01-01"]),
-            event(["type": "summit", "org": "SCO", "date": "2030-06", "host": "KAZ"]),
-            event(["type": "accession", "org": "NEW", "country": "FRA", "date": "2031-01-01"]),
-            event(["type": "founding", "org": "NEW", "name": "New", "date": "2031-01-02", "founders": "DEU", "ladder": "member"]),
-        ]
+        let candidates = Self.candidates
         var applicable = 0
         var batches = candidates.map { [$0] }
         for first in candidates.indices { for second in candidates.indices where first != second { batches.append([candidates[first], candidates[second]]) } }
@@ -57,5 +60,33 @@ struct AppendValidatorTests {
         let full = verdict({ () throws(InvariantViolation) in try Timeline.validate(appending: again, to: timeline) }, withMessage: true)
         #expect(full.hasPrefix("already-member"))
         #expect(verdict({ () throws(InvariantViolation) in _ = try validator.check(again) }, withMessage: true) == full)
+    }
+
+    @Test("scoped to the organizations of its batches: the full fold's verdict, and other organizations declined")
+    func scoped() {
+        let existing = ScopedValidationTests.existing
+        var applicable = 0
+        for candidate in Self.candidates {
+            let batch = record([candidate], startingAt: existing.count + 1)
+            let organizations = Set(batch.compactMap(\.payload.organization))
+            let full = verdict({ () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: existing)) }, withMessage: true)
+            var validator = AppendValidator(records: [existing], organizations: organizations)
+            var applied = false
+            let scoped = verdict({ () throws(InvariantViolation) in applied = try validator.check(batch) }, withMessage: true)
+            if applied || scoped != "accepted" {
+                applicable += 1
+                #expect(scoped == full, "\(candidate.summary)")
+            }
+            // Any organization outside the scope is declined, without a verdict.
+            for other in ["SCO", "CSTO", "EAEU"].compactMap(OrganizationID.init) where !organizations.contains(other) {
+                var narrow = AppendValidator(records: [existing], organizations: [other])
+                if candidate.payload.organization != nil {
+                    var declined = false
+                    let outcome = verdict { () throws(InvariantViolation) in declined = try !narrow.check(batch) }
+                    #expect(outcome == "accepted" && declined, "\(candidate.summary) outside \(other)")
+                }
+            }
+        }
+        #expect(applicable >= 10)
     }
 }

@@ -6,7 +6,8 @@
 /// state the validator holds, and nothing the batch does can reach an earlier event. Appends
 /// usually are of that kind (new events). Others — an event dated before later events of its
 /// organization, a correction or retraction, a founding that names a predecessor, a history
-/// that already breaks a rule — are left to `Timeline.validate`, which folds again.
+/// that already breaks a rule, an organization outside a scoped validator's — are left to
+/// `Timeline.validate`, which folds again.
 ///
 /// For example:
 /// ```swift
@@ -19,12 +20,29 @@ public struct AppendValidator: Sendable {
     private var lastKeys: [OrganizationID: (day: Int, seq: Int)]
     /// Whether the history is free of violations (the validator then applies).
     private let clean: Bool
+    /// The organizations whose events the fold holds, or `nil` for all of them.
+    private let scope: Set<OrganizationID>?
 
     /// A validator for batches appended after `timeline`.
     /// - Complexity: O(n) in the timeline's events.
     public init(timeline: Timeline) {
+        self.init(timeline: timeline, scope: nil)
+    }
+
+    /// A validator for batches about `organizations` appended after the records held in
+    /// `parts` (a log's, then those planned since). It folds only
+    /// what such batches depend on — every founding, every amendment and the events of those
+    /// organizations — and declines any batch about another organization (or founding one).
+    /// - Complexity: O(n) to select, then O(m log m) in the events selected.
+    public init(records parts: [[RecordedEvent]], organizations: Set<OrganizationID>, registry: CountryRegistry = .standard) {
+        let relevant = Timeline.records(of: parts, about: organizations)
+        self.init(timeline: Timeline(records: relevant, registry: registry), scope: organizations)
+    }
+
+    private init(timeline: Timeline, scope: Set<OrganizationID>?) {
         fold = timeline.finalFold
         clean = timeline.violations.isEmpty
+        self.scope = scope
         var lastKeys: [OrganizationID: (day: Int, seq: Int)] = [:]
         for event in timeline.events {
             if let org = event.payload.organization { lastKeys[org] = (event.date.earliest.ordinal, event.seq.value) }
@@ -47,6 +65,7 @@ public struct AppendValidator: Sendable {
             default: break
             }
             guard let day = record.date?.earliest.ordinal else { return false }
+            if let scope, let org = record.payload.organization, !scope.contains(org) { return false }
             if let org = record.payload.organization, let last = lastKeys[org], (last.day, last.seq) >= (day, record.seq.value) {
                 return false
             }

@@ -1,26 +1,43 @@
 extension Timeline {
     /// Checks that appending `batch` after `existing` breaks no rule, folding only what the batch
-    /// can affect: the events of the organizations it touches, with every founding and amendment. A batch with amendments is checked against the
-    /// whole log, since a correction or retraction may reach any event.
+    /// can affect: the events of the organizations it touches, with every founding and amendment
+    /// (see `records(of:about:)`). A batch with amendments is checked against the whole log,
+    /// since a correction or retraction may reach any event.
     /// - Throws: the first `InvariantViolation` the batch causes.
     /// - Complexity: O(n) to select, then O(m log m) in the events of the touched organizations.
     public static func validate(appending batch: [RecordedEvent], after existing: [RecordedEvent], registry: CountryRegistry = .standard) throws(InvariantViolation) {
+        try validate(appending: batch, after: [existing], registry: registry)
+    }
+
+    /// `validate(appending:after:)` for records held in parts (a log's, then those planned
+    /// since), which are read in place rather than joined.
+    public static func validate(appending batch: [RecordedEvent], after parts: [[RecordedEvent]], registry: CountryRegistry = .standard) throws(InvariantViolation) {
         guard !batch.isEmpty else { return }
         if batch.contains(where: { $0.kind.isAmendment }) {
-            try validate(appending: batch, to: Timeline(records: existing, registry: registry))
+            try validate(appending: batch, to: Timeline(records: Array(parts.joined()), registry: registry))
             return
         }
-        // Every founding is kept (they are few, they make predecessors valid and they let an
-        // unknown organization's message suggest the near ones), with the other events of the
-        // organizations the batch touches.
         let touched = Set(batch.compactMap(\.payload.organization))
-        let relevant = existing.filter { record in
-            switch record.payload {
-            case .founding, .correction, .retraction: return true
-            default: return record.payload.organization.map(touched.contains) ?? false
+        try validate(appending: batch, to: Timeline(records: records(of: parts, about: touched), registry: registry))
+    }
+
+    /// What a fold needs to check events about `organizations`: every founding (they are few,
+    /// they make predecessors valid and they let an unknown organization's message suggest the
+    /// near ones), every amendment, and the events of those organizations.
+    /// - Complexity: O(n); records are read in place, and only those kept are copied.
+    public static func records(of parts: [[RecordedEvent]], about organizations: Set<OrganizationID>) -> [RecordedEvent] {
+        var relevant: [RecordedEvent] = []
+        for part in parts {
+            for index in part.indices {
+                let keep: Bool
+                switch part[index].payload {
+                case .founding, .correction, .retraction: keep = true
+                default: keep = part[index].payload.organization.map(organizations.contains) ?? false
+                }
+                if keep { relevant.append(part[index]) }
             }
         }
-        try validate(appending: batch, to: Timeline(records: relevant, registry: registry))
+        return relevant
     }
 
     /// Checks that appending `batch` to `existing` breaks no rule, at the events' own dates and at

@@ -234,7 +234,7 @@ extension Interpreter {
             if let cachedTimeline, cachedTimeline.records.count == committedRecords.count + pending.count {
                 planner = AppendPlanner(timeline: cachedTimeline)
             } else {
-                planner = AppendPlanner(existing: committedRecords + pending, registry: registry)
+                planner = AppendPlanner(existing: pending.isEmpty ? committedRecords : committedRecords + pending, registry: registry)
             }
         }
         return try planner!.plan(events, recordedAt: recordedAt ?? SystemClock.now)

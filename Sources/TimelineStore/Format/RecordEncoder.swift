@@ -5,34 +5,54 @@ import TimelineCore
 /// A line is `{"seq":…,"at":…,"id":…,"type":…,"date":…, other fields sorted…, "commit":true
 /// (last record of a batch only), "prev":…,"hash":…}`. `hash` is the SHA-256 of every byte
 /// before `,"hash":"`, so it covers `prev`, and the records form a chain.
-public enum RecordEncoder {
+public struct RecordEncoder {
+    // The records of a batch share their recorded time: its text is made once.
+    private var lastTime: (time: RecordedTime, text: String)?
+
+    /// An encoder for the records of one batch (or more).
+    public init() {}
+
     /// The line for one record, without the newline, and its hash.
     public static func line(for record: RecordedEvent, commit: Bool, previousHash: String) -> (bytes: [UInt8], hash: String) {
-        var fields = record.event.fields
-        fields["id"] = .string(record.id.rawValue)
+        var encoder = RecordEncoder()
         var out: [UInt8] = []
-        out.reserveCapacity(512)
-        out.append(contentsOf: Array(#"{"seq":"#.utf8))
-        out.append(contentsOf: Array(String(record.seq.value).utf8))
-        out.append(contentsOf: Array(#","at":"#.utf8))
-        appendString(record.recordedAt.description, to: &out)
-        let leading = ["id", "type", "date"]
-        for key in leading + fields.keys.filter({ !leading.contains($0) }).sorted() {
-            guard let value = fields[key] else { continue }
-            out.append(UInt8(ascii: ","))
-            appendString(key, to: &out)
-            out.append(UInt8(ascii: ":"))
-            appendValue(value, to: &out)
-        }
-        if commit { out.append(contentsOf: Array(#","commit":true"#.utf8)) }
-        out.append(contentsOf: Array(#","prev":"#.utf8))
-        appendString(previousHash, to: &out)
-        let hash = LogFormat.sha256Hex(out)
-        out.append(contentsOf: LogFormat.hashMarker)
-        out.append(contentsOf: Array(hash.utf8))
-        out.append(contentsOf: Array("\"}".utf8))
+        let hash = encoder.append(record, commit: commit, previousHash: previousHash, to: &out)
         return (out, hash)
     }
+
+    /// Appends the line for one record, without the newline, to `out`, and returns its hash.
+    public mutating func append(_ record: RecordedEvent, commit: Bool, previousHash: String, to out: inout [UInt8]) -> String {
+        let start = out.count
+        var fields = record.event.fields
+        fields["id"] = .string(record.id.rawValue)
+        out.append(contentsOf: Self.seqKey)
+        out.append(contentsOf: String(record.seq.value).utf8)
+        out.append(contentsOf: Self.atKey)
+        if lastTime?.time != record.recordedAt { lastTime = (record.recordedAt, record.recordedAt.description) }
+        Self.appendString(lastTime!.text, to: &out)
+        for key in Self.leading + fields.keys.filter({ !Self.leading.contains($0) }).sorted() {
+            guard let value = fields[key] else { continue }
+            out.append(UInt8(ascii: ","))
+            Self.appendString(key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            Self.appendValue(value, to: &out)
+        }
+        if commit { out.append(contentsOf: Self.commitField) }
+        out.append(contentsOf: Self.prevKey)
+        Self.appendString(previousHash, to: &out)
+        let hash = out.withUnsafeBytes { ChainHash(of: UnsafeRawBufferPointer(rebasing: $0[start...])) }.hex
+        out.append(contentsOf: LogFormat.hashMarker)
+        out.append(contentsOf: hash.utf8)
+        out.append(contentsOf: Self.closing)
+        return hash
+    }
+
+    private static let seqKey = Array(#"{"seq":"#.utf8)
+    private static let atKey = Array(#","at":"#.utf8)
+    private static let leading = ["id", "type", "date"]
+    private static let commitField = Array(#","commit":true"#.utf8)
+    private static let prevKey = Array(#","prev":"#.utf8)
+    private static let closing = Array("\"}".utf8)
 
     static func appendValue(_ value: FieldValue, to out: inout [UInt8]) {
         switch value {

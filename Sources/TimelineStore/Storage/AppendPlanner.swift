@@ -8,22 +8,34 @@ import TimelineCore
 /// an `AppendValidator`, so that a batch of new events is checked without folding the history
 /// again.
 public struct AppendPlanner: Sendable {
-    /// The records planned on so far: the log's, then every batch planned.
-    public private(set) var records: [RecordedEvent]
+    /// The records planned on so far: the log's, then every batch planned. Reading it joins
+    /// the two parts unless `consolidate()` has.
+    public var records: [RecordedEvent] { planned.isEmpty ? base : base + planned }
+    /// The records the planner started from, and the batches planned since, kept apart: the
+    /// first are often shared with whoever read the log, and adding to them would copy them.
+    private var base: [RecordedEvent]
+    private var planned: [RecordedEvent] = []
+    /// How many records there are, and the last one.
+    private var count: Int { base.count + planned.count }
+    private var last: RecordedEvent? { planned.last ?? base.last }
+    /// Every record, in order, in its two parts (joining them would copy them).
+    private var parts: [[RecordedEvent]] { [base, planned] }
     /// Where each id is in `records`.
-    private var byID: [EventID: Int]
+    private var byID: EventIDIndex
     public let registry: CountryRegistry
     private var validator: AppendValidator?
+    /// The organizations the batches planned so far are about: what a new validator folds.
+    private var scope = Set<OrganizationID>()
     private var batchesPlanned = 0
 
     /// A planner on top of a log's records.
     /// - Complexity: O(n) to index the ids.
     public init(existing: [RecordedEvent], registry: CountryRegistry = .standard) {
-        records = existing
+        base = existing
         self.registry = registry
-        var byID: [EventID: Int] = [:]
-        byID.reserveCapacity(existing.count)
-        for (index, record) in existing.enumerated() where byID[record.id] == nil { byID[record.id] = index }
+        var byID = EventIDIndex(capacity: existing.count + existing.count / 8)
+        // By index: binding each record would copy it, a million times for a large log.
+        for index in existing.indices { byID.insertIfAbsent(existing[index].id, at: index) }
         self.byID = byID
     }
 
@@ -39,23 +51,31 @@ public struct AppendPlanner: Sendable {
     public mutating func extend(with appended: [RecordedEvent]) {
         guard !appended.isEmpty else { return }
         if validator != nil, (try? validator!.check(appended)) != true { validator = nil }
-        for (offset, record) in appended.enumerated() where byID[record.id] == nil { byID[record.id] = records.count + offset }
-        records.append(contentsOf: appended)
+        for (offset, record) in appended.enumerated() { byID.insertIfAbsent(record.id, at: count + offset) }
+        Self.add(appended, to: &planned)
+    }
+
+    /// Moves the batches planned into the records the planner started from — in place when
+    /// the planner alone holds them — so that reading `records` copies nothing.
+    public mutating func consolidate() {
+        guard !planned.isEmpty else { return }
+        Self.add(planned, to: &base)
+        planned = []
     }
 
     /// Plans a batch after everything planned so far; on success the batch's records join them.
     /// - Throws: `StoreError` with `.idConflict` when an id names different content, or
     ///   `.invariant` when the batch breaks a rule; `path` only labels the error.
     public mutating func plan(_ events: [NewEvent], recordedAt: RecordedTime, path: String? = nil) throws(StoreError) -> (records: [RecordedEvent], alreadyPresent: [EventID]) {
-        var planned: [RecordedEvent] = []
+        var batch: [RecordedEvent] = []
         var alreadyPresent: [EventID] = []
         var added: [EventID: NewEvent] = [:]
-        var seq = SequenceNumber((records.last?.seq.value ?? 0) + 1)
+        var seq = SequenceNumber((last?.seq.value ?? 0) + 1)
         // Transaction time never goes backwards, even if the clock does.
-        let time = max(recordedAt, records.last?.recordedAt ?? recordedAt)
+        let time = max(recordedAt, last?.recordedAt ?? recordedAt)
         for event in events {
             let id = event.id
-            if let known = byID[id].map({ records[$0].event }) ?? added[id] {
+            if let known = byID[id].map({ $0 < base.count ? base[$0].event : planned[$0 - base.count].event }) ?? added[id] {
                 guard Self.sameContent(known, event) else {
                     throw StoreError(
                         code: .idConflict,
@@ -69,36 +89,41 @@ public struct AppendPlanner: Sendable {
             // As the log will hold it: every record carries its id (read back, it is explicit).
             var stored = event
             stored.explicitID = id
-            planned.append(RecordedEvent(seq: seq, recordedAt: time, id: id, event: stored))
+            batch.append(RecordedEvent(seq: seq, recordedAt: time, id: id, event: stored))
             seq = seq.next
         }
         do {
-            try validate(planned)
+            try validate(batch)
         } catch {
             throw StoreError(code: .invariant, message: "refused, nothing was written: \(error.description)", path: path, violation: error)
         }
-        for (offset, record) in planned.enumerated() { byID[record.id] = records.count + offset }
-        records.append(contentsOf: planned)
-        return (planned, alreadyPresent)
+        for (offset, record) in batch.enumerated() { byID.insertIfAbsent(record.id, at: count + offset) }
+        Self.add(batch, to: &planned)
+        return (batch, alreadyPresent)
     }
 
     /// Checks a planned batch: with the validator when it applies, else by folding what the
     /// batch can affect (`Timeline.validate`). The validator is built for the second batch (a
     /// single append is cheaper to check by a scoped fold than by folding everything once).
-    private mutating func validate(_ planned: [RecordedEvent]) throws(InvariantViolation) {
-        guard !planned.isEmpty else { return }
+    private mutating func validate(_ batch: [RecordedEvent]) throws(InvariantViolation) {
+        guard !batch.isEmpty else { return }
         batchesPlanned += 1
-        if validator == nil, batchesPlanned >= 2 { validator = AppendValidator(timeline: Timeline(records: records, registry: registry)) }
+        scope.formUnion(batch.compactMap(\.payload.organization))
+        if validator == nil, batchesPlanned >= 2 {
+            // Scoped to the organizations the batches are about: a script appending to a few
+            // organizations of a large log never folds the rest.
+            validator = AppendValidator(records: parts, organizations: scope, registry: registry)
+        }
         if validator != nil {
             let checked: Bool
-            do { checked = try validator!.check(planned) } catch {
+            do { checked = try validator!.check(batch) } catch {
                 validator = nil  // it took in part of the refused batch
                 throw error
             }
             if checked { return }
             validator = nil  // this batch is folded in full; the validator is rebuilt when next needed
         }
-        try Timeline.validate(appending: planned, after: records, registry: registry)
+        try Timeline.validate(appending: batch, after: parts, registry: registry)
     }
 
     /// The records to write after `existing`, planned once.
@@ -108,6 +133,15 @@ public struct AppendPlanner: Sendable {
     ) throws(StoreError) -> (records: [RecordedEvent], alreadyPresent: [EventID]) {
         var planner = AppendPlanner(existing: existing, registry: registry)
         return try planner.plan(events, recordedAt: recordedAt, path: path)
+    }
+
+    /// Appends records, growing the array by an eighth when it is full rather than doubling
+    /// it: a large log's records are hundreds of megabytes.
+    static func add(_ new: [RecordedEvent], to records: inout [RecordedEvent]) {
+        if records.count + new.count > records.capacity {
+            records.reserveCapacity(records.count + max(new.count, records.count / 8, 1_024))
+        }
+        records.append(contentsOf: new)
     }
 
     /// Whether two events say the same thing, ignoring how their ids were given.

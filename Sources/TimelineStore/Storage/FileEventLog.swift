@@ -59,6 +59,7 @@ public struct FileEventLog: EventLog {
                 let scan = LogScanner.scan(suffix: suffix, at: cached.committedLength, after: before, checkpoint: marker?.count)
                 var planner = cached.planner
                 planner?.extend(with: scan.records)
+                planner?.consolidate()
                 let records = planner?.records ?? cached.contents.records + scan.records
                 let contents = try contents(of: scan, records: records, marker: marker)
                 let state = LogCache.State(committedLength: scan.committedLength, contents: contents, planner: planner)
@@ -153,37 +154,50 @@ public struct FileEventLog: EventLog {
             setAside = try setAsideTail(bytes, from: file, keeping: tail.offset)
         }
         let plan: (records: [RecordedEvent], alreadyPresent: [EventID])
-        var planner: AppendPlanner
+        // The planner the cache keeps, if one is needed or was there; `records` are the log's
+        // records with the batch (the planner's, when there is one).
+        var planner: AppendPlanner?
+        var records: [RecordedEvent]
         if let planned, planned.head == existingHead, tornTail == nil, planned.records.first?.seq.value == existingHead.count + 1 {
-            // Checked against exactly what the log holds: written as planned, at one time.
+            // Checked against exactly what the log holds: written as planned, at one time. No
+            // planner is built for it (indexing a large log's ids costs more than the write).
             let time = max(recordedAt, lastTime ?? recordedAt)
             plan = (planned.records.map { RecordedEvent(seq: $0.seq, recordedAt: time, id: $0.id, event: $0.event) }, [])
-            planner = take(&loaded)
-            planner.extend(with: plan.records)
+            if loaded.planner != nil {
+                planner = take(&loaded)
+                planner!.extend(with: plan.records)
+                planner!.consolidate()
+                records = planner!.records
+            } else {
+                records = takeRecords(&loaded)
+                records.append(contentsOf: plan.records)
+            }
         } else {
-            planner = take(&loaded)
+            var taken = take(&loaded)
             do {
-                plan = try planner.plan(events, recordedAt: recordedAt, path: path)
+                plan = try taken.plan(events, recordedAt: recordedAt, path: path)
             } catch {
                 // Refused: nothing is written, not even the new, empty file.
                 if created && committedLength == 0 && tornTail == nil { unlink(path) }
-                cache.store(LogCache.State(committedLength: committedLength, contents: LogContents(records: planner.records, head: existingHead, tornTail: nil), planner: planner))
+                cache.store(LogCache.State(committedLength: committedLength, contents: LogContents(records: taken.records, head: existingHead, tornTail: nil), planner: taken))
                 throw error
             }
+            taken.consolidate()
+            planner = taken
+            records = taken.records
         }
         guard !plan.records.isEmpty else {
             if created { try? PosixFile.syncDirectory(of: path) }
-            cache.store(LogCache.State(committedLength: committedLength, contents: LogContents(records: planner.records, head: existingHead, tornTail: nil), planner: planner))
+            cache.store(LogCache.State(committedLength: committedLength, contents: LogContents(records: records, head: existingHead, tornTail: nil), planner: planner))
             return AppendReceipt(appended: [], alreadyPresent: plan.alreadyPresent, head: existingHead, setAside: setAside)
         }
         var output: [UInt8] = []
         if committedLength == 0 { output.append(contentsOf: Array((LogFormat.header + "\n").utf8)) }
         var hash = existingHead.hash
+        var encoder = RecordEncoder()
         for (index, record) in plan.records.enumerated() {
-            let line = RecordEncoder.line(for: record, commit: index == plan.records.count - 1, previousHash: hash)
-            output.append(contentsOf: line.bytes)
+            hash = encoder.append(record, commit: index == plan.records.count - 1, previousHash: hash, to: &output)
             output.append(0x0A)
-            hash = line.hash
         }
         let start = committedLength
         do {
@@ -211,7 +225,7 @@ public struct FileEventLog: EventLog {
         HeadMarker(count: head.count, hash: head.hash).write(for: path)
         cache.store(LogCache.State(
             committedLength: start + output.count,
-            contents: LogContents(records: planner.records, head: head, tornTail: nil),
+            contents: LogContents(records: records, head: head, tornTail: nil),
             planner: planner))
         return AppendReceipt(appended: plan.records, alreadyPresent: plan.alreadyPresent, head: head, setAside: setAside)
     }
@@ -222,6 +236,13 @@ public struct FileEventLog: EventLog {
         let planner = state.planner ?? AppendPlanner(existing: state.contents.records, registry: registry)
         state = LogCache.State(committedLength: state.committedLength, contents: LogContents(records: [], head: state.contents.head, tornTail: nil), planner: nil)
         return planner
+    }
+
+    /// The records of a loaded state, leaving it empty so that the caller owns them alone.
+    private func takeRecords(_ state: inout LogCache.State) -> [RecordedEvent] {
+        let records = state.contents.records
+        state = LogCache.State(committedLength: state.committedLength, contents: LogContents(records: [], head: state.contents.head, tornTail: nil), planner: nil)
+        return records
     }
 
     /// Opens (or creates) the log and takes the writer's lock. If the path no longer names the
