@@ -29,6 +29,6 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let sources = try files.map(ScriptRunner.load)
-        try ScriptRunner(options: global).run(sources)
+        TimelineCommand.finish(keeping: try ScriptRunner(options: global).run(sources))
     }
 }

@@ -12,8 +12,11 @@ struct ScriptRunner {
     let options: GlobalOptions
 
     /// Runs each source in order, each as one atomic batch; stops at the first failure.
+    /// - Returns: the interpreter, with the log it read: a caller about to exit keeps it alive
+    ///   until then rather than free a large log's records one by one.
     /// - Throws: `CommandFailure` with exit code 65 for bad input, 70 for an internal error.
-    func run(_ sources: [SourceFile]) throws {
+    @discardableResult
+    func run(_ sources: [SourceFile]) throws -> Interpreter {
         let printer = OutputPrinter(renderer: TableRenderer(format: options.format, colour: options.colour))
         let location = options.location
         let interpreter = Interpreter(log: options.fileLog(at: location.path), today: Environment.today) { output in
@@ -33,6 +36,7 @@ struct ScriptRunner {
                 throw CommandFailure(message: String(text.dropLast()), exitCode: isInternal ? 70 : (isInputOutput ? 74 : 65))
             }
         }
+        return interpreter
     }
 
     /// Reads a script file, or standard input for `-`.

@@ -1,5 +1,8 @@
 import ArgumentParser
 import TimelineCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import TimelineScript
 import TimelineStore
 
@@ -39,13 +42,20 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         if let command {
-            try ScriptRunner(options: global).run([SourceFile(name: "<command>", text: command)])
+            Self.finish(keeping: try ScriptRunner(options: global).run([SourceFile(name: "<command>", text: command)]))
         } else if !Console.isTerminal(0) {
-            try ScriptRunner(options: global).run([SourceFile(name: "<stdin>", text: Console.readStandardInput())])
+            Self.finish(keeping: try ScriptRunner(options: global).run([SourceFile(name: "<stdin>", text: Console.readStandardInput())]))
         } else {
             let status = try Repl(options: global).run()
             if status != 0 { throw ExitCode(status) }
         }
+    }
+
+    /// Flushes the output and exits with success while `session` is still alive: freeing a
+    /// large log's records one by one would only delay the exit.
+    static func finish(keeping session: some AnyObject) -> Never {
+        Console.flush()
+        withExtendedLifetime(session) { Glibc.exit(0) }
     }
 
     /// Entry point: hoists global options given before the subcommand, then runs.

@@ -76,6 +76,7 @@ struct PartitionedFoldTests {
         #expect(rules.isSuperset(of: [.duplicateFounding, .unknownPredecessor, .unknownOrganization, .organizationNotYetFounded,
                                       .unknownCountry, .organizationDissolved, .missingDate, .alreadyMember]))
         #expect(sequential.events.contains { !$0.corrections.isEmpty })
+        #expect(Timeline.violations(of: Self.records) == sequential.violations, "the check without projections")
         for parts in [2, 3, 7] { Self.expectSameFold(Self.records, parts: parts, "\(parts) threads") }
     }
 

@@ -18,7 +18,7 @@ enum PartitionedFold {
     /// the records are folded as they are.
     static func fold(records: [RecordedEvent], events: EffectiveEvents, order: [UInt32], corrected: Bool,
                      foundings: [OrganizationID: EDTFDate], predecessors: [(OrganizationID, OrganizationID)],
-                     registry: CountryRegistry, parts: Int) -> TimelineFold {
+                     registry: CountryRegistry, parts: Int, recordingTransitions: Bool = true) -> TimelineFold {
         let groups = groupNumbers(foundings: foundings.keys, predecessors: predecessors, parts: parts)
         // Each event's group, found on all threads, a stretch of the fold order each.
         let stretch = (order.count + parts - 1) / parts
@@ -41,7 +41,7 @@ enum PartitionedFold {
         let groupOf = stretches.withLock { $0.flatMap { $0 } }
         let results = Mutex<[(fold: TimelineFold, positions: [Int])?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var fold = TimelineFold(registry: registry)
+            var fold = TimelineFold(registry: registry, recordingTransitions: recordingTransitions)
             fold.foundings = foundings
             var positions: [Int] = []
             for position in order.indices where groupOf[position] == UInt8(part) {

@@ -41,6 +41,24 @@ public struct Timeline: Sendable {
     /// per processor for a large log, else on one (tests pin it to compare the two).
     init(records: [RecordedEvent], registry: CountryRegistry, foldParts: Int?) {
         self.records = records
+        var (events, fold, violations) = Self.fold(records, registry: registry, foldParts: foldParts, recordingTransitions: true)
+        self.events = events
+        self.violations = violations
+        self.projections = Projections(organizations: fold.organizations, memberships: fold.memberships(), registry: registry)
+        fold.stopRecordingTransitions()
+        self.finalFold = fold
+    }
+
+    /// The rules the records break, in fold order, as `Timeline(records:).violations` gives
+    /// them, without building the projections queries read.
+    /// - Complexity: O(n log n) in the number of records.
+    public static func violations(of records: [RecordedEvent], registry: CountryRegistry = .standard) -> [InvariantViolation] {
+        fold(records, registry: registry, foldParts: nil, recordingTransitions: false).violations
+    }
+
+    /// Resolves amendments, orders the effective events and folds them.
+    private static func fold(_ records: [RecordedEvent], registry: CountryRegistry, foldParts: Int?, recordingTransitions: Bool)
+        -> (events: EffectiveEvents, fold: TimelineFold, violations: [InvariantViolation]) {
         let (included, corrected, amendmentViolations) = AmendmentResolver(records: records).resolve()
         let order = EffectiveEvent.foldOrder(of: included) { index in
             let date = corrected.isEmpty ? records[Int(index)].foldDate : (corrected[index]?.date ?? records[Int(index)].foldDate)
@@ -58,9 +76,10 @@ public struct Timeline: Sendable {
         let parts = foldParts ?? (order.count < PartitionedFold.threshold ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8))
         if parts > 1 {
             fold = PartitionedFold.fold(records: records, events: ordered, order: order, corrected: !corrected.isEmpty,
-                                        foundings: foundings, predecessors: predecessors, registry: registry, parts: parts)
+                                        foundings: foundings, predecessors: predecessors, registry: registry, parts: parts,
+                                        recordingTransitions: recordingTransitions)
         } else {
-            fold = TimelineFold(registry: registry)
+            fold = TimelineFold(registry: registry, recordingTransitions: recordingTransitions)
             fold.foundings = foundings
             if corrected.isEmpty {
                 // Nothing corrected: the effective events are the records themselves.
@@ -69,14 +88,7 @@ public struct Timeline: Sendable {
                 for event in ordered { fold.apply(event) }
             }
         }
-        self.events = ordered
-        self.violations = amendmentViolations + fold.violations
-        self.projections = Projections(
-            organizations: fold.organizations,
-            memberships: fold.memberships(),
-            registry: registry)
-        fold.stopRecordingTransitions()
-        self.finalFold = fold
+        return (ordered, fold, amendmentViolations + fold.violations)
     }
 
     /// The timeline as the log stood at an earlier point of transaction time.

@@ -18,11 +18,15 @@ struct TimelineFold: Sendable {
     /// Every founding in the event set, to explain an event dated before its organization.
     var foundings: [OrganizationID: EDTFDate] = [:]
 
-    init(registry: CountryRegistry) { self.registry = registry }
+    /// An empty fold; one not `recordingTransitions` only checks and keeps the final state.
+    init(registry: CountryRegistry, recordingTransitions: Bool = true) {
+        self.registry = registry
+        self.recordsTransitions = recordingTransitions
+    }
 
     /// Whether `transitions` records every change (`false` for a fold kept only to check what
     /// comes next: the projections already hold them).
-    private var recordsTransitions = true
+    private var recordsTransitions: Bool
 
     /// Forgets the transitions recorded so far and records no more.
     mutating func stopRecordingTransitions() {

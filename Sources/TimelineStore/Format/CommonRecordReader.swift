@@ -90,14 +90,18 @@ struct CommonRecordReader: Sendable {
 
     /// Reads `line[..<bodyEnd]`, the part of a record before its `,"hash":…` (already checked).
     mutating func read(_ line: ArraySlice<UInt8>, bodyEnd: Int) -> Common? {
-        guard let fields = line.withUnsafeBufferPointer({ Self.scan($0, bodyEnd: bodyEnd - line.startIndex) }) else { return nil }
-        let base = line.startIndex
-        func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> { line[(range.lowerBound + base)..<(range.upperBound + base)] }
+        // In place: a slice of the line per field would retain the log's buffer each time.
+        line.withUnsafeBufferPointer { read($0, bodyEnd: bodyEnd - line.startIndex) }
+    }
+
+    private mutating func read(_ line: UnsafeBufferPointer<UInt8>, bodyEnd: Int) -> Common? {
+        guard let fields = Self.scan(line, bodyEnd: bodyEnd) else { return nil }
+        func bytes(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: line[range]) }
         guard let seq = fields.seq, let atRange = fields.at, let idRange = fields.id, let typeRange = fields.type,
             let prevRange = fields.prev, let orgRange = fields.org, let sourceRange = fields.source
         else { return nil }
         // The chain and the record's identity.
-        guard let previous = bytes(prevRange).withUnsafeBufferPointer({ ChainHash(hex: $0) }),
+        guard let previous = ChainHash(hex: bytes(prevRange)),
             let time = recordedTime(bytes(atRange)), let id = Self.eventID(bytes(idRange))
         else { return nil }
         // The content.
@@ -159,9 +163,9 @@ struct CommonRecordReader: Sendable {
     }
 
     /// The recorded time; the records of one batch share it, so the last one is kept.
-    private mutating func recordedTime(_ bytes: ArraySlice<UInt8>) -> RecordedTime? {
+    private mutating func recordedTime(_ bytes: UnsafeBufferPointer<UInt8>) -> RecordedTime? {
         if let last = lastTime, last.text.count == bytes.count,
-            last.text.withUnsafeBytes({ stored in bytes.withUnsafeBytes { memcmp(stored.baseAddress!, $0.baseAddress!, $0.count) == 0 } }) {
+            last.text.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
             return last.time
         }
         guard let time = RecordedTime.parse(String(decoding: bytes, as: UTF8.self)) else { return nil }
@@ -170,7 +174,7 @@ struct CommonRecordReader: Sendable {
     }
 
     /// An id: 16 lower-case hex digits become a derived id without making text.
-    private static func eventID(_ bytes: ArraySlice<UInt8>) -> EventID? {
+    private static func eventID(_ bytes: UnsafeBufferPointer<UInt8>) -> EventID? {
         if bytes.count == 16 {
             var value: UInt64 = 0
             var isHex = true

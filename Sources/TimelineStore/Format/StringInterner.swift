@@ -32,6 +32,11 @@ struct StringInterner: Sendable {
     /// next …), so that callers can keep what they derive from a string in an array indexed by
     /// it; `number` is `nil` for a string too long to intern.
     mutating func intern(_ bytes: ArraySlice<UInt8>) -> (text: String, number: Int?) {
+        bytes.withUnsafeBufferPointer { intern($0) }
+    }
+
+    /// `intern(_:)` for bytes read in place.
+    mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, number: Int?) {
         guard bytes.count <= Self.maximumLength else { return (String(decoding: bytes, as: UTF8.self), nil) }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
@@ -53,12 +58,10 @@ struct StringInterner: Sendable {
         return (text, count - 1)
     }
 
-    private func matches(_ start: Int, _ bytes: ArraySlice<UInt8>) -> Bool {
+    private func matches(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.isEmpty { return true }
         return pool.withUnsafeBufferPointer { stored in
-            bytes.withUnsafeBufferPointer { candidate in
-                memcmp(stored.baseAddress! + start, candidate.baseAddress!, candidate.count) == 0
-            }
+            memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
         }
     }
 

@@ -41,7 +41,7 @@ public enum LogVerifier {
         let scan = try LogScanner.scan(size: try file.size(), checkpoint: marker?.count) { count, offset throws(StoreError) in
             try file.read(count: count, at: offset)
         }
-        let violations = scan.corruption == nil ? Timeline(records: scan.records, registry: registry).violations : []
+        let violations = scan.corruption == nil ? Timeline.violations(of: scan.records, registry: registry) : []
         var warnings: [String] = []
         if scan.corruption == nil, let marker, let problem = marker.problem(records: scan.records.count, hashAtMarker: scan.checkpointHash, log: path) {
             warnings.append(problem)
