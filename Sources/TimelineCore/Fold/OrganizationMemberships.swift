@@ -12,8 +12,17 @@ public struct OrganizationMemberships: Sendable {
     public let names: [String]
     /// Rank of each participant's first membership (1 for the first), parallel to `countries`.
     public let ordinals: [Int?]
-    /// The index of each participant in the arrays.
-    let position: [String: Int]
+    /// The index of a participant in the arrays, found by binary search in the sorted codes (a
+    /// dictionary per organization would take megabytes for a large history).
+    func index(of country: String) -> Int? {
+        var low = 0
+        var high = countries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if countries[middle] < country { low = middle + 1 } else { high = middle }
+        }
+        return low < countries.count && countries[low] == country ? low : nil
+    }
     /// Participant `i` owns the transitions at `offsets[i]..<offsets[i + 1]`.
     let offsets: [Int]
     /// Per transition: earliest and latest day of its date (`CivilDay` ordinals).
@@ -87,6 +96,19 @@ public struct OrganizationMemberships: Sendable {
             memberCountSteps = (days, counts)
         }
 
+        /// Makes room for `count` more transitions (when the total is known, as in a snapshot).
+        public mutating func reserveCapacity(transitions count: Int) {
+            earliest.reserveCapacity(earliest.count + count)
+            latest.reserveCapacity(latest.count + count)
+            beforeCodes.reserveCapacity(beforeCodes.count + count)
+            stateCodes.reserveCapacity(stateCodes.count + count)
+            isMembership.reserveCapacity(isMembership.count + count)
+            dates.reserveCapacity(dates.count + count)
+            sinces.reserveCapacity(sinces.count + count)
+            seqs.reserveCapacity(seqs.count + count)
+            derivedIDs.reserveCapacity(derivedIDs.count + count)
+        }
+
         /// Starts the next participant; participants must come in code order.
         public mutating func startParticipant(_ country: String, name: String, ordinal: Int?) {
             if !countries.isEmpty { offsets.append(dates.count) }
@@ -115,7 +137,13 @@ public struct OrganizationMemberships: Sendable {
         }
 
         private mutating func code(_ state: MembershipState) -> Int32 {
-            if let known = codes[state] { return known }
+            // An organization's states are few (its ladder, suspended or not): a look along them
+            // is cheaper than hashing the state for every transition.
+            if states.count <= 16 {
+                if let index = states.firstIndex(of: state) { return Int32(index) }
+            } else if let known = codes[state] {
+                return known
+            }
             let code = Int32(states.count)
             states.append(state)
             codes[state] = code
@@ -124,16 +152,14 @@ public struct OrganizationMemberships: Sendable {
     }
 
     private init(_ builder: Builder) {
-        // Copied to their exact size: a builder's arrays grow by doubling.
-        func exact<Element>(_ array: [Element]) -> [Element] { array.withUnsafeBufferPointer { Array($0) } }
+        // Copied to their exact size when a builder's arrays grew by doubling.
+        func exact<Element>(_ array: [Element]) -> [Element] {
+            array.capacity > array.count + array.count / 8 + 16 ? array.withUnsafeBufferPointer { Array($0) } : array
+        }
         precondition(builder.countries == builder.countries.sorted(), "participants must come in code order")
         countries = builder.countries
         names = builder.names
         ordinals = builder.ordinals
-        var position: [String: Int] = [:]
-        position.reserveCapacity(countries.count)
-        for (index, country) in countries.enumerated() { position[country] = index }
-        self.position = position
         offsets = builder.countries.isEmpty ? builder.offsets : builder.offsets + [builder.dates.count]
         earliest = exact(builder.earliest)
         latest = exact(builder.latest)
@@ -161,6 +187,9 @@ public struct OrganizationMemberships: Sendable {
             before: states[Int(beforeCodes[position])], after: states[Int(stateCodes[position])],
             isMembership: isMembership[position], since: sinces[position])
     }
+
+    /// How many transitions the participant at `index` has.
+    public func transitionCount(at index: Int) -> Int { offsets[index + 1] - offsets[index] }
 
     /// The transitions of the participant at `index`, in fold order.
     public func transitions(at index: Int) -> [MembershipTransition] {

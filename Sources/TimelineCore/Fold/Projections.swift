@@ -20,7 +20,7 @@ public struct Projections: Sendable {
 
     /// The membership transitions of a country in an organization, in fold order.
     public func transitions(of country: String, in org: OrganizationID) -> [MembershipTransition] {
-        guard let memberships = memberships[org], let index = memberships.position[country] else { return [] }
+        guard let memberships = memberships[org], let index = memberships.index(of: country) else { return [] }
         return memberships.transitions(at: index)
     }
 
@@ -31,7 +31,7 @@ public struct Projections: Sendable {
 
     /// The order of accession for one country in an organization (1 for the first member).
     public func ordinal(of country: String, in org: OrganizationID) -> Int? {
-        guard let memberships = memberships[org], let index = memberships.position[country] else { return nil }
+        guard let memberships = memberships[org], let index = memberships.index(of: country) else { return nil }
         return memberships.ordinals[index]
     }
 }

@@ -21,7 +21,7 @@ extension Projections {
 
     /// The standing row and whether it is membership (the ladder's top when it was granted).
     private func standing(of country: String, in org: OrganizationID, at day: CivilDay) -> (row: StatusRow, isMember: Bool)? {
-        guard let memberships = memberships[org], let index = memberships.position[country] else { return nil }
+        guard let memberships = memberships[org], let index = memberships.index(of: country) else { return nil }
         return standing(at: index, of: memberships, in: org, at: day)
     }
 

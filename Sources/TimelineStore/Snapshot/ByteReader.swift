@@ -24,6 +24,8 @@ struct ByteReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+    /// How many bytes are left to read.
+    var remaining: Int { bytes.count - offset }
 
     mutating func integer() throws(Malformed) -> Int {
         var value: UInt = 0

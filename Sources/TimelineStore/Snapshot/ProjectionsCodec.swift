@@ -25,6 +25,8 @@ enum ProjectionsCodec {
         for org in orgs {
             let memberships = projections.memberships[org]!
             writer.string(org.rawValue)
+            // The transitions in all, so that a reader reserves its columns once.
+            writer.integer(memberships.countries.indices.reduce(0) { $0 + memberships.transitionCount(at: $1) })
             writer.integer(memberships.countries.count)
             for index in memberships.countries.indices {
                 writer.string(memberships.countries[index])
@@ -115,8 +117,11 @@ enum ProjectionsCodec {
         var memberships: [OrganizationID: OrganizationMemberships] = [:]
         for _ in 0..<(try reader.integer()) {
             let id = try org(try reader.string())
+            let total = try reader.integer()
+            guard total <= reader.remaining else { throw ByteReader.Malformed() }
             let count = try reader.integer()
             var builder = OrganizationMemberships.Builder()
+            builder.reserveCapacity(transitions: total)
             var previous: String?
             for _ in 0..<count {
                 let country = try reader.string()

@@ -28,7 +28,7 @@ public struct SnapshotCache: Sendable {
     public var minimumRecords = 10_000
 
     /// Bumped whenever the stored form or the fold that makes it changes.
-    static let version = 2
+    static let version = 3
     private static let magic = Array("timeline-snapshot\n".utf8)
 
     public init(log: String) { self.log = log }
