@@ -33,40 +33,60 @@ public enum EventFields {
     /// A digest of the content (every field but `id`): 16 hex digits of SHA-256 over a canonical
     /// text with sorted keys, so that the same content always gets the same id.
     public static func contentDigest(of fields: [String: FieldValue]) -> String {
-        var canonical = ""
-        for key in fields.keys.sorted() where key != "id" {
-            canonical += key + "=" + canonicalText(fields[key]!) + "\n"
+        let value = contentValue(ofSorted: fields.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.utf8.count) + digits
+    }
+
+    /// The content digest as its 64-bit value (the first 8 bytes of the SHA-256), from fields
+    /// already sorted by key. The canonical text is `key=value` lines: strings in quotes with
+    /// `\\`, `\"` and `\n` escaped, lists in brackets, maps with sorted keys in braces.
+    public static func contentValue(ofSorted fields: [(key: String, value: FieldValue)]) -> UInt64 {
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(256)
+        for (key, value) in fields where key != "id" {
+            canonical.append(contentsOf: key.utf8)
+            canonical.append(UInt8(ascii: "="))
+            appendCanonical(value, to: &canonical)
+            canonical.append(0x0A)
         }
-        let digest = SHA256.hash(data: Array(canonical.utf8))
-        return digest.prefix(8).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return SHA256.hash(data: canonical).prefix(8).reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// The text in quotes, with backslashes, quotes and newlines escaped (`\\`, `\"`, `\n`).
-    private static func quoted(_ text: String) -> String {
-        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == 0x0A }
-        guard text.utf8.contains(where: special) else { return "\"" + text + "\"" }
-        var bytes: [UInt8] = [UInt8(ascii: "\"")]
+    private static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            default: bytes.append(byte)
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            default: out.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
-        return String(decoding: bytes, as: UTF8.self)
+        out.append(UInt8(ascii: "\""))
     }
 
-    private static func canonicalText(_ value: FieldValue) -> String {
+    private static func appendCanonical(_ value: FieldValue, to out: inout [UInt8]) {
         switch value {
-        case .string(let text): quoted(text)
-        case .int(let number): String(number)
-        case .list(let items): "[" + items.map(quoted).joined(separator: ",") + "]"
-        case .fields(let map): "{" + map.keys.sorted().map { quoted($0) + ":" + quoted(map[$0]!) }.joined(separator: ",") + "}"
+        case .string(let text): appendQuoted(text, to: &out)
+        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .list(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                appendQuoted(item, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .fields(let map):
+            out.append(UInt8(ascii: "{"))
+            for (index, key) in map.keys.sorted().enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                appendQuoted(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendQuoted(map[key]!, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
         }
     }
 }

@@ -1,19 +1,26 @@
 extension NewEvent {
     /// The event as named fields, the form the log stores (see `EventFields`).
     public var fields: [String: FieldValue] {
-        var fields: [String: FieldValue] = ["type": .string(kind.rawValue), "source": .string(source.citation)]
-        if let explicitID { fields["id"] = .string(explicitID.rawValue) }
-        if let date { fields["date"] = .string(date.description) }
-        if let url = source.url { fields["url"] = .string(url) }
-        if let note { fields["note"] = .string(note) }
-        func set(_ key: String, _ value: String?) { if let value { fields[key] = .string(value) } }
+        Dictionary(uniqueKeysWithValues: sortedFields.map { ($0.key, $0.value) })
+    }
+
+    /// The event's fields sorted by key (each key once): what the log writes and ids are
+    /// derived from, without building a dictionary.
+    public var sortedFields: [(key: String, value: FieldValue)] {
+        var fields: [(key: String, value: FieldValue)] = [("type", .string(kind.rawValue)), ("source", .string(source.citation))]
+        fields.reserveCapacity(12)
+        if let explicitID { fields.append(("id", .string(explicitID.rawValue))) }
+        if let date { fields.append(("date", .string(date.description))) }
+        if let url = source.url { fields.append(("url", .string(url))) }
+        if let note { fields.append(("note", .string(note))) }
+        func set(_ key: String, _ value: String?) { if let value { fields.append((key, .string(value))) } }
         switch payload {
         case .founding(let founding):
             set("org", founding.org.rawValue)
             set("name", founding.name)
             set("place", founding.place)
-            fields["founders"] = .list(founding.founders)
-            fields["ladder"] = .list(founding.ladder.rungs.map(\.rawValue))
+            fields.append(("founders", .list(founding.founders)))
+            fields.append(("ladder", .list(founding.ladder.rungs.map(\.rawValue))))
             set("predecessor", founding.predecessor?.rawValue)
         case .accession(let org, let country), .withdrawal(let org, let country), .suspension(let org, let country),
             .reinstatement(let org, let country):
@@ -26,14 +33,14 @@ extension NewEvent {
             set("change", change?.rawValue)
         case .reclassify(let org, let from, let to):
             set("org", org.rawValue)
-            fields["from"] = .list(from.map(\.rawValue))
+            fields.append(("from", .list(from.map(\.rawValue))))
             set("to", to.rawValue)
         case .summit(let summit):
             set("org", summit.org.rawValue)
             set("place", summit.place)
             set("host", summit.host)
             set("name", summit.name)
-            if let number = summit.number { fields["number"] = .int(number) }
+            if let number = summit.number { fields.append(("number", .int(number))) }
         case .statement(let statement):
             set("speaker", statement.speaker)
             set("org", statement.org?.rawValue)
@@ -57,11 +64,12 @@ extension NewEvent {
             map["name"] = changes.name
             map["text"] = changes.text
             map["speaker"] = changes.speaker
-            fields["set"] = .fields(map)
+            fields.append(("set", .fields(map)))
         case .retraction(let target, let reason):
             set("target", target)
             set("reason", reason)
         }
+        fields.sort { $0.key < $1.key }
         return fields
     }
 

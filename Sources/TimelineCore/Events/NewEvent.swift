@@ -47,5 +47,5 @@ public struct NewEvent: Hashable, Sendable {
     public var id: EventID { explicitID ?? derivedID }
 
     /// The id derived from the content (type, date, fields, source, note).
-    public var derivedID: EventID { EventID(EventFields.contentDigest(of: fields))! }
+    public var derivedID: EventID { EventID(derivedValue: EventFields.contentValue(ofSorted: sortedFields)) }
 }

@@ -23,20 +23,23 @@ public struct RecordEncoder {
     /// Appends the line for one record, without the newline, to `out`, and returns its hash.
     public mutating func append(_ record: RecordedEvent, commit: Bool, previousHash: String, to out: inout [UInt8]) -> String {
         let start = out.count
-        var fields = record.event.fields
-        fields["id"] = .string(record.id.rawValue)
+        let fields = record.event.sortedFields
         out.append(contentsOf: Self.seqKey)
         out.append(contentsOf: String(record.seq.value).utf8)
         out.append(contentsOf: Self.atKey)
         if lastTime?.time != record.recordedAt { lastTime = (record.recordedAt, record.recordedAt.description) }
         Self.appendString(lastTime!.text, to: &out)
-        for key in Self.leading + fields.keys.filter({ !Self.leading.contains($0) }).sorted() {
-            guard let value = fields[key] else { continue }
+        // The id, type and date first (the record's id: a derived id is not among the fields),
+        // then the others in key order.
+        func field(_ key: String, _ value: FieldValue) {
             out.append(UInt8(ascii: ","))
             Self.appendString(key, to: &out)
             out.append(UInt8(ascii: ":"))
             Self.appendValue(value, to: &out)
         }
+        field("id", .string(record.id.rawValue))
+        for leading in ["type", "date"] { if let value = fields.first(where: { $0.key == leading })?.value { field(leading, value) } }
+        for (key, value) in fields where !Self.leading.contains(key) { field(key, value) }
         if commit { out.append(contentsOf: Self.commitField) }
         out.append(contentsOf: Self.prevKey)
         Self.appendString(previousHash, to: &out)

@@ -146,10 +146,8 @@ public struct AppendPlanner: Sendable {
 
     /// Whether two events say the same thing, ignoring how their ids were given.
     static func sameContent(_ lhs: NewEvent, _ rhs: NewEvent) -> Bool {
-        var left = lhs.fields
-        var right = rhs.fields
-        left["id"] = nil
-        right["id"] = nil
-        return left == right
+        let left = lhs.sortedFields.filter { $0.key != "id" }
+        let right = rhs.sortedFields.filter { $0.key != "id" }
+        return left.elementsEqual(right) { $0.key == $1.key && $0.value == $1.value }
     }
 }
