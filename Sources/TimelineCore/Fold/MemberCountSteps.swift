@@ -8,13 +8,13 @@ import Synchronization
 /// participant at a time, gives every day on which the number of members can change, and the
 /// number from then on; a question for any day is then one binary search.
 final class MemberCountSteps: Sendable {
-    private let steps: Mutex<(days: [Int32], counts: [Int])?>
+    private let steps: Mutex<(days: [Int32], counts: [Int32])?>
 
     /// Steps to compute on first use, or already known (read from a snapshot).
-    init(_ known: (days: [Int32], counts: [Int])? = nil) { steps = Mutex(known) }
+    init(_ known: (days: [Int32], counts: [Int32])? = nil) { steps = Mutex(known) }
 
     /// The steps, computing them with `build` the first time.
-    func get(_ build: () -> (days: [Int32], counts: [Int])) -> (days: [Int32], counts: [Int]) {
+    func get(_ build: () -> (days: [Int32], counts: [Int32])) -> (days: [Int32], counts: [Int32]) {
         if let known = steps.withLock({ $0 }) { return known }
         let built = build()
         steps.withLock { $0 = $0 ?? built }

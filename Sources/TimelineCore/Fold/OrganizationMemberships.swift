@@ -11,7 +11,14 @@ public struct OrganizationMemberships: Sendable {
     /// Display names, parallel to `countries`.
     public let names: [String]
     /// Rank of each participant's first membership (1 for the first), parallel to `countries`.
-    public let ordinals: [Int?]
+    // (0 for none: a large history has hundreds of thousands of participants, and an optional
+    // whole number takes 16 bytes.)
+    private let storedOrdinals: [Int32]
+
+    /// The rank of the first membership of the participant at `index` (1 for the first), if any.
+    public func ordinal(at index: Int) -> Int? {
+        storedOrdinals[index] == 0 ? nil : Int(storedOrdinals[index])
+    }
     /// The index of a participant in the arrays, found by binary search in the sorted codes (a
     /// dictionary per organization would take megabytes for a large history).
     func index(of country: String) -> Int? {
@@ -71,7 +78,7 @@ public struct OrganizationMemberships: Sendable {
     public struct Builder {
         var countries: [String] = []
         var names: [String] = []
-        var ordinals: [Int?] = []
+        var ordinals: [Int32] = []
         var offsets = [0]
         var earliest: [Int32] = []
         var latest: [Int32] = []
@@ -85,13 +92,13 @@ public struct OrganizationMemberships: Sendable {
         var explicitIDs: [Int: EventID] = [:]
         var states: [MembershipState] = [.none]
         var codes: [MembershipState: Int32] = [.none: 0]
-        var memberCountSteps: (days: [Int32], counts: [Int])?
+        var memberCountSteps: (days: [Int32], counts: [Int32])?
 
         public init() {}
 
         /// Sets the member-count step function already computed for these memberships (see
         /// `Projections.memberCountSteps(of:)`); the days must ascend.
-        public mutating func setMemberCountSteps(days: [Int32], counts: [Int]) {
+        public mutating func setMemberCountSteps(days: [Int32], counts: [Int32]) {
             precondition(days.count == counts.count && zip(days, days.dropFirst()).allSatisfy { $0 < $1 })
             memberCountSteps = (days, counts)
         }
@@ -114,7 +121,7 @@ public struct OrganizationMemberships: Sendable {
             if !countries.isEmpty { offsets.append(dates.count) }
             countries.append(country)
             names.append(name)
-            ordinals.append(ordinal)
+            ordinals.append(Int32(clamping: ordinal ?? 0))
         }
 
         /// Adds the current participant's next transition, in fold order.
@@ -159,7 +166,7 @@ public struct OrganizationMemberships: Sendable {
         precondition(builder.countries == builder.countries.sorted(), "participants must come in code order")
         countries = builder.countries
         names = builder.names
-        ordinals = builder.ordinals
+        storedOrdinals = builder.ordinals
         offsets = builder.countries.isEmpty ? builder.offsets : builder.offsets + [builder.dates.count]
         earliest = exact(builder.earliest)
         latest = exact(builder.latest)

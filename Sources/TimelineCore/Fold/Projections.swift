@@ -32,6 +32,6 @@ public struct Projections: Sendable {
     /// The order of accession for one country in an organization (1 for the first member).
     public func ordinal(of country: String, in org: OrganizationID) -> Int? {
         guard let memberships = memberships[org], let index = memberships.index(of: country) else { return nil }
-        return memberships.ordinals[index]
+        return memberships.ordinal(at: index)
     }
 }

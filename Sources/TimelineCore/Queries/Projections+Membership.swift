@@ -62,7 +62,7 @@ extension Projections {
         StatusRow(
             org: org, country: memberships.countries[index], name: memberships.names[index], status: shown.after.status!,
             since: shown.since, certainty: certainty, suspended: shown.after.suspended,
-            ordinal: shown.isMembership ? memberships.ordinals[index] : nil, eventID: shown.eventID)
+            ordinal: shown.isMembership ? memberships.ordinal(at: index) : nil, eventID: shown.eventID)
     }
 
     /// The standing row of the participant at `index`, and whether it is membership.
@@ -82,7 +82,7 @@ extension Projections {
             memberships.columns { columns in
                 for index in 0..<columns.participants {
                     if let (position, certainty) = shown(at: index, in: columns, at: target), columns.isMembership[position] {
-                        found.append((memberships.ordinals[index] ?? Int.max, index, position, certainty))
+                        found.append((memberships.ordinal(at: index) ?? Int.max, index, position, certainty))
                     }
                 }
             }
@@ -109,19 +109,19 @@ extension Projections {
             let middle = (low + high) >> 1
             if steps.days[middle] <= target { low = middle + 1 } else { high = middle }
         }
-        return low == 0 ? 0 : steps.counts[low - 1]
+        return low == 0 ? 0 : Int(steps.counts[low - 1])
     }
 
     /// The organization's member count as a step function: the days on which it changes,
     /// ascending, and the count from each (what a snapshot stores so as not to sweep again).
-    public func memberCountSteps(of org: OrganizationID) -> (days: [Int32], counts: [Int]) {
+    public func memberCountSteps(of org: OrganizationID) -> (days: [Int32], counts: [Int32]) {
         guard let memberships = memberships[org] else { return ([], []) }
         return memberships.memberCounts.get { memberCountSteps(memberships) }
     }
 
     /// Sweeps each participant's bound days and merges the changes of its membership into the
     /// organization's step function.
-    private func memberCountSteps(_ memberships: OrganizationMemberships) -> (days: [Int32], counts: [Int]) {
+    private func memberCountSteps(_ memberships: OrganizationMemberships) -> (days: [Int32], counts: [Int32]) {
         var changes: [(day: Int32, delta: Int)] = []
         var bounds: [Int32] = []
         memberships.columns { columns in
@@ -147,10 +147,10 @@ extension Projections {
         }
         changes.sort { $0.day < $1.day }
         var days: [Int32] = []
-        var counts: [Int] = []
-        var count = 0
+        var counts: [Int32] = []
+        var count: Int32 = 0
         for change in changes {
-            count += change.delta
+            count += Int32(change.delta)
             if days.last == change.day { counts[counts.count - 1] = count } else {
                 days.append(change.day)
                 counts.append(count)

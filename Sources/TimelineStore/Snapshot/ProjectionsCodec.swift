@@ -31,7 +31,7 @@ enum ProjectionsCodec {
             for index in memberships.countries.indices {
                 writer.string(memberships.countries[index])
                 writer.string(memberships.names[index])
-                writer.integer(memberships.ordinals[index] ?? 0)
+                writer.integer(memberships.ordinal(at: index) ?? 0)
                 let transitions = memberships.transitions(at: index)
                 writer.integer(transitions.count)
                 for transition in transitions {
@@ -49,7 +49,7 @@ enum ProjectionsCodec {
             writer.integer(steps.days.count)
             for (day, count) in zip(steps.days, steps.counts) {
                 writer.signed(Int(day))
-                writer.integer(count)
+                writer.integer(Int(count))
             }
         }
     }
@@ -138,12 +138,13 @@ enum ProjectionsCodec {
                 }
             }
             var days: [Int32] = []
-            var counts: [Int] = []
+            var counts: [Int32] = []
             for _ in 0..<(try reader.integer()) {
                 let day = try reader.signed()
                 guard let value = Int32(exactly: day), days.last.map({ $0 < value }) ?? true else { throw ByteReader.Malformed() }
                 days.append(value)
-                counts.append(try reader.integer())
+                guard let count = Int32(exactly: try reader.integer()) else { throw ByteReader.Malformed() }
+                counts.append(count)
             }
             builder.setMemberCountSteps(days: days, counts: counts)
             memberships[id] = OrganizationMemberships(building: builder)
