@@ -95,7 +95,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // Query: one `members ORG at D`, against looking the organization up (the floor of any query).
-    Benchmark("query:baseline-organization-lookup", configuration: .init(timeUnits: .nanoseconds, scalingFactor: .kilo)) { benchmark in
+    Benchmark("query:baseline-organization-lookup", configuration: .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .nanoseconds, scalingFactor: .kilo)) { benchmark in
         let projections = fixture.timeline.projections
         for index in benchmark.scaledIterations {
             blackHole(projections.organizations[fixture.queries[index % fixture.queries.count].org]?.name)
@@ -137,7 +137,9 @@ let benchmarks: @Sendable () -> Void = {
 
     // Append: one durable event (fsync) at the end of the log, by a process that has the log
     // open (it read it once); against the fsync alone, the floor of any durable append.
-    Benchmark("append:baseline-write-and-fsync", configuration: .init(timeUnits: .microseconds, maxIterations: 50)) { benchmark in
+    // (Without the allocation count: a bare write and fsync makes a handful of allocations, so a
+    // difference of two would count as a ten per cent change.)
+    Benchmark("append:baseline-write-and-fsync", configuration: .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .microseconds, maxIterations: 50)) { benchmark in
         let path = fixture.copy("fsync.jsonl")
         let descriptor = open(path, O_WRONLY | O_APPEND)
         defer { close(descriptor) }
