@@ -44,8 +44,7 @@ public struct Timeline: Sendable {
         var (events, fold, violations) = Self.fold(records, registry: registry, foldParts: foldParts, recordingTransitions: true)
         self.events = events
         self.violations = violations
-        self.projections = Projections(organizations: fold.organizations, memberships: fold.memberships(), registry: registry)
-        fold.stopRecordingTransitions()
+        self.projections = Projections(organizations: fold.organizations, memberships: fold.takeMemberships(), registry: registry)
         self.finalFold = fold
     }
 

@@ -28,28 +28,37 @@ struct TimelineFold: Sendable {
     /// comes next: the projections already hold them).
     private var recordsTransitions: Bool
 
-    /// Forgets the transitions recorded so far and records no more.
-    mutating func stopRecordingTransitions() {
-        for index in states.indices { states[index].transitions = states[index].transitions.map { _ in [] } }
-        recordsTransitions = false
-    }
-
     /// Every organization founded so far.
     var organizations: [OrganizationID: Organization] {
         Dictionary(uniqueKeysWithValues: states.map { ($0.organization.id, $0.organization) })
     }
 
     /// Each organization's memberships, from the transitions recorded (for the organizations
-    /// that have any), built on several threads.
-    func memberships() -> [OrganizationID: OrganizationMemberships] {
+    /// that have any), built on several threads. The transitions are handed over and the fold
+    /// records no more: each organization's are freed as soon as its columns are built, so that
+    /// a large history never holds both in full.
+    mutating func takeMemberships() -> [OrganizationID: OrganizationMemberships] {
         guard recordsTransitions else { return [:] }
+        recordsTransitions = false
+        var handed: [(id: OrganizationID, countries: [String], transitions: [[MembershipTransition]])?] = []
+        handed.reserveCapacity(states.count)
+        for index in states.indices {
+            handed.append((states[index].organization.id, states[index].countries, states[index].transitions))
+            states[index].transitions = Array(repeating: [], count: states[index].countries.count)
+        }
+        let pending = Mutex(handed)
+        handed = []
+        let registry = self.registry
         let built = Mutex<[OrganizationID: OrganizationMemberships]>([:])
         DispatchQueue.concurrentPerform(iterations: states.count) { number in
-            let state = states[number]
-            guard !state.countries.isEmpty else { return }
+            // Taken out of the shared list, so that they are freed here, once built.
+            guard let organization = pending.withLock({ slots -> (id: OrganizationID, countries: [String], transitions: [[MembershipTransition]])? in
+                defer { slots[number] = nil }
+                return slots[number]
+            }), !organization.countries.isEmpty else { return }
             let memberships = OrganizationMemberships(
-                transitions: Dictionary(uniqueKeysWithValues: zip(state.countries, state.transitions)), registry: registry)
-            built.withLock { $0[state.organization.id] = memberships }
+                transitions: Dictionary(uniqueKeysWithValues: zip(organization.countries, organization.transitions)), registry: registry)
+            built.withLock { $0[organization.id] = memberships }
         }
         return built.withLock { $0 }
     }
