@@ -55,4 +55,20 @@ struct AppendPlannerTests {
         #expect(index[EventID(derivedValue: 12_345)] == nil)
         #expect(index[EventID("absent")!] == nil)
     }
+
+    @Test("a large log's id table, built on two threads, gives every id its first position")
+    func parallelIndex() {
+        var events = SyntheticHistory(events: 60_000, seed: 3).events()
+        events[100].explicitID = EventID("explicit-one")!
+        events.append(events[5])  // the same content again: its first position wins
+        let records = events.enumerated().map { RecordedEvent(seq: SequenceNumber($0.offset + 1), recordedAt: at(0), event: $0.element) }
+        let index = EventIDIndex(records: records)
+        var first: [EventID: Int] = [:]
+        for (position, record) in records.enumerated() where first[record.id] == nil { first[record.id] = position }
+        #expect(records.count >= 50_000, "large enough for two threads")
+        #expect(first.count == records.count - 1)
+        for (id, position) in first { #expect(index[id] == position) }
+        #expect(index[EventID("explicit-one")!] == 100)
+        #expect(index[EventID(derivedValue: 42)] == nil)
+    }
 }

@@ -33,10 +33,7 @@ public struct AppendPlanner: Sendable {
     public init(existing: [RecordedEvent], registry: CountryRegistry = .standard) {
         base = existing
         self.registry = registry
-        var byID = EventIDIndex(capacity: existing.count + existing.count / 8)
-        // By index: binding each record would copy it, a million times for a large log.
-        for index in existing.indices { byID.insertIfAbsent(existing[index].id, at: index) }
-        self.byID = byID
+        byID = EventIDIndex(records: existing)
     }
 
     /// A planner on top of a timeline already folded: it checks new events against the fold

@@ -1,44 +1,50 @@
+import Dispatch
+import Synchronization
 import TimelineCore
 
 /// Where each event id first occurs among a log's records.
 ///
-/// Most ids are derived: 64 bits of a SHA-256, already evenly spread. They go into an
-/// open-addressing table of plain integers, which a million records fill several times faster
-/// than a `Dictionary` hashing each id with SipHash; explicit ids go into a dictionary.
+/// Most ids are derived: 64 bits of a SHA-256, already evenly spread. They go into
+/// open-addressing tables of plain integers, which a million records fill several times faster
+/// than a `Dictionary` hashing each id with SipHash; explicit ids go into a dictionary. The
+/// derived ids are split by their top bit between two tables, which a large log fills on two
+/// threads at once.
 struct EventIDIndex: Sendable {
-    /// A slot: a derived id's value and its position (-1 for an empty slot), side by side so
-    /// that a probe reads one place in memory.
-    private struct Slot: Sendable {
-        var value: UInt64 = 0
-        var position = -1
-    }
-
-    private var slots: [Slot]
+    private var tables: [Table]
     private var explicit: [EventID: Int] = [:]
-    private var derivedCount = 0
 
     /// An index with room for `capacity` ids before it grows.
     init(capacity: Int = 0) {
-        slots = Array(repeating: Slot(), count: Self.size(for: capacity))
+        tables = [Table(capacity: capacity / 2), Table(capacity: capacity / 2)]
     }
 
-    /// A power of two that keeps `count` ids at most two-thirds full.
-    private static func size(for count: Int) -> Int {
-        var size = 1024
-        while size * 2 < count * 3 { size *= 2 }
-        return size
+    /// The index of `records` (with room for an eighth more), built on two threads for a large log.
+    init(records: [RecordedEvent]) {
+        let capacity = (records.count + records.count / 8) / 2
+        guard records.count >= 50_000 else {
+            self.init(capacity: capacity * 2)
+            for index in records.indices { insertIfAbsent(records[index].id, at: index) }
+            return
+        }
+        self.init()
+        let built = Mutex<[Table?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var table = Table(capacity: capacity)
+            for index in records.indices {
+                if let value = records[index].id.derivedValue, Int(value >> 63) == half { table.insertIfAbsent(value, at: index) }
+            }
+            built.withLock { $0[half] = table }
+        }
+        tables = built.withLock { $0.map { $0! } }
+        for index in records.indices where records[index].id.derivedValue == nil {
+            if explicit[records[index].id] == nil { explicit[records[index].id] = index }
+        }
     }
 
     /// The position recorded for `id`, if any.
     subscript(id: EventID) -> Int? {
         guard let value = id.derivedValue else { return explicit[id] }
-        let mask = slots.count - 1
-        var index = Self.slot(of: value, mask: mask)
-        while slots[index].position >= 0 {
-            if slots[index].value == value { return slots[index].position }
-            index = (index + 1) & mask
-        }
-        return nil
+        return tables[Int(value >> 63)][value]
     }
 
     /// Records `position` for `id` unless the id already has one (the first occurrence wins).
@@ -47,30 +53,63 @@ struct EventIDIndex: Sendable {
             if explicit[id] == nil { explicit[id] = position }
             return
         }
-        let mask = slots.count - 1
-        var index = Self.slot(of: value, mask: mask)
-        while slots[index].position >= 0 {
-            if slots[index].value == value { return }
-            index = (index + 1) & mask
+        tables[Int(value >> 63)].insertIfAbsent(value, at: position)
+    }
+
+    /// One open-addressing table of derived ids, at most two-thirds full.
+    private struct Table: Sendable {
+        /// A slot: a derived id's value and its position (-1 for an empty slot), side by side
+        /// so that a probe reads one place in memory.
+        private struct Slot: Sendable {
+            var value: UInt64 = 0
+            var position = -1
         }
-        slots[index] = Slot(value: value, position: position)
-        derivedCount += 1
-        if derivedCount * 3 > slots.count * 2 { grow() }
-    }
 
-    private static func slot(of value: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
+        private var slots: [Slot]
+        private var count = 0
 
-    /// Doubles the table.
-    private mutating func grow() {
-        let old = slots
-        slots = Array(repeating: Slot(), count: old.count * 2)
-        let mask = slots.count - 1
-        for slot in old where slot.position >= 0 {
-            var index = Self.slot(of: slot.value, mask: mask)
-            while slots[index].position >= 0 { index = (index + 1) & mask }
-            slots[index] = slot
+        init(capacity: Int) {
+            var size = 1024
+            while size * 2 < capacity * 3 { size *= 2 }
+            slots = Array(repeating: Slot(), count: size)
+        }
+
+        subscript(value: UInt64) -> Int? {
+            let mask = slots.count - 1
+            var index = Self.slot(of: value, mask: mask)
+            while slots[index].position >= 0 {
+                if slots[index].value == value { return slots[index].position }
+                index = (index + 1) & mask
+            }
+            return nil
+        }
+
+        mutating func insertIfAbsent(_ value: UInt64, at position: Int) {
+            let mask = slots.count - 1
+            var index = Self.slot(of: value, mask: mask)
+            while slots[index].position >= 0 {
+                if slots[index].value == value { return }
+                index = (index + 1) & mask
+            }
+            slots[index] = Slot(value: value, position: position)
+            count += 1
+            if count * 3 > slots.count * 2 { grow() }
+        }
+
+        private static func slot(of value: UInt64, mask: Int) -> Int {
+            Int(truncatingIfNeeded: (value &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        }
+
+        /// Doubles the table.
+        private mutating func grow() {
+            let old = slots
+            slots = Array(repeating: Slot(), count: old.count * 2)
+            let mask = slots.count - 1
+            for slot in old where slot.position >= 0 {
+                var index = Self.slot(of: slot.value, mask: mask)
+                while slots[index].position >= 0 { index = (index + 1) & mask }
+                slots[index] = slot
+            }
         }
     }
 }
