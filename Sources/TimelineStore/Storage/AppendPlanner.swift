@@ -49,7 +49,7 @@ public struct AppendPlanner: Sendable {
         guard !appended.isEmpty else { return }
         if validator != nil, (try? validator!.check(appended)) != true { validator = nil }
         for (offset, record) in appended.enumerated() { byID.insertIfAbsent(record.id, at: count + offset) }
-        Self.add(appended, to: &planned)
+        planned.append(contentsOf: appended)
     }
 
     /// Moves the batches planned into the records the planner started from — in place when
@@ -95,7 +95,7 @@ public struct AppendPlanner: Sendable {
             throw StoreError(code: .invariant, message: "refused, nothing was written: \(error.description)", path: path, violation: error)
         }
         for (offset, record) in batch.enumerated() { byID.insertIfAbsent(record.id, at: count + offset) }
-        Self.add(batch, to: &planned)
+        planned.append(contentsOf: batch)
         return (batch, alreadyPresent)
     }
 
@@ -132,8 +132,9 @@ public struct AppendPlanner: Sendable {
         return try planner.plan(events, recordedAt: recordedAt, path: path)
     }
 
-    /// Appends records, growing the array by an eighth when it is full rather than doubling
-    /// it: a large log's records are hundreds of megabytes.
+    /// Appends records to a log's records, growing the array by an eighth when it is full
+    /// rather than doubling it: they are hundreds of megabytes for a large log. (The batches
+    /// planned grow by doubling: growing a small array by little would reallocate it often.)
     static func add(_ new: [RecordedEvent], to records: inout [RecordedEvent]) {
         if records.count + new.count > records.capacity {
             records.reserveCapacity(records.count + max(new.count, records.count / 8, 1_024))
