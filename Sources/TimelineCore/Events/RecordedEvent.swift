@@ -11,12 +11,13 @@ public struct RecordedEvent: Hashable, Sendable {
     /// The event's identity.
     public var id: EventID { event.explicitID ?? event.derivedID }
 
-    public init(seq: SequenceNumber, recordedAt: RecordedTime, event: NewEvent) {
-        self.init(seq: seq, recordedAt: recordedAt, id: event.id, event: event)
+    public init(seq: SequenceNumber, recordedAt: RecordedTime, event: consuming NewEvent) {
+        let id = event.id
+        self.init(seq: seq, recordedAt: recordedAt, id: id, event: event)
     }
 
     /// A record whose id is already known (it is `event.id`; deriving it costs a SHA-256).
-    public init(seq: SequenceNumber, recordedAt: RecordedTime, id: EventID, event: NewEvent) {
+    public init(seq: SequenceNumber, recordedAt: RecordedTime, id: EventID, event: consuming NewEvent) {
         self.seq = seq
         self.recordedAt = recordedAt
         var event = event

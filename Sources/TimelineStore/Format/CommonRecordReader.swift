@@ -25,12 +25,8 @@ struct CommonRecordReader: Sendable {
     private var sources = DerivedValues<Source>()
     private var lastTime: (text: [UInt8], time: RecordedTime)?
 
-    /// A record read by the fast path.
-    struct Common {
-        let record: RecordedEvent
-        let commit: Bool
-        let previousHash: ChainHash
-    }
+    /// A record read by the fast path (a tuple, so that its parts move out without copies).
+    typealias Common = (record: RecordedEvent, commit: Bool, previousHash: ChainHash)
 
     /// The fields the fast path knows.
     private enum Key {
@@ -158,8 +154,7 @@ struct CommonRecordReader: Sendable {
         }
         let note = fields.note.map { String(decoding: bytes($0), as: UTF8.self) }
         let event = NewEvent(id: id, date: date, payload: payload, source: source, note: note)
-        return Common(record: RecordedEvent(seq: SequenceNumber(seq), recordedAt: time, id: id, event: event),
-                      commit: fields.commit ?? false, previousHash: previous)
+        return (RecordedEvent(seq: SequenceNumber(seq), recordedAt: time, id: id, event: event), fields.commit ?? false, previous)
     }
 
     /// The recorded time; the records of one batch share it, so the last one is kept.

@@ -287,9 +287,10 @@ public struct LogScanner {
                 run.first = (index, decoded.previousHash, seq)
             }
             if seq == checkpoint { run.checkpointHash = decoded.hash }
-            run.records.append(decoded.record)
-            run.lastHash = decoded.hash
-            if decoded.commit { run.commits.append((run.records.count, decoded.hash, index)) }
+            let (hash, commit) = (decoded.hash, decoded.commit)
+            run.records.append(decoded.takeRecord())
+            run.lastHash = hash
+            if commit { run.commits.append((run.records.count, hash, index)) }
         }
         return run
     }

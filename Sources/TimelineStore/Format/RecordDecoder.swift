@@ -6,6 +6,9 @@ public struct DecodedRecord: Sendable {
     public let commit: Bool
     public let previousHash: ChainHash
     public let hash: ChainHash
+
+    /// The record, moved out of the decoded line (reading `record` would copy it).
+    public consuming func takeRecord() -> RecordedEvent { record }
 }
 
 /// Why a line is not a valid record.
@@ -55,8 +58,8 @@ public struct RecordDecoder: Sendable {
         guard storedHash == hash else {
             throw RecordDecodingError(message: "integrity check failed: the record's content does not match its hash")
         }
-        if fastPath, let common = common.read(line, bodyEnd: bodyEnd) {
-            return DecodedRecord(record: common.record, commit: common.commit, previousHash: common.previousHash, hash: hash)
+        if fastPath, let (record, commit, previousHash) = common.read(line, bodyEnd: bodyEnd) {
+            return DecodedRecord(record: record, commit: commit, previousHash: previousHash, hash: hash)
         }
         let members: [(key: String, value: JSONObjectScanner.Value)]
         do { members = try scanner.scan(line) } catch { throw RecordDecodingError(message: "not valid JSON (\(error.message) at byte \(error.offset + 1))") }
