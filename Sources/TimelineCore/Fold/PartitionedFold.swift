@@ -27,14 +27,18 @@ enum PartitionedFold {
             var lastOrganization: OrganizationID?
             var lastGroup: UInt8 = 0
             let positions = min(part * stretch, order.count)..<min((part + 1) * stretch, order.count)
-            let found = positions.map { position -> UInt8 in
-                // Corrections never change an event's organization: the record tells.
-                guard let organization = records[Int(order[position])].payload.organization else { return 0 }
-                if organization != lastOrganization {
-                    lastOrganization = organization
-                    lastGroup = UInt8(groups[organization] ?? 0)
+            // Records are read in place: a copy of one would retain its strings, shared by many
+            // records, from both threads at once.
+            let found = records.withUnsafeBufferPointer { records in
+                positions.map { position -> UInt8 in
+                    // Corrections never change an event's organization: the record tells.
+                    guard let organization = records[Int(order[position])].payload.organization else { return 0 }
+                    if organization != lastOrganization {
+                        lastOrganization = organization
+                        lastGroup = UInt8(groups[organization] ?? 0)
+                    }
+                    return lastGroup
                 }
-                return lastGroup
             }
             stretches.withLock { $0[part] = found }
         }
@@ -44,10 +48,12 @@ enum PartitionedFold {
             var fold = TimelineFold(registry: registry, recordingTransitions: recordingTransitions)
             fold.foundings = foundings
             var positions: [Int] = []
-            for position in order.indices where groupOf[position] == UInt8(part) {
-                let known = fold.violations.count
-                if corrected { fold.apply(events[position]) } else { fold.apply(records[Int(order[position])]) }
-                if fold.violations.count > known { positions.append(position) }
+            records.withUnsafeBufferPointer { records in
+                for position in order.indices where groupOf[position] == UInt8(part) {
+                    let known = fold.violations.count
+                    if corrected { fold.apply(events[position]) } else { fold.apply(records[Int(order[position])]) }
+                    if fold.violations.count > known { positions.append(position) }
+                }
             }
             let result = (fold, positions)
             results.withLock { $0[part] = result }
