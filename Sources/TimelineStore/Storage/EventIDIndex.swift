@@ -30,8 +30,12 @@ struct EventIDIndex: Sendable {
         let built = Mutex<[Table?]>([nil, nil])
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             var table = Table(capacity: capacity)
-            for index in records.indices {
-                if let value = records[index].id.derivedValue, Int(value >> 63) == half { table.insertIfAbsent(value, at: index) }
+            // Records are read in place: a copy of one would retain strings that many records
+            // share, from both threads at once.
+            records.withUnsafeBufferPointer { records in
+                for index in records.indices {
+                    if let value = records[index].id.derivedValue, Int(value >> 63) == half { table.insertIfAbsent(value, at: index) }
+                }
             }
             built.withLock { $0[half] = table }
         }
