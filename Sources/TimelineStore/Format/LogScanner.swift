@@ -93,9 +93,10 @@ public struct LogScanner {
             scanRecords(bytes, from: start, to: lastNewline + 1, base: base, final: false, progress: &progress, into: &scan, checkpoint: checkpoint, parallelism: parallelism)
             if scan.corruption != nil { return scan }
             if base == 0 {
-                // Room for all the records, estimated from the first stretch (with a tenth more),
-                // so that the array does not grow by doubling: that would hold two copies at once.
-                scan.records.reserveCapacity(Int(Double(scan.records.count) * Double(size) / Double(lastNewline + 1) * 1.1))
+                // Room for all the records, estimated from the first stretch, and for half as many
+                // more: growing the array would hold two copies at once, and appends in this
+                // process add to it in place. Room never filled costs address space, not memory.
+                scan.records.reserveCapacity(Int(Double(scan.records.count) * Double(size) / Double(lastNewline + 1) * 1.5))
             }
             base += lastNewline + 1
             start = 0
