@@ -15,6 +15,10 @@ public struct OrganizationMemberships: Sendable {
     // whole number takes 16 bytes.)
     private let storedOrdinals: [Int32]
 
+    /// Participant indexes in order of accession (those never members last, by code), so that
+    /// a members answer comes out in order without sorting.
+    let byOrdinal: [Int32]
+
     /// The rank of the first membership of the participant at `index` (1 for the first), if any.
     public func ordinal(at index: Int) -> Int? {
         storedOrdinals[index] == 0 ? nil : Int(storedOrdinals[index])
@@ -167,6 +171,9 @@ public struct OrganizationMemberships: Sendable {
         countries = builder.countries
         names = builder.names
         storedOrdinals = builder.ordinals
+        byOrdinal = builder.ordinals.indices.sorted {
+            (builder.ordinals[$0] == 0 ? Int32.max : builder.ordinals[$0], $0) < (builder.ordinals[$1] == 0 ? Int32.max : builder.ordinals[$1], $1)
+        }.map(Int32.init)
         offsets = builder.countries.isEmpty ? builder.offsets : builder.offsets + [builder.dates.count]
         earliest = exact(builder.earliest)
         latest = exact(builder.latest)
@@ -186,10 +193,16 @@ public struct OrganizationMemberships: Sendable {
     /// Memberships a builder collected.
     public init(building builder: Builder) { self.init(builder) }
 
+    /// The id of the event that made the transition at `position` in the columns.
+    func eventID(at position: Int) -> EventID {
+        if !explicitIDs.isEmpty, let explicit = explicitIDs[position] { return explicit }
+        return EventID(derivedValue: derivedIDs[position])
+    }
+
     /// The transition at `position` in the columns.
     func transition(at position: Int) -> MembershipTransition {
         MembershipTransition(
-            eventID: explicitIDs[position] ?? EventID(derivedValue: derivedIDs[position]),
+            eventID: eventID(at: position),
             seq: SequenceNumber(Int(seqs[position])), date: dates[position],
             before: states[Int(beforeCodes[position])], after: states[Int(stateCodes[position])],
             isMembership: isMembership[position], since: sinces[position])

@@ -36,16 +36,19 @@ extension Projections {
     /// `index` holds at the end of day `target`, and how certain that is.
     private func shown(at index: Int, in columns: OrganizationMemberships.Columns, at target: Int32) -> (position: Int, certainty: Certainty)? {
         let first = columns.offsets[index]
+        let end = columns.offsets[index + 1]
         // Transitions are in fold order, by earliest day: binary search for the last one that
-        // possibly happened by `day`. The last that surely did is at or before it.
-        var low = first
-        var high = columns.offsets[index + 1]
-        while low < high {
-            let middle = (low + high) >> 1
-            if columns.earliest[middle] <= target { low = middle + 1 } else { high = middle }
+        // possibly happened by `day` (without branches on the comparisons, which a processor
+        // cannot predict). The last that surely did is at or before it.
+        guard end > first, columns.earliest[first] <= target else { return nil }
+        var base = first
+        var count = end - first
+        while count > 1 {
+            let half = count >> 1
+            base = columns.earliest[base + half] <= target ? base + half : base
+            count -= half
         }
-        guard low > first else { return nil }
-        let possibly = low - 1
+        let possibly = base
         var surely = possibly
         while surely >= first, columns.latest[surely] > target { surely -= 1 }
         let sure = surely >= first ? columns.stateCodes[surely] : 0  // code 0 is no status
@@ -76,20 +79,24 @@ extension Projections {
     public func members(of org: OrganizationID, at day: CivilDay) -> MembersAnswer {
         var rows: [StatusRow] = []
         if let memberships = memberships[org] {
-            // Members all have a rank of accession: order them by it before building any row.
+            // Participants are visited in order of accession, so members come out in order.
             let target = Int32(clamping: day.ordinal)
             var found: [(ordinal: Int, index: Int, position: Int, certainty: Certainty)] = []
             memberships.columns { columns in
-                for index in 0..<columns.participants {
+                for index in memberships.byOrdinal.lazy.map(Int.init) {
                     if let (position, certainty) = shown(at: index, in: columns, at: target), columns.isMembership[position] {
                         found.append((memberships.ordinal(at: index) ?? Int.max, index, position, certainty))
                     }
                 }
             }
-            found.sort { $0.ordinal < $1.ordinal }
             rows.reserveCapacity(found.count)
             for member in found {
-                rows.append(row(at: member.index, of: memberships, in: org, shown: memberships.transition(at: member.position), certainty: member.certainty))
+                // Read from the columns: a whole transition per member would cost more than the search.
+                let state = memberships.states[Int(memberships.stateCodes[member.position])]
+                rows.append(StatusRow(
+                    org: org, country: memberships.countries[member.index], name: memberships.names[member.index], status: state.status!,
+                    since: memberships.sinces[member.position], certainty: member.certainty, suspended: state.suspended,
+                    ordinal: member.ordinal == Int.max ? nil : member.ordinal, eventID: memberships.eventID(at: member.position)))
             }
         }
         return MembersAnswer(org: org, day: day, rows: rows, notes: existenceNotes(org, at: day))
