@@ -24,8 +24,8 @@ struct TimelineFold: Sendable {
         self.recordsTransitions = recordingTransitions
     }
 
-    /// Whether `transitions` records every change (`false` for a fold kept only to check what
-    /// comes next: the projections already hold them).
+    /// Whether the fold records every transition (`false` for a fold kept only to check what
+    /// comes next, or one whose transitions the projections took).
     private var recordsTransitions: Bool
 
     /// Every organization founded so far.

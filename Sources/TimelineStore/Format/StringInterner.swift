@@ -25,9 +25,6 @@ struct StringInterner: Sendable {
     /// The shared string for `bytes`, created on first sight.
     mutating func string(for bytes: ArraySlice<UInt8>) -> String { intern(bytes).text }
 
-    /// How many distinct strings have been interned: the numbers given so far are `0..<count`.
-    var distinctCount: Int { count }
-
     /// The shared string for `bytes` and its number (0 for the first distinct string, 1 for the
     /// next …), so that callers can keep what they derive from a string in an array indexed by
     /// it; `number` is `nil` for a string too long to intern.
