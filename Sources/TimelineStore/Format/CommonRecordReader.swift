@@ -5,8 +5,8 @@ import Glibc
 #endif
 
 /// Reads the log's most common records — status changes, accessions, withdrawals, suspensions,
-/// reinstatements, milestones and summits, written the way `RecordEncoder` writes them — straight into a
-/// `RecordedEvent`, without the field map the general path builds.
+/// reinstatements, milestones and summits, written the way `RecordEncoder` writes them —
+/// straight into a `RecordedEvent`, without the field map the general path builds.
 ///
 /// It is a fast path, never a second definition of the format: for anything it does not
 /// recognize (another event type, white space, an escape or a byte outside printable ASCII, an
