@@ -30,17 +30,11 @@ public struct EventFieldError: Error, Hashable, Sendable, CustomStringConvertibl
 /// `change`, `name`, `place`, `founders`, `ladder`, `predecessor`, `host`, `number`, `speaker`,
 /// `text`, `context`, `from`, `to`, `target`, `reason`, `set` (a correction's new values).
 public enum EventFields {
-    /// A digest of the content (every field but `id`): 16 hex digits of SHA-256 over a canonical
-    /// text with sorted keys, so that the same content always gets the same id.
-    public static func contentDigest(of fields: [String: FieldValue]) -> String {
-        let value = contentValue(ofSorted: fields.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) })
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.utf8.count) + digits
-    }
-
-    /// The content digest as its 64-bit value (the first 8 bytes of the SHA-256), from fields
-    /// already sorted by key. The canonical text is `key=value` lines: strings in quotes with
-    /// `\\`, `\"` and `\n` escaped, lists in brackets, maps with sorted keys in braces.
+    /// A digest of the content (every field but `id`), so that the same content always gets the
+    /// same id: the first 8 bytes of a SHA-256 over a canonical text, from fields already sorted
+    /// by key (a derived id is its 16 hex digits). The canonical text is `key=value` lines:
+    /// strings in quotes with `\\`, `\"` and `\n` escaped, lists in brackets, maps with sorted
+    /// keys in braces.
     public static func contentValue(ofSorted fields: [(key: String, value: FieldValue)]) -> UInt64 {
         var canonical: [UInt8] = []
         canonical.reserveCapacity(256)

@@ -1,7 +1,7 @@
 import Dispatch
 import Synchronization
 
-/// Runs the fold of a large timeline on several threads.
+/// Runs the fold: on one thread, or for a large timeline on several.
 ///
 /// The fold keeps state per organization, and an event touches only its own organization's
 /// (a founding also looks at its predecessor's). So organizations are split into groups — an
@@ -13,12 +13,36 @@ enum PartitionedFold {
     /// Below this many events the fold runs on one thread: starting others would cost more.
     static let threshold = 20_000
 
-    /// Folds `order` (record indexes in fold order) on `parts` threads. `events` are the
-    /// effective events in that order; when `corrected` is `false` they equal the records, and
-    /// the records are folded as they are.
+    /// Folds `order` (record indexes in fold order) on `parts` threads (one: the plain fold,
+    /// without groups). `events` are the effective events in that order; when `corrected` is
+    /// `false` they equal the records, and the records are folded as they are.
     static func fold(records: [RecordedEvent], events: EffectiveEvents, order: [UInt32], corrected: Bool,
                      foundings: [OrganizationID: EDTFDate], predecessors: [(OrganizationID, OrganizationID)],
                      registry: CountryRegistry, parts: Int, recordingTransitions: Bool = true) -> TimelineFold {
+        let groupOf = parts == 1 ? [] : groups(of: order, in: records, foundings: foundings, predecessors: predecessors, parts: parts)
+        let results = Mutex<[(fold: TimelineFold, positions: [Int])?]>(Array(repeating: nil, count: parts))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var fold = TimelineFold(registry: registry, recordingTransitions: recordingTransitions)
+            fold.foundings = foundings
+            var positions: [Int] = []
+            records.withUnsafeBufferPointer { records in
+                for position in order.indices where parts == 1 || groupOf[position] == UInt8(part) {
+                    let known = fold.violations.count
+                    if corrected { fold.apply(events[position]) } else { fold.apply(records[Int(order[position])]) }
+                    if fold.violations.count > known { positions.append(position) }
+                }
+            }
+            let result = (fold, positions)
+            results.withLock { $0[part] = result }
+        }
+        let folds = results.withLock { $0.map { $0! } }
+        return parts == 1 ? folds[0].fold : TimelineFold.combining(folds.map(\.fold), positions: folds.map(\.positions))
+    }
+
+    /// Each event's group (by position in fold order), found on all threads, a stretch of the
+    /// fold order each.
+    private static func groups(of order: [UInt32], in records: [RecordedEvent], foundings: [OrganizationID: EDTFDate],
+                               predecessors: [(OrganizationID, OrganizationID)], parts: Int) -> [UInt8] {
         let groups = groupNumbers(foundings: foundings.keys, predecessors: predecessors, parts: parts)
         // Each event's group, found on all threads, a stretch of the fold order each.
         let stretch = (order.count + parts - 1) / parts
@@ -42,24 +66,7 @@ enum PartitionedFold {
             }
             stretches.withLock { $0[part] = found }
         }
-        let groupOf = stretches.withLock { $0.flatMap { $0 } }
-        let results = Mutex<[(fold: TimelineFold, positions: [Int])?]>(Array(repeating: nil, count: parts))
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            var fold = TimelineFold(registry: registry, recordingTransitions: recordingTransitions)
-            fold.foundings = foundings
-            var positions: [Int] = []
-            records.withUnsafeBufferPointer { records in
-                for position in order.indices where groupOf[position] == UInt8(part) {
-                    let known = fold.violations.count
-                    if corrected { fold.apply(events[position]) } else { fold.apply(records[Int(order[position])]) }
-                    if fold.violations.count > known { positions.append(position) }
-                }
-            }
-            let result = (fold, positions)
-            results.withLock { $0[part] = result }
-        }
-        let folds = results.withLock { $0.map { $0! } }
-        return TimelineFold.combining(folds.map(\.fold), positions: folds.map(\.positions))
+        return stretches.withLock { $0.flatMap { $0 } }
     }
 
     /// Each founded organization's group: organizations linked by predecessors share a group;

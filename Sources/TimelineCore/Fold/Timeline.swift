@@ -71,22 +71,10 @@ public struct Timeline: Sendable {
             if foundings[founding.org] == nil { foundings[founding.org] = ordered[position].date }
             if let predecessor = founding.predecessor { predecessors.append((founding.org, predecessor)) }
         }
-        var fold: TimelineFold
         let parts = foldParts ?? (order.count < PartitionedFold.threshold ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        if parts > 1 {
-            fold = PartitionedFold.fold(records: records, events: ordered, order: order, corrected: !corrected.isEmpty,
+        let fold = PartitionedFold.fold(records: records, events: ordered, order: order, corrected: !corrected.isEmpty,
                                         foundings: foundings, predecessors: predecessors, registry: registry, parts: parts,
                                         recordingTransitions: recordingTransitions)
-        } else {
-            fold = TimelineFold(registry: registry, recordingTransitions: recordingTransitions)
-            fold.foundings = foundings
-            if corrected.isEmpty {
-                // Nothing corrected: the effective events are the records themselves.
-                for index in order { fold.apply(records[Int(index)]) }
-            } else {
-                for event in ordered { fold.apply(event) }
-            }
-        }
         return (ordered, fold, amendmentViolations + fold.violations)
     }
 

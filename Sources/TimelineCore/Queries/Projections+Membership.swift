@@ -25,13 +25,6 @@ extension Projections {
         return standing(at: index, of: memberships, in: org, at: day)
     }
 
-    /// The transition whose state the participant at `index` holds at the end of `day`, and
-    /// how certain that is; `nil` when it surely holds no status then.
-    private func shown(at index: Int, of memberships: OrganizationMemberships, at day: CivilDay) -> (transition: MembershipTransition, certainty: Certainty)? {
-        let found = memberships.columns { shown(at: index, in: $0, at: Int32(clamping: day.ordinal)) }
-        return found.map { (memberships.transition(at: $0.position), $0.certainty) }
-    }
-
     /// The position (in the flat columns) of the transition whose state the participant at
     /// `index` holds at the end of day `target`, and how certain that is.
     private func shown(at index: Int, in columns: OrganizationMemberships.Columns, at target: Int32) -> (position: Int, certainty: Certainty)? {
@@ -60,18 +53,20 @@ extension Projections {
         return nil
     }
 
-    /// The row for the participant at `index` holding the state `shown` set.
-    private func row(at index: Int, of memberships: OrganizationMemberships, in org: OrganizationID, shown: MembershipTransition, certainty: Certainty) -> StatusRow {
-        StatusRow(
-            org: org, country: memberships.countries[index], name: memberships.names[index], status: shown.after.status!,
-            since: shown.since, certainty: certainty, suspended: shown.after.suspended,
-            ordinal: shown.isMembership ? memberships.ordinal(at: index) : nil, eventID: shown.eventID)
+    /// The row for the participant at `index` holding the state the transition at `position`
+    /// set, read from the columns (building the whole transition would cost more than finding it).
+    private func row(at index: Int, position: Int, of memberships: OrganizationMemberships, in org: OrganizationID, certainty: Certainty) -> StatusRow {
+        let state = memberships.states[Int(memberships.stateCodes[position])]
+        return StatusRow(
+            org: org, country: memberships.countries[index], name: memberships.names[index], status: state.status!,
+            since: memberships.sinces[position], certainty: certainty, suspended: state.suspended,
+            ordinal: memberships.isMembership[position] ? memberships.ordinal(at: index) : nil, eventID: memberships.eventID(at: position))
     }
 
     /// The standing row of the participant at `index`, and whether it is membership.
     private func standing(at index: Int, of memberships: OrganizationMemberships, in org: OrganizationID, at day: CivilDay) -> (row: StatusRow, isMember: Bool)? {
-        guard let (transition, certainty) = shown(at: index, of: memberships, at: day) else { return nil }
-        return (row(at: index, of: memberships, in: org, shown: transition, certainty: certainty), transition.isMembership)
+        guard let (position, certainty) = memberships.columns({ shown(at: index, in: $0, at: Int32(clamping: day.ordinal)) }) else { return nil }
+        return (row(at: index, position: position, of: memberships, in: org, certainty: certainty), memberships.isMembership[position])
     }
 
     /// The members (holders of the ladder's top status) at the end of `day`, in accession order.
@@ -81,23 +76,15 @@ extension Projections {
         if let memberships = memberships[org] {
             // Participants are visited in order of accession, so members come out in order.
             let target = Int32(clamping: day.ordinal)
-            var found: [(ordinal: Int, index: Int, position: Int, certainty: Certainty)] = []
+            var found: [(index: Int, position: Int, certainty: Certainty)] = []
             memberships.columns { columns in
                 for index in memberships.byOrdinal.lazy.map(Int.init) {
                     if let (position, certainty) = shown(at: index, in: columns, at: target), columns.isMembership[position] {
-                        found.append((memberships.ordinal(at: index) ?? Int.max, index, position, certainty))
+                        found.append((index, position, certainty))
                     }
                 }
             }
-            rows.reserveCapacity(found.count)
-            for member in found {
-                // Read from the columns: a whole transition per member would cost more than the search.
-                let state = memberships.states[Int(memberships.stateCodes[member.position])]
-                rows.append(StatusRow(
-                    org: org, country: memberships.countries[member.index], name: memberships.names[member.index], status: state.status!,
-                    since: memberships.sinces[member.position], certainty: member.certainty, suspended: state.suspended,
-                    ordinal: member.ordinal == Int.max ? nil : member.ordinal, eventID: memberships.eventID(at: member.position)))
-            }
+            rows = found.map { row(at: $0.index, position: $0.position, of: memberships, in: org, certainty: $0.certainty) }
         }
         return MembersAnswer(org: org, day: day, rows: rows, notes: existenceNotes(org, at: day))
     }

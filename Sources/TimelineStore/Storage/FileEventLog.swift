@@ -170,7 +170,7 @@ public struct FileEventLog: EventLog {
                 records = planner!.records
             } else {
                 records = takeRecords(&loaded)
-                records.append(contentsOf: plan.records)
+                AppendPlanner.add(plan.records, to: &records)
             }
         } else {
             var taken = take(&loaded)
