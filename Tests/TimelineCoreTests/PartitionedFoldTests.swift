@@ -61,11 +61,30 @@ struct PartitionedFoldTests {
                 #expect(partitioned.transitions(of: country, in: org) == sequential.transitions(of: country, in: org), "\(label): \(org) \(country)")
             }
         }
-        // The final state, as an append after everything sees it.
-        let probe = record([event(["type": "accession", "org": "HEIR", "country": "FRA", "date": "2030-01-01"])], startingAt: records.count + 1)
-        var fromSequential = AppendValidator(timeline: sequential)
-        var fromPartitioned = AppendValidator(timeline: partitioned)
-        #expect(verdict { () throws(InvariantViolation) in _ = try fromPartitioned.check(probe) } == verdict { () throws(InvariantViolation) in _ = try fromSequential.check(probe) })
+        // The final state, as an append after everything sees it: in every organization, an
+        // accession and a withdrawal of a participant (a member already or not), so that each
+        // group's participants must be found again in the combined fold.
+        var probes = [event(["type": "accession", "org": "HEIR", "country": "FRA", "date": "2030-01-01"])]
+        for org in sequential.organizations.keys.sorted() {
+            for country in sequential.participants(of: org).prefix(2) {
+                probes.append(event(["type": "accession", "org": org.rawValue, "country": country, "date": "2030-01-01"]))
+                probes.append(event(["type": "withdrawal", "org": org.rawValue, "country": country, "date": "2030-01-01"]))
+            }
+        }
+        var refused = 0
+        let declined = InvariantViolation(rule: .invalidAmendment, eventID: EventID("declined")!, seq: SequenceNumber(0), summary: "", message: "declined")
+        for probe in probes {
+            let batch = record([probe], startingAt: records.count + 1)
+            var fromSequential = AppendValidator(timeline: sequential)
+            var fromPartitioned = AppendValidator(timeline: partitioned)
+            let expected = verdict({ () throws(InvariantViolation) in if try !fromSequential.check(batch) { throw declined } }, withMessage: true)
+            #expect(verdict({ () throws(InvariantViolation) in if try !fromPartitioned.check(batch) { throw declined } }, withMessage: true) == expected, "\(label): \(probe.summary)")
+            if expected != "accepted" { refused += 1 }
+        }
+        // A history that breaks rules is left to a full fold: the validator declines every batch.
+        if sequential.violations.isEmpty {
+            #expect(refused > 0 && refused < probes.count, "\(label): some probes refused, some accepted")
+        }
     }
 
     @Test("a history that breaks rules: the same violations, organizations and transitions on 2, 3 and 7 threads")

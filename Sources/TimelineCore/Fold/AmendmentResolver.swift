@@ -13,7 +13,10 @@ struct AmendmentResolver {
 
     init(records: [RecordedEvent]) {
         self.records = records
-        let hasAmendments = records.contains { $0.kind.isAmendment }
+        // Read in place: `contains` would copy each record (and retain what it shares).
+        let hasAmendments = records.withUnsafeBufferPointer { buffer in
+            buffer.indices.contains { buffer.baseAddress![$0].event.payload.kind.isAmendment }
+        }
         self.hasAmendments = hasAmendments
         var byID: [EventID: RecordedEvent] = [:]
         if hasAmendments {

@@ -71,6 +71,7 @@ public struct OrganizationMemberships: Sendable {
         var ranks: [String: Int] = [:]
         for (index, first) in firsts.enumerated() { ranks[first.country] = index + 1 }
         var builder = Builder()
+        builder.reserveCapacity(transitions: byCountry.values.reduce(0) { $0 + $1.count })
         for country in countries {
             builder.startParticipant(country, name: registry.country(code: country)?.name ?? country, ordinal: ranks[country])
             for transition in byCountry[country]! { builder.add(transition) }

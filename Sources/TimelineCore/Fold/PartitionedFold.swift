@@ -25,10 +25,11 @@ enum PartitionedFold {
             var fold = TimelineFold(registry: registry, recordingTransitions: recordingTransitions)
             fold.foundings = foundings
             var positions: [Int] = []
-            records.withUnsafeBufferPointer { records in
+            records.withUnsafeBufferPointer { buffer in
+                guard let records = buffer.baseAddress else { return }
                 for position in order.indices where parts == 1 || groupOf[position] == UInt8(part) {
                     let known = fold.violations.count
-                    if corrected { fold.apply(events[position]) } else { fold.apply(records[Int(order[position])]) }
+                    if corrected { fold.apply(events[position]) } else { fold.apply(RecordInPlace(address: records + Int(order[position]))) }
                     if fold.violations.count > known { positions.append(position) }
                 }
             }
@@ -43,7 +44,11 @@ enum PartitionedFold {
     /// fold order each.
     private static func groups(of order: [UInt32], in records: [RecordedEvent], foundings: [OrganizationID: EDTFDate],
                                predecessors: [(OrganizationID, OrganizationID)], parts: Int) -> [UInt8] {
-        let groups = groupNumbers(foundings: foundings.keys, predecessors: predecessors, parts: parts)
+        let (numbering, groups) = groupNumbers(foundings: foundings.keys, predecessors: predecessors, parts: parts)
+            .reduce(into: (StringNumbering(), [UInt8]())) { found, entry in
+                found.0.add(entry.key.rawValue)
+                found.1.append(UInt8(entry.value))
+            }
         // Each event's group, found on all threads, a stretch of the fold order each.
         let stretch = (order.count + parts - 1) / parts
         let stretches = Mutex<[[UInt8]]>(Array(repeating: [], count: parts))
@@ -59,7 +64,7 @@ enum PartitionedFold {
                     guard let organization = records[Int(order[position])].payload.organization else { return 0 }
                     if organization != lastOrganization {
                         lastOrganization = organization
-                        lastGroup = UInt8(groups[organization] ?? 0)
+                        lastGroup = numbering.number(of: organization.rawValue).map { groups[$0] } ?? 0
                     }
                     return lastGroup
                 }

@@ -9,11 +9,13 @@ import Synchronization
 struct TimelineFold: Sendable {
     let registry: CountryRegistry
     private(set) var violations: [InvariantViolation] = []
-    /// Each founded organization's number in `states`.
-    private var numbers: [OrganizationID: Int] = [:]
+    /// Each founded organization's number in `states`, by its id's text.
+    private var numbers = StringNumbering()
     private var states: [OrganizationFoldState] = []
-    /// Per organization number: each participant's slot in its state.
-    private var slots: [[String: Int]] = []
+    /// A number for each known country code met so far (unknown codes never get one).
+    private var countries = StringNumbering()
+    /// Per organization number, by country number: the participant's slot in its state, or -1.
+    private var slots: [[Int32]] = []
 
     /// Every founding in the event set, to explain an event dated before its organization.
     var foundings: [OrganizationID: EDTFDate] = [:]
@@ -71,10 +73,14 @@ struct TimelineFold: Sendable {
         combined.violations = []
         var tagged = zip(positions[0], parts[0].violations).map { (position: $0, violation: $1) }
         for (part, partPositions) in zip(parts.dropFirst(), positions.dropFirst()) {
-            let offset = combined.states.count
-            for (id, number) in part.numbers { combined.numbers[id] = number + offset }
-            combined.states += part.states
-            combined.slots += part.slots
+            for state in part.states {
+                combined.numbers.add(state.organization.id.rawValue)
+                combined.slots.append([])
+                for (slot, country) in state.countries.enumerated() {
+                    combined.setSlot(slot, of: country, in: combined.states.count)
+                }
+                combined.states.append(state)
+            }
             tagged += zip(partPositions, part.violations).map { (position: $0, violation: $1) }
         }
         combined.violations = tagged.sorted { $0.position < $1.position }.map(\.violation)
@@ -98,20 +104,37 @@ struct TimelineFold: Sendable {
     /// records a violation and answers `nil` for an unknown code. A country with a slot was
     /// checked when it got it.
     private mutating func checkCountry(_ code: String, in number: Int, _ event: some FoldableEvent) -> Slot? {
-        if let slot = slots[number][code] { return .some(slot) }
-        return checkCountry(code, event) ? .some(nil) : nil
+        guard let country = countries.number(of: code) ?? (checkCountry(code, event) ? countries.number(of: code) : nil) else { return nil }
+        return .some(slot(of: country, in: number))
     }
 
     /// Checks that a country code is known; records a violation otherwise.
     private mutating func checkCountry(_ code: String, _ event: some FoldableEvent) -> Bool {
-        if registry.country(code: code)?.alpha3 == code { return true }
+        if countries.number(of: code) != nil { return true }
+        if registry.country(code: code)?.alpha3 == code {
+            countries.add(code)
+            return true
+        }
         refuse(event, .unknownCountry, CountryLookupError(text: code, suggestions: registry.suggestions(for: code)).description)
         return false
     }
 
+    /// The slot of the country numbered `country` in organization `number`, if it has one.
+    private func slot(of country: Int, in number: Int) -> Slot {
+        let slots = self.slots[number]
+        return country < slots.count && slots[country] >= 0 ? Int(slots[country]) : nil
+    }
+
+    /// Gives a known country its slot in organization `number`.
+    private mutating func setSlot(_ slot: Int, of code: String, in number: Int) {
+        let country = countries.add(code)
+        if slots[number].count <= country { slots[number] += repeatElement(-1, count: country + 1 - slots[number].count) }
+        slots[number][country] = Int32(slot)
+    }
+
     /// Checks that the organization exists and is not dissolved at the event; returns its number.
     private mutating func checkOrganization(_ id: OrganizationID, _ event: some FoldableEvent) -> Int? {
-        guard let number = numbers[id] else {
+        guard let number = numbers.number(of: id.rawValue) else {
             if let founded = foundings[id] {
                 refuse(event, .organizationNotYetFounded, "\(id) is founded only on \(founded), after this event's date \(event.foldDate)")
                 return nil
@@ -151,7 +174,7 @@ struct TimelineFold: Sendable {
             index = slot
         } else {
             index = states[number].countries.count
-            slots[number][country] = index
+            setSlot(index, of: country, in: number)
             states[number].countries.append(country)
             states[number].standing.append(after)
             states[number].since.append(start)
@@ -170,23 +193,23 @@ struct TimelineFold: Sendable {
         }
         switch event.payload {
         case .founding(let founding):
-            if let existing = numbers[founding.org] {
+            if let existing = numbers.number(of: founding.org.rawValue) {
                 refuse(event, .duplicateFounding, "\(founding.org) was already founded on \(states[existing].organization.founded); an organization is founded once")
                 return
             }
-            if let predecessor = founding.predecessor, numbers[predecessor] == nil {
+            if let predecessor = founding.predecessor, numbers.number(of: predecessor.rawValue) == nil {
                 refuse(event, .unknownPredecessor, "the predecessor \(predecessor) has no founding event before \(event.foldDate)")
                 return
             }
             for founder in founding.founders where !checkCountry(founder, event) { return }
             let number = states.count
-            numbers[founding.org] = number
-            slots.append([:])
+            numbers.add(founding.org.rawValue)
+            slots.append([])
             states.append(OrganizationFoldState(organization: Organization(
                 id: founding.org, name: founding.name, founded: event.foldDate, place: founding.place,
                 founders: founding.founders, predecessor: founding.predecessor, ladder: founding.ladder)))
             for founder in founding.founders {
-                transition(number, founder, slots[number][founder], to: MembershipState(status: founding.ladder.top), by: event)
+                transition(number, founder, countries.number(of: founder).flatMap { slot(of: $0, in: number) }, to: MembershipState(status: founding.ladder.top), by: event)
             }
         case .accession(let org, let country):
             guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
