@@ -58,6 +58,33 @@ struct ParallelScanTests {
         Self.expectSameScan(Self.log, "intact")
     }
 
+    @Test("a log whose later lines are much shorter than its first: the room estimated from the first stretch runs out, and the scan starts again with more")
+    func roomRunsOut() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("log.jsonl")
+        let events = SyntheticHistory(events: 600, seed: 5).events().sorted { $0.date!.earliest < $1.date!.earliest }
+        // The first 20 events carry long notes, so the first stretch holds few lines.
+        let long = events[..<20].map { event in
+            var event = event
+            event.note = String(repeating: "a long note to make the first lines long; ", count: 60)
+            return event
+        }
+        _ = try FileEventLog(path: path).append(Array(long) + events[20...], recordedAt: at(1))
+        let bytes = readBytes(path)
+        let reference = LogScanner.scan(bytes, parallelism: 1)
+        #expect(reference.records.count == 600 && reference.corruption == nil)
+        var reads = 0
+        let stretch = 50_000
+        let scan = LogScanner.scan(size: bytes.count, stretch: stretch, parallelism: 2) { count, offset in
+            reads += 1
+            return Array(bytes[offset..<min(offset + count, bytes.count)])
+        }
+        #expect(reads > (bytes.count + stretch - 1) / stretch, "some stretches were read twice")
+        #expect(scan.records == reference.records)
+        #expect(scan.headHash == reference.headHash && scan.committedLength == bytes.count)
+    }
+
     @Test("damage anywhere, seams included, is reported on the same line with the same message")
     func damage() {
         let starts = lineStarts(Self.log).filter { $0 < Self.log.count }

@@ -47,9 +47,29 @@ public struct LogScanner {
     /// Scans a log file of `size` bytes read through `read` (a count and an offset give the
     /// bytes there), a stretch of about `stretch` bytes at a time, so that a large log is never
     /// in memory whole. The outcome is that of `scan(_:)` on the whole file.
+    ///
+    /// Records are decoded straight into the array that holds them, with room for half as many
+    /// more as the first stretch suggests the file holds: decoding into arrays of their own and
+    /// joining them copied every record, on one thread, and growing the array would hold two
+    /// copies at once; appends in this process then add to it in place. Room never filled costs
+    /// address space, not memory. Should a later stretch hold more lines than that room (its
+    /// lines much shorter than the first's), the scan starts again with twice the room.
     /// - Throws: what `read` throws.
     public static func scan<Failure: Error>(size: Int, stretch: Int = 1 << 23, checkpoint: Int? = nil, parallelism: Int? = nil,
                                             read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Scan {
+        var room: Int?
+        while true {
+            if let scan = try scan(size: size, stretch: stretch, room: &room, checkpoint: checkpoint, parallelism: parallelism, read: read) {
+                return scan
+            }
+            room = room.map { $0 * 2 }
+        }
+    }
+
+    /// One attempt of `scan(size:stretch:checkpoint:parallelism:read:)` with room for `room`
+    /// records (estimated from the first stretch when `nil`); `nil` when the room ran out.
+    private static func scan<Failure: Error>(size: Int, stretch: Int, room: inout Int?, checkpoint: Int?, parallelism: Int?,
+                                             read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Scan? {
         var scan = Scan()
         var asked = min(stretch, size)
         var bytes = try read(asked, 0)
@@ -74,35 +94,61 @@ public struct LogScanner {
         }
         scan.committedLength = headerEnd + 1
         scan.nextLine = 2
+        let capacity = room ?? {
+            // Half as many records again as the first stretch's lines suggest the file holds.
+            let lines = newlines(in: bytes, from: headerEnd + 1, to: bytes.count)
+            return Int(Double(lines + 1) * Double(size - headerEnd) / Double(bytes.count - headerEnd) * 1.5) + 16
+        }()
+        room = capacity
         var progress = Progress(after: LogHead(count: 0, hash: LogFormat.headerHash), line: 2)
         var base = 0
         var start = headerEnd + 1
-        while true {
-            // The last stretch: the file's end (or a file that shrank meanwhile).
-            if bytes.count < asked || base + bytes.count >= size {
-                scanRecords(bytes, from: start, to: bytes.count, base: base, final: true, progress: &progress, into: &scan, checkpoint: checkpoint, parallelism: parallelism)
-                return scan
+        var failure: Failure?
+        var fits = true
+        let records = [RecordedEvent](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            var space = RecordSpace(buffer)
+            defer { initialized = space.count }
+            while true {
+                // The last stretch: the file's end (or a file that shrank meanwhile).
+                let final = bytes.count < asked || base + bytes.count >= size
+                var end = bytes.count
+                if !final {
+                    // Whole lines only; a stretch without one is read again, longer.
+                    guard let lastNewline = bytes.lastIndex(of: 0x0A), lastNewline >= start else {
+                        asked = min(asked * 2, size - base)
+                        bytes = []
+                        do throws(Failure) { bytes = try read(asked, base) } catch { failure = error; return }
+                        continue
+                    }
+                    end = lastNewline + 1
+                }
+                fits = scanRecords(bytes, from: start, to: end, base: base, final: final, progress: &progress, into: &scan, space: &space,
+                                   checkpoint: checkpoint, parallelism: parallelism)
+                if !fits || final || scan.corruption != nil { return }
+                base += end
+                start = 0
+                asked = min(stretch, size - base)
+                bytes = []  // one stretch in memory at a time
+                do throws(Failure) { bytes = try read(asked, base) } catch { failure = error; return }
             }
-            // Whole lines only; a stretch without one is read again, longer.
-            guard let lastNewline = bytes.lastIndex(of: 0x0A), lastNewline >= start else {
-                asked = min(asked * 2, size - base)
-                bytes = []
-                bytes = try read(asked, base)
-                continue
+        }
+        if let failure { throw failure }
+        guard fits else { return nil }
+        scan.records = records
+        return scan
+    }
+
+    /// The number of newlines in `bytes[start..<end]`.
+    private static func newlines(in bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let address = buffer.baseAddress else { return 0 }
+            var count = 0
+            var position = start
+            while position < end, let found = memchr(address + position, 0x0A, end - position) {
+                count += 1
+                position = address.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
             }
-            scanRecords(bytes, from: start, to: lastNewline + 1, base: base, final: false, progress: &progress, into: &scan, checkpoint: checkpoint, parallelism: parallelism)
-            if scan.corruption != nil { return scan }
-            if base == 0 {
-                // Room for all the records, estimated from the first stretch, and for half as many
-                // more: growing the array would hold two copies at once, and appends in this
-                // process add to it in place. Room never filled costs address space, not memory.
-                scan.records.reserveCapacity(Int(Double(scan.records.count) * Double(size) / Double(lastNewline + 1) * 1.5))
-            }
-            base += lastNewline + 1
-            start = 0
-            asked = min(stretch, size - base)
-            bytes = []  // one stretch in memory at a time
-            bytes = try read(asked, base)
+            return count
         }
     }
 
@@ -115,7 +161,13 @@ public struct LogScanner {
         scan.committedLength = offset
         scan.nextLine = head.count + 2
         var progress = Progress(after: head, line: head.count + 2)
-        scanRecords(suffix, from: 0, to: suffix.count, base: offset, final: true, progress: &progress, into: &scan, checkpoint: checkpoint, parallelism: nil)
+        let records = [RecordedEvent](unsafeUninitializedCapacity: newlines(in: suffix, from: 0, to: suffix.count)) { buffer, initialized in
+            var space = RecordSpace(buffer)
+            scanRecords(suffix, from: 0, to: suffix.count, base: offset, final: true, progress: &progress, into: &scan, space: &space,
+                        checkpoint: checkpoint, parallelism: nil)
+            initialized = space.count
+        }
+        scan.records = records
         return scan
     }
 
@@ -140,10 +192,14 @@ public struct LogScanner {
     }
 
     /// Scans the record lines of `bytes[start..<end]`, which continue a scan at `progress`;
-    /// `bytes` start at file offset `base`. Only the `final` stretch settles the records still
-    /// waiting for a commit mark and a last line without its newline.
+    /// `bytes` start at file offset `base`. The records go on in `space`, after those of earlier
+    /// stretches. Only the `final` stretch settles the records still waiting for a commit mark
+    /// and a last line without its newline.
+    /// - Returns: `false`, decoding nothing, when `space` has no room for every line.
+    @discardableResult
     private static func scanRecords(_ bytes: [UInt8], from start: Int, to end: Int, base: Int, final: Bool,
-                                    progress: inout Progress, into scan: inout Scan, checkpoint: Int?, parallelism: Int?) {
+                                    progress: inout Progress, into scan: inout Scan, space: inout RecordSpace,
+                                    checkpoint: Int?, parallelism: Int?) -> Bool {
         let firstLine = progress.line
         // Whole lines, and a final fragment without its newline, if any.
         var lines: [Range<Int>] = []
@@ -158,53 +214,52 @@ public struct LogScanner {
                 position = newline + 1
             }
         }
+        guard space.room >= lines.count else { return false }
         let fragment = position < end ? position..<end : nil
-        var runs = decodeInRuns(bytes, lines: lines, firstLine: firstLine, checkpoint: checkpoint, parallelism: parallelism, decoders: &progress.decoders)
+        // The stretch's records: line `i` decodes into `space`'s slot `first + i`.
+        let first = space.count
+        let runs = decodeInRuns(bytes, lines: lines, firstLine: firstLine, into: space.slots(from: first), checkpoint: checkpoint,
+                                parallelism: parallelism, decoders: &progress.decoders)
         progress.line += lines.count
 
-        // The runs' records are moved into `scan.records` as they are checked; those after the
-        // last commit mark wait for one, and are dropped if the log ends first.
-        func dropPending() { scan.records.removeSubrange(progress.committedCount...) }
-        for position in runs.indices {
-            if let first = runs[position].first, first.index < lines.count {
-                if first.previousHash != progress.pendingHash {
-                    scan.corruption = (first.index + firstLine, "the hash chain is broken: the record does not follow line \(first.index + firstLine - 1) (a line was removed, duplicated, reordered or altered)")
-                    dropPending()
-                    return
+        // Runs are taken in order while they link up; the records of those left (and those
+        // after the last commit mark, at the end) are dropped.
+        var taken = 0
+        func settle(_ corruption: (line: Int, message: String)?) {
+            scan.corruption = corruption
+            for run in runs[taken...] { space.destroy(first + run.lines.lowerBound, count: run.count) }
+            if final || corruption != nil { space.truncate(to: progress.committedCount) }
+        }
+        for run in runs {
+            if let head = run.head, head.index < lines.count {
+                if head.previousHash != progress.pendingHash {
+                    settle((head.index + firstLine, "the hash chain is broken: the record does not follow line \(head.index + firstLine - 1) (a line was removed, duplicated, reordered or altered)"))
+                    return true
                 }
-                if first.seq != progress.expectedSeq {
-                    scan.corruption = (first.index + firstLine, "expected sequence number \(progress.expectedSeq), found \(first.seq)")
-                    dropPending()
-                    return
+                if head.seq != progress.expectedSeq {
+                    settle((head.index + firstLine, "expected sequence number \(progress.expectedSeq), found \(head.seq)"))
+                    return true
                 }
             }
-            let runStart = scan.records.count
-            let count = runs[position].records.count
-            if scan.records.isEmpty {
-                swap(&scan.records, &runs[position].records)
-            } else {
-                scan.records.append(contentsOf: runs[position].records)
-                runs[position].records = []
-            }
-            let run = runs[position]
+            taken += 1
+            space.count += run.count
             for commit in run.commits {
-                progress.committedCount = runStart + commit.count
+                progress.committedCount = first + run.lines.lowerBound + commit.count
                 scan.headHash = commit.hash.hex
                 scan.committedLength = base + lines[commit.lineIndex].upperBound + 1
                 scan.nextLine = commit.lineIndex + firstLine + 1
             }
             if let hash = run.checkpointHash { scan.checkpointHash = hash.hex }
             if let failure = run.failure {
-                scan.corruption = (failure.index + firstLine, failure.message)
-                dropPending()
-                return
+                settle((failure.index + firstLine, failure.message))
+                return true
             }
             progress.pendingHash = run.lastHash ?? progress.pendingHash
-            progress.expectedSeq += count
+            progress.expectedSeq += run.count
         }
-        guard final else { return }
-        let hasPending = scan.records.count > progress.committedCount
-        dropPending()
+        guard final else { return true }
+        let hasPending = space.count > progress.committedCount
+        settle(nil)
         if let fragment {
             // A final fragment without a newline is a torn append: a prefix of the batch's bytes,
             // possibly a whole record whose newline did not reach the disk. A whole record
@@ -212,20 +267,23 @@ public struct LogScanner {
             let text = bytes[fragment]
             if text.count > 1, (try? RecordDecoder.decode(text.dropLast())) != nil {
                 scan.corruption = (lines.count + firstLine, "the record ends with a stray byte instead of a newline")
-                return
+                return true
             }
             scan.tornTail = TornTail(line: scan.nextLine, offset: scan.committedLength, length: base + end - scan.committedLength)
         } else if hasPending {
             scan.tornTail = TornTail(line: scan.nextLine, offset: scan.committedLength, length: base + end - scan.committedLength)
         }
+        return true
     }
 
     /// What one run of consecutive lines decoded to, checked among themselves.
     struct Run: Sendable {
+        /// The run's lines, as indexes among the stretch's record lines.
+        var lines: Range<Int>
         /// The run's first line: its index among the record lines, its `prev` and its sequence number.
-        var first: (index: Int, previousHash: ChainHash, seq: Int)?
-        /// The records decoded, in order, up to the first failure.
-        var records: [RecordedEvent] = []
+        var head: (index: Int, previousHash: ChainHash, seq: Int)?
+        /// How many records were decoded, in order from the first line, up to the first failure.
+        var count = 0
         /// The lines carrying a commit mark: how many of the run's records end there, their hash, their line.
         var commits: [(count: Int, hash: ChainHash, lineIndex: Int)] = []
         /// The hash of the last record decoded.
@@ -239,32 +297,34 @@ public struct LogScanner {
     /// Below this many lines a log is decoded on one thread: starting others would cost more.
     static let parallelThreshold = 20_000
 
-    /// Decodes the record lines in runs, one per processor for a large log. `decoders` holds
-    /// one decoder per run, made here when missing and kept for the next stretch.
-    static func decodeInRuns(_ bytes: [UInt8], lines: [Range<Int>], firstLine: Int, checkpoint: Int?, parallelism: Int?,
+    /// Decodes the record lines in runs, one per processor for a large log, line `i` into
+    /// `slots`' slot `i`. `decoders` holds one decoder per run, made here when missing and kept
+    /// for the next stretch.
+    static func decodeInRuns(_ bytes: [UInt8], lines: [Range<Int>], firstLine: Int, into slots: RecordSlots, checkpoint: Int?, parallelism: Int?,
                              decoders: inout [RecordDecoder]) -> [Run] {
         let processors = max(1, min(lines.count, parallelism ?? (lines.count < parallelThreshold ? 1 : min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))))
         while decoders.count < processors { decoders.append(RecordDecoder()) }
-        if processors == 1 { return [decodeRun(bytes, lines: lines, range: 0..<lines.count, firstLine: firstLine, checkpoint: checkpoint, decoder: &decoders[0])] }
+        if processors == 1 {
+            return [decodeRun(bytes, lines: lines, range: 0..<lines.count, firstLine: firstLine, into: slots, checkpoint: checkpoint, decoder: &decoders[0])]
+        }
         let size = (lines.count + processors - 1) / processors
         let ranges = stride(from: 0, to: lines.count, by: size).map { $0..<min($0 + size, lines.count) }
-        let slots = RunSlots(decoders: decoders)
+        let results = RunSlots(decoders: decoders)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
-            var decoder = slots.takeDecoder(at: part)
-            let run = decodeRun(bytes, lines: lines, range: ranges[part], firstLine: firstLine, checkpoint: checkpoint, decoder: &decoder)
-            slots.store(run, decoder, at: part)
+            var decoder = results.takeDecoder(at: part)
+            let run = decodeRun(bytes, lines: lines, range: ranges[part], firstLine: firstLine, into: slots, checkpoint: checkpoint, decoder: &decoder)
+            results.store(run, decoder, at: part)
         }
-        let (runs, used) = slots.results
+        let (runs, used) = results.results
         decoders = used
         return runs
     }
 
-    /// Decodes the lines of one run, checking each record's hash, and the chain and sequence
-    /// between consecutive records of the run.
-    static func decodeRun(_ bytes: [UInt8], lines: [Range<Int>], range: Range<Int>, firstLine: Int, checkpoint: Int?,
+    /// Decodes the lines of one run into their slots, checking each record's hash, and the
+    /// chain and sequence between consecutive records of the run.
+    static func decodeRun(_ bytes: [UInt8], lines: [Range<Int>], range: Range<Int>, firstLine: Int, into slots: RecordSlots, checkpoint: Int?,
                           decoder: inout RecordDecoder) -> Run {
-        var run = Run()
-        run.records.reserveCapacity(range.count)
+        var run = Run(lines: range)
         for index in range {
             let decoded: DecodedRecord
             do {
@@ -274,24 +334,25 @@ public struct LogScanner {
                 return run
             }
             let seq = decoded.record.seq.value
-            if let lastHash = run.lastHash, let first = run.first {
+            if let lastHash = run.lastHash, let head = run.head {
                 if decoded.previousHash != lastHash {
                     run.failure = (index, "the hash chain is broken: the record does not follow line \(index + firstLine - 1) (a line was removed, duplicated, reordered or altered)")
                     return run
                 }
-                let expected = first.seq + run.records.count
+                let expected = head.seq + run.count
                 if seq != expected {
                     run.failure = (index, "expected sequence number \(expected), found \(seq)")
                     return run
                 }
             } else {
-                run.first = (index, decoded.previousHash, seq)
+                run.head = (index, decoded.previousHash, seq)
             }
             if seq == checkpoint { run.checkpointHash = decoded.hash }
             let (hash, commit) = (decoded.hash, decoded.commit)
-            run.records.append(decoded.takeRecord())
+            slots.initialize(index, to: decoded.takeRecord())
+            run.count += 1
             run.lastHash = hash
-            if commit { run.commits.append((run.records.count, hash, index)) }
+            if commit { run.commits.append((run.count, hash, index)) }
         }
         return run
     }
