@@ -53,6 +53,8 @@ public struct CountryRegistry: Sendable {
     /// The country with this code, name or alias, or `nil`.
     /// - Complexity: O(length of text).
     public func lookup(_ text: String) -> Country? {
+        // A code as written in the log and in scripts (upper case, no spaces), found directly.
+        if let index = byCode[text] { return countries[index] }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.count <= 3, let country = country(code: trimmed) { return country }
         return byName[NameKey.of(trimmed)].map { countries[$0] }

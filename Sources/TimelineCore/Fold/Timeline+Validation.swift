@@ -27,14 +27,24 @@ extension Timeline {
     /// - Complexity: O(n); records are read in place, and only those kept are copied.
     public static func records(of parts: [[RecordedEvent]], about organizations: Set<OrganizationID>) -> [RecordedEvent] {
         var relevant: [RecordedEvent] = []
+        // A batch is about one organization or a few: comparing ids is cheaper than hashing one
+        // for every record of a large log.
+        let few = organizations.count <= 8 ? Array(organizations) : nil
         for part in parts {
-            for index in part.indices {
-                let keep: Bool
-                switch part[index].payload {
-                case .founding, .correction, .retraction: keep = true
-                default: keep = part[index].payload.organization.map(organizations.contains) ?? false
+            // Read in place, through addresses: a subscript would copy each record, payload
+            // and all, to look at two of its fields.
+            part.withUnsafeBufferPointer { buffer in
+                for index in buffer.indices {
+                    let record = buffer.baseAddress! + index
+                    let keep: Bool
+                    switch record.pointee.event.payload.kind {
+                    case .founding, .correction, .retraction: keep = true
+                    default:
+                        guard let organization = record.pointee.event.payload.organization else { keep = false; break }
+                        keep = few?.contains(organization) ?? organizations.contains(organization)
+                    }
+                    if keep { relevant.append(record.pointee) }
                 }
-                if keep { relevant.append(part[index]) }
             }
         }
         return relevant

@@ -30,19 +30,28 @@ struct EventIDIndex: Sendable {
         let built = Mutex<[Table?]>([nil, nil])
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             var table = Table(capacity: capacity)
-            // Records are read in place: a copy of one would retain strings that many records
-            // share, from both threads at once.
             records.withUnsafeBufferPointer { records in
                 for index in records.indices {
-                    if let value = records[index].id.derivedValue, Int(value >> 63) == half { table.insertIfAbsent(value, at: index) }
+                    if let value = Self.id(at: index, in: records).derivedValue, Int(value >> 63) == half { table.insertIfAbsent(value, at: index) }
                 }
             }
             built.withLock { $0[half] = table }
         }
         tables = built.withLock { $0.map { $0! } }
-        for index in records.indices where records[index].id.derivedValue == nil {
-            if explicit[records[index].id] == nil { explicit[records[index].id] = index }
+        records.withUnsafeBufferPointer { records in
+            for index in records.indices {
+                let id = Self.id(at: index, in: records)
+                if id.derivedValue == nil, explicit[id] == nil { explicit[id] = index }
+            }
         }
+    }
+
+    /// The id of a record, read in place through its address: a copy of the record (which a
+    /// subscript and a computed property make) would retain the strings that many records
+    /// share, from both threads at once.
+    private static func id(at index: Int, in records: UnsafeBufferPointer<RecordedEvent>) -> EventID {
+        let record = records.baseAddress! + index
+        return record.pointee.event.explicitID ?? record.pointee.id
     }
 
     /// The position recorded for `id`, if any.
