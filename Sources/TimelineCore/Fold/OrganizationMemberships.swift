@@ -5,7 +5,11 @@
 /// participant: small integers and dates rather than one value per transition. As-of queries
 /// search the day columns without decoding dates, comparing strings or touching reference
 /// counts, and a million-event history stays small in memory (about 55 bytes a transition).
-public struct OrganizationMemberships: Sendable {
+///
+/// It is an immutable class, not a struct: a query looks an organization's memberships up in a
+/// dictionary, and a struct of twenty columns would be copied out of it — twenty reference
+/// counts up and down — for every question.
+public final class OrganizationMemberships: Sendable {
     /// Participant codes, sorted.
     public let countries: [String]
     /// Display names, parallel to `countries`.
@@ -61,7 +65,7 @@ public struct OrganizationMemberships: Sendable {
     let memberCounts: MemberCountSteps
 
     /// Memberships from transitions by country; ranks and names are derived here.
-    public init(transitions byCountry: [String: [MembershipTransition]], registry: CountryRegistry) {
+    public convenience init(transitions byCountry: [String: [MembershipTransition]], registry: CountryRegistry) {
         let countries = byCountry.keys.sorted()
         // Ordinal: rank of each country's first membership, by date, then by code, so that the
         // order in which events were appended never changes it (India 7th, Pakistan 8th).
@@ -192,7 +196,7 @@ public struct OrganizationMemberships: Sendable {
     }
 
     /// Memberships a builder collected.
-    public init(building builder: Builder) { self.init(builder) }
+    public convenience init(building builder: Builder) { self.init(builder) }
 
     /// The id of the event that made the transition at `position` in the columns.
     func eventID(at position: Int) -> EventID {
