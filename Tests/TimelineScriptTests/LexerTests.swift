@@ -23,6 +23,16 @@ struct LexerTests {
         #expect(kinds("x - y") == [.word("x"), .symbol("-"), .word("y")])
     }
 
+    @Test("every symbol, two-byte ones before their first byte alone, and an option-style word")
+    func symbols() {
+        let all = ["==", "!=", "<=", ">=", "..", "|", ",", "(", ")", "{", "}", "[", "]", "=", "<", ">", "+", "-", "*", "/", ";"]
+        #expect(kinds(all.joined(separator: " ")) == all.map { .symbol($0) })
+        #expect(kinds("a<=b==c") == [.word("a"), .symbol("<="), .word("b"), .symbol("=="), .word("c")])
+        #expect(kinds("<>=") == [.symbol("<"), .symbol(">=")])
+        #expect(kinds("chart --svg") == [.word("chart"), .word("--svg")])
+        #expect(Lexer.tokenize(SourceFile(name: "t", text: "a ! b")).diagnostics.map(\.id) == ["unexpected-character"])
+    }
+
     @Test("statuses with hyphens, names with accents, strings with escapes")
     func wordsAndStrings() {
         #expect(kinds("dialogue-partner Türkiye") == [.word("dialogue-partner"), .word("Türkiye")])

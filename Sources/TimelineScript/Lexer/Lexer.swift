@@ -157,8 +157,12 @@ public struct Lexer {
         return Token(kind: .word(String(decoding: bytes[start..<index], as: UTF8.self)), range: start..<index)
     }
 
-    private static let twoByteSymbols: Set<String> = ["==", "!=", "<=", ">=", ".."]
-    private static let oneByteSymbols: Set<UInt8> = Set("|,(){}[]=<>+-*/;".utf8)
+    private static let twoByteSymbols = ["==", "!=", "<=", ">=", ".."].map { (first: Array($0.utf8)[0], second: Array($0.utf8)[1], text: $0) }
+    /// Per byte: the symbol it is on its own, if any (looked up without hashing, as every
+    /// parenthesis and comma of a script passes here).
+    private static let oneByteSymbols: [String?] = (0...255).map { byte in
+        "|,(){}[]=<>+-*/;".utf8.contains(UInt8(byte)) ? String(UnicodeScalar(UInt8(byte))) : nil
+    }
 
     private mutating func symbol(_ start: Int) -> Token {
         // "--svg": an option-style word, as on the command line.
@@ -166,17 +170,14 @@ public struct Lexer {
             index += 2
             return word(start)
         }
-        if let second = peek(1) {
-            let pair = String(decoding: [bytes[index], second], as: UTF8.self)
-            if Self.twoByteSymbols.contains(pair) {
-                index += 2
-                return Token(kind: .symbol(pair), range: start..<index)
-            }
-        }
         let byte = bytes[index]
-        if Self.oneByteSymbols.contains(byte) {
+        if let second = peek(1), let pair = Self.twoByteSymbols.first(where: { $0.first == byte && $0.second == second }) {
+            index += 2
+            return Token(kind: .symbol(pair.text), range: start..<index)
+        }
+        if let symbol = Self.oneByteSymbols[Int(byte)] {
             index += 1
-            return Token(kind: .symbol(String(UnicodeScalar(byte))), range: start..<index)
+            return Token(kind: .symbol(symbol), range: start..<index)
         }
         // Anything else: skip the whole UTF-8 sequence and report it once.
         index += 1
