@@ -4,13 +4,15 @@ import TimelineCore
 struct ByteReader {
     struct Malformed: Error {}
 
-    private let bytes: [UInt8]
+    private let source: SnapshotBytes
+    private let bytes: UnsafeRawBufferPointer
     private(set) var offset: Int
     private var table: [String] = []
 
-    /// A reader over `bytes` from `offset`, which starts with the string table.
-    init(_ bytes: [UInt8], from offset: Int) throws(Malformed) {
-        self.bytes = bytes
+    /// A reader over `source`'s bytes from `offset`, which starts with the string table.
+    init(_ source: SnapshotBytes, from offset: Int) throws(Malformed) {
+        self.source = source
+        self.bytes = source.bytes
         self.offset = offset
         let count = try integer()
         guard count <= bytes.count else { throw Malformed() }
@@ -18,12 +20,15 @@ struct ByteReader {
         for _ in 0..<count {
             let length = try integer()
             guard length <= bytes.count - self.offset else { throw Malformed() }
-            table.append(String(decoding: bytes[self.offset..<self.offset + length], as: UTF8.self))
+            table.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[self.offset..<self.offset + length]), as: UTF8.self))
             self.offset += length
         }
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+
+    /// Gives the memory of the bytes read so far back to the system: they are never read again.
+    func releaseRead() { source.release(before: offset) }
     /// How many bytes are left to read.
     var remaining: Int { bytes.count - offset }
 

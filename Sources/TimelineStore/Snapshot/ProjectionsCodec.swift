@@ -148,6 +148,7 @@ enum ProjectionsCodec {
             }
             builder.setMemberCountSteps(days: days, counts: counts)
             memberships[id] = OrganizationMemberships(building: builder)
+            reader.releaseRead()
         }
         return Projections(organizations: organizations, memberships: memberships, registry: registry)
     }

@@ -41,18 +41,20 @@ public struct SnapshotCache: Sendable {
 
     /// The projections and head of a snapshot that matches the log as it stands, or `nil`.
     public func load(registry: CountryRegistry) -> (projections: Projections, head: LogHead)? {
-        guard let file = try? PosixFile.open(path, writable: false), let bytes = try? file.readAll(),
-            bytes.count > Self.magic.count, bytes[0..<Self.magic.count].elementsEqual(Self.magic)
+        guard let file = try? PosixFile.open(path, writable: false), let source = try? SnapshotBytes(reading: file),
+            source.bytes.count > Self.magic.count, source.bytes.prefix(Self.magic.count).elementsEqual(Self.magic)
         else { return nil }
         do {
-            var header = try ByteReader(bytes, from: Self.magic.count)
+            var header = try ByteReader(source, from: Self.magic.count)
             guard try header.integer() == Self.version else { return nil }
             let head = LogHead(count: try header.integer(), hash: try header.string())
             let logLength = try header.integer()
             let digest = try header.string()
             let payload = header.offset
-            guard LogFormat.sha256Hex(bytes[payload...]) == digest, Self.log(log, endsAt: head, length: logLength) else { return nil }
-            var reader = try ByteReader(bytes, from: payload)
+            guard ChainHash(of: UnsafeRawBufferPointer(rebasing: source.bytes[payload...])).hex == digest,
+                Self.log(log, endsAt: head, length: logLength)
+            else { return nil }
+            var reader = try ByteReader(source, from: payload)
             let projections = try ProjectionsCodec.decode(&reader, registry: registry)
             guard reader.isAtEnd else { return nil }
             return (projections, head)
@@ -90,9 +92,9 @@ public struct SnapshotCache: Sendable {
 
     /// Whether the snapshot on disk was made at `head` (its header only; `load` checks the rest).
     public func isCurrent(for head: LogHead) -> Bool {
-        guard let file = try? PosixFile.open(path, writable: false), let bytes = try? file.read(count: 512, at: 0),
-            bytes.count > Self.magic.count, bytes[0..<Self.magic.count].elementsEqual(Self.magic),
-            var header = try? ByteReader(bytes, from: Self.magic.count)
+        guard let file = try? PosixFile.open(path, writable: false), let source = try? SnapshotBytes(reading: file, limit: 512),
+            source.bytes.count > Self.magic.count, source.bytes.prefix(Self.magic.count).elementsEqual(Self.magic),
+            var header = try? ByteReader(source, from: Self.magic.count)
         else { return false }
         return (try? header.integer()) == Self.version && (try? header.integer()) == head.count && (try? header.string()) == head.hash
     }

@@ -64,21 +64,29 @@ struct PosixFile: ~Copyable {
     func read(count: Int, at offset: Int) throws(StoreError) -> [UInt8] {
         var failure: StoreError?
         let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let result = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    failure = PosixFile.failure("read", path)
-                    break
-                }
-                if result == 0 { break }  // the file shrank meanwhile
-                done += result
+            do throws(StoreError) {
+                initialized = try read(into: UnsafeMutableRawBufferPointer(buffer), at: offset)
+            } catch {
+                failure = error
             }
-            initialized = done
         }
         if let failure { throw failure }
         return bytes
+    }
+
+    /// Fills `buffer` from `offset`; returns how many bytes were read (fewer if the file ends first).
+    func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws(StoreError) -> Int {
+        var done = 0
+        while done < buffer.count {
+            let result = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw PosixFile.failure("read", path)
+            }
+            if result == 0 { break }  // the file shrank meanwhile
+            done += result
+        }
+        return done
     }
 
     /// Writes all bytes at an offset.
