@@ -47,7 +47,7 @@ public struct CountryRegistry: Sendable {
     /// The country with this alpha-3 or alpha-2 code, in any case.
     /// - Complexity: O(1).
     public func country(code: String) -> Country? {
-        byCode[code.uppercased()].map { countries[$0] }
+        (byCode[code] ?? byCode[code.uppercased()]).map { countries[$0] }
     }
 
     /// The country with this code, name or alias, or `nil`.

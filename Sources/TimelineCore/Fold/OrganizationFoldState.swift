@@ -8,12 +8,13 @@
 struct OrganizationFoldState: Sendable {
     var organization: Organization
     var ladder: StatusLadder
-    /// Per participant: its code, its standing, the date its current status began, and its
-    /// transitions (empty when the fold does not record them).
+    /// Per participant: its code, its standing and the date its current status began.
     var countries: [String] = []
     var standing: [MembershipState] = []
     var since: [EDTFDate] = []
-    var transitions: [[MembershipTransition]] = []
+    /// The transitions recorded, of every participant, in fold order (none when the fold does
+    /// not record them): one list grows by doubling more cheaply than one per participant.
+    var transitions: [ParticipantTransition] = []
 
     init(organization: Organization) {
         self.organization = organization

@@ -64,21 +64,33 @@ public final class OrganizationMemberships: Sendable {
     /// from a snapshot).
     let memberCounts: MemberCountSteps
 
-    /// Memberships from transitions by country; ranks and names are derived here.
-    public convenience init(transitions byCountry: [String: [MembershipTransition]], registry: CountryRegistry) {
-        let countries = byCountry.keys.sorted()
+    /// Memberships from the transitions a fold recorded, in fold order, each with the index of
+    /// its participant in `countries` (in any order); ranks and names are derived here.
+    convenience init(participants countries: [String], recorded: [ParticipantTransition], registry: CountryRegistry) {
+        // Each participant's transitions, in fold order, found by counting (no list per participant).
+        var starts = [Int](repeating: 0, count: countries.count + 1)
+        for item in recorded { starts[Int(item.participant) + 1] += 1 }
+        for index in countries.indices { starts[index + 1] += starts[index] }
+        var next = starts
+        var positions = [Int](repeating: 0, count: recorded.count)
+        for (position, item) in recorded.enumerated() {
+            positions[next[Int(item.participant)]] = position
+            next[Int(item.participant)] += 1
+        }
         // Ordinal: rank of each country's first membership, by date, then by code, so that the
         // order in which events were appended never changes it (India 7th, Pakistan 8th).
-        let firsts = countries.compactMap { country in
-            byCountry[country]!.first(where: \.isMembership).map { (country: country, day: $0.date.earliest) }
-        }.sorted { $0.day != $1.day ? $0.day < $1.day : $0.country < $1.country }
-        var ranks: [String: Int] = [:]
-        for (index, first) in firsts.enumerated() { ranks[first.country] = index + 1 }
+        let firsts = countries.indices.compactMap { participant -> (participant: Int, day: CivilDay)? in
+            positions[starts[participant]..<starts[participant + 1]].first { recorded[$0].transition.isMembership }
+                .map { (participant, recorded[$0].transition.date.earliest) }
+        }.sorted { $0.day != $1.day ? $0.day < $1.day : countries[$0.participant] < countries[$1.participant] }
+        var ranks = [Int?](repeating: nil, count: countries.count)
+        for (rank, first) in firsts.enumerated() { ranks[first.participant] = rank + 1 }
         var builder = Builder()
-        builder.reserveCapacity(transitions: byCountry.values.reduce(0) { $0 + $1.count })
-        for country in countries {
-            builder.startParticipant(country, name: registry.country(code: country)?.name ?? country, ordinal: ranks[country])
-            for transition in byCountry[country]! { builder.add(transition) }
+        builder.reserveCapacity(transitions: recorded.count)
+        for participant in countries.indices.sorted(by: { countries[$0] < countries[$1] }) {
+            let country = countries[participant]
+            builder.startParticipant(country, name: registry.country(code: country)?.name ?? country, ordinal: ranks[participant])
+            for position in positions[starts[participant]..<starts[participant + 1]] { builder.add(recorded[position].transition) }
         }
         self.init(builder)
     }

@@ -42,11 +42,11 @@ struct TimelineFold: Sendable {
     mutating func takeMemberships() -> [OrganizationID: OrganizationMemberships] {
         guard recordsTransitions else { return [:] }
         recordsTransitions = false
-        var handed: [(id: OrganizationID, countries: [String], transitions: [[MembershipTransition]])?] = []
+        var handed: [(id: OrganizationID, countries: [String], transitions: [ParticipantTransition])?] = []
         handed.reserveCapacity(states.count)
         for index in states.indices {
             handed.append((states[index].organization.id, states[index].countries, states[index].transitions))
-            states[index].transitions = Array(repeating: [], count: states[index].countries.count)
+            states[index].transitions = []
         }
         let pending = Mutex(handed)
         handed = []
@@ -54,12 +54,11 @@ struct TimelineFold: Sendable {
         let built = Mutex<[OrganizationID: OrganizationMemberships]>([:])
         DispatchQueue.concurrentPerform(iterations: states.count) { number in
             // Taken out of the shared list, so that they are freed here, once built.
-            guard let organization = pending.withLock({ slots -> (id: OrganizationID, countries: [String], transitions: [[MembershipTransition]])? in
+            guard let organization = pending.withLock({ slots -> (id: OrganizationID, countries: [String], transitions: [ParticipantTransition])? in
                 defer { slots[number] = nil }
                 return slots[number]
             }), !organization.countries.isEmpty else { return }
-            let memberships = OrganizationMemberships(
-                transitions: Dictionary(uniqueKeysWithValues: zip(organization.countries, organization.transitions)), registry: registry)
+            let memberships = OrganizationMemberships(participants: organization.countries, recorded: organization.transitions, registry: registry)
             built.withLock { $0[organization.id] = memberships }
         }
         return built.withLock { $0 }
@@ -178,9 +177,8 @@ struct TimelineFold: Sendable {
             states[number].countries.append(country)
             states[number].standing.append(after)
             states[number].since.append(start)
-            states[number].transitions.append([])
         }
-        if let transition { states[number].transitions[index].append(transition) }
+        if let transition { states[number].transitions.append(ParticipantTransition(participant: Int32(index), transition: transition)) }
         states[number].standing[index] = after
         states[number].since[index] = start
     }
