@@ -52,6 +52,9 @@ public final class Interpreter {
     var snapshot: (projections: Projections, head: LogHead)?
     /// Whether this run has checked that the log still ends at the snapshot's head.
     var snapshotChecked = false
+    /// The last script parsed, kept until the next: a process that exits after a long script
+    /// then need not free its syntax tree node by node.
+    private var lastProgram: Program?
 
     public init(log: any EventLog, today: CivilDay, registry: CountryRegistry = .standard, output: @escaping (ScriptOutput) -> Void) {
         self.log = log
@@ -75,6 +78,7 @@ public final class Interpreter {
         if let problem = SourceCheck.binaryContent(source) { return RunOutcome(diagnostics: [problem], receipt: nil) }
         let (program, syntax) = Parser.parse(source)
         if !syntax.isEmpty { return RunOutcome(diagnostics: syntax, receipt: nil) }
+        lastProgram = program
         return run(program)
     }
 
