@@ -2,6 +2,7 @@
 #include "CLibEdit.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <histedit.h>
 #include <poll.h>
 #include <signal.h>
@@ -17,6 +18,7 @@ struct tl_editor {
     HistEvent event;
     char *prompt;
     tl_completer completer;
+    int keys;  // the terminal, opened again for reads that never block (-1: read standard input)
 };
 
 static volatile sig_atomic_t tl_interrupted = 0;
@@ -52,7 +54,14 @@ static char *tl_prompt(EditLine *el) {
 
 // The key reader: waits with ppoll in short slices so that a SIGINT arriving at any moment makes
 // el_gets return (-1, EINTR) instead of being lost; decodes UTF-8 into one wide character.
+//
+// Keys are read from the editor's own non-blocking descriptor of the terminal: a Ctrl-C empties
+// the terminal's input, so a key ppoll saw may be gone by the read, and a blocking read would
+// then wait for the next key with the interrupt already taken.
 static int tl_getc(EditLine *el, wchar_t *out) {
+    tl_editor *editor = NULL;
+    el_get(el, EL_CLIENTDATA, &editor);
+    int input = editor && editor->keys >= 0 ? editor->keys : STDIN_FILENO;
     unsigned char bytes[4];
     size_t have = 0, need = 1;
     for (;;) {
@@ -64,7 +73,7 @@ static int tl_getc(EditLine *el, wchar_t *out) {
             tl_resized = 0;
             el_resize(el);
         }
-        struct pollfd fd = {.fd = STDIN_FILENO, .events = POLLIN};
+        struct pollfd fd = {.fd = input, .events = POLLIN};
         struct timespec slice = {.tv_sec = 0, .tv_nsec = 100 * 1000 * 1000};
         int ready = ppoll(&fd, 1, &slice, NULL);
         if (ready < 0) {
@@ -72,7 +81,7 @@ static int tl_getc(EditLine *el, wchar_t *out) {
             return -1;
         }
         if (ready == 0) continue;
-        ssize_t count = read(STDIN_FILENO, bytes + have, 1);
+        ssize_t count = read(input, bytes + have, 1);
         if (count < 0) {
             if (errno == EINTR || errno == EAGAIN) continue;
             return -1;
@@ -135,6 +144,10 @@ tl_editor *tl_editor_create(const char *program, int history_size) {
         free(editor);
         return NULL;
     }
+    // A descriptor of its own, so that O_NONBLOCK does not reach the shell's (a shared one would).
+    char terminal[256];
+    editor->keys = ttyname_r(STDIN_FILENO, terminal, sizeof terminal) == 0
+        ? open(terminal, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) : -1;
     editor->history = history_init();
     history(editor->history, &editor->event, H_SETSIZE, history_size);
     history(editor->history, &editor->event, H_SETUNIQUE, 1);
@@ -155,6 +168,7 @@ void tl_editor_destroy(tl_editor *editor) {
     if (!editor) return;
     el_end(editor->el);
     history_end(editor->history);
+    if (editor->keys >= 0) close(editor->keys);
     free(editor->prompt);
     free(editor);
 }

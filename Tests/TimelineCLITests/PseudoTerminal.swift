@@ -24,7 +24,15 @@ final class PseudoTerminal {
         var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw Failure(description: "openpty failed") }
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
-        let slaveName = String(cString: ttyname(slave))
+        // `ttyname` answers in a buffer shared by all threads: tests that run at once would
+        // read each other's terminal names, and their children would share a terminal.
+        var name = [CChar](repeating: 0, count: 256)
+        guard ttyname_r(slave, &name, name.count) == 0 else {
+            close(master)
+            close(slave)
+            throw Failure(description: "ttyname_r failed")
+        }
+        let slaveName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         close(slave)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -133,6 +133,22 @@ struct ReplTests {
         #expect(readBytes(log) == before)
     }
 
+    @Test("a Ctrl-C sent right after typed keys cancels the line every time, even when it empties the keys before they are read")
+    func interruptsRightAfterKeys() throws {
+        defer { scratch.cleanUp() }
+        let terminal = try start()
+        // The terminal discards unread input on Ctrl-C: a key the editor saw waiting may be gone
+        // when it reads it. The editor must come back with a prompt, not wait for another key.
+        for _ in 0..<200 {
+            try terminal.type("members SCO at 2024", prompt: prompt)
+            terminal.send("\u{3}")
+        }
+        try terminal.type("print 6 * 7\r", prompt: prompt)
+        try terminal.expect("42")
+        try terminal.type("\u{4}", prompt: prompt)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test("UTF-8 input, an error caret, .read and .format json")
     func inputAndCommands() throws {
         defer { scratch.cleanUp() }
