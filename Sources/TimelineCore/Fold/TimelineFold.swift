@@ -103,19 +103,17 @@ struct TimelineFold: Sendable {
     /// records a violation and answers `nil` for an unknown code. A country with a slot was
     /// checked when it got it.
     private mutating func checkCountry(_ code: String, in number: Int, _ event: some FoldableEvent) -> Slot? {
-        guard let country = countries.number(of: code) ?? (checkCountry(code, event) ? countries.number(of: code) : nil) else { return nil }
+        guard let country = checkCountry(code, event) else { return nil }
         return .some(slot(of: country, in: number))
     }
 
-    /// Checks that a country code is known; records a violation otherwise.
-    private mutating func checkCountry(_ code: String, _ event: some FoldableEvent) -> Bool {
-        if countries.number(of: code) != nil { return true }
-        if registry.country(code: code)?.alpha3 == code {
-            countries.add(code)
-            return true
-        }
+    /// Checks that a country code is known, and answers its number; records a violation and
+    /// answers `nil` otherwise.
+    private mutating func checkCountry(_ code: String, _ event: some FoldableEvent) -> Int? {
+        if let known = countries.number(of: code) { return known }
+        if registry.country(code: code)?.alpha3 == code { return countries.add(code) }
         refuse(event, .unknownCountry, CountryLookupError(text: code, suggestions: registry.suggestions(for: code)).description)
-        return false
+        return nil
     }
 
     /// The slot of the country numbered `country` in organization `number`, if it has one.
@@ -199,7 +197,7 @@ struct TimelineFold: Sendable {
                 refuse(event, .unknownPredecessor, "the predecessor \(predecessor) has no founding event before \(event.foldDate)")
                 return
             }
-            for founder in founding.founders where !checkCountry(founder, event) { return }
+            for founder in founding.founders where checkCountry(founder, event) == nil { return }
             let number = states.count
             numbers.add(founding.org.rawValue)
             slots.append([])
@@ -287,7 +285,7 @@ struct TimelineFold: Sendable {
             if let host = summit.host, checkCountry(host, in: number, event) == nil { return }
         case .statement(let statement):
             if let org = statement.org, checkOrganization(org, event) == nil { return }
-            if let country = statement.country, !checkCountry(country, event) { return }
+            if let country = statement.country, checkCountry(country, event) == nil { return }
         case .milestone(let org, let country, _):
             guard let number = checkOrganization(org, event) else { return }
             if let country, checkCountry(country, in: number, event) == nil { return }
