@@ -21,9 +21,10 @@ struct StringNumberingTests {
         #expect(numbering.number(of: "chn") == nil, "case matters")
     }
 
-    @Test("strings whose hashes collide are told apart")
+    @Test("codes that land in the same bucket are told apart")
     func collisions() {
-        // With 64 buckets, many of 200 three-letter codes share a bucket.
+        // 200 three-letter codes in a table kept at most half full: dozens of them land in a
+        // bucket another holds already, and are found by probing on.
         var numbering = StringNumbering()
         let codes = (0..<200).map { index in
             String(decoding: [65 + index % 26, 65 + index / 26 % 26, 65 + index / 676].map(UInt8.init), as: UTF8.self)
