@@ -11,6 +11,13 @@ public struct RecordedEvent: Hashable, Sendable {
     /// The event's identity.
     public var id: EventID { event.explicitID ?? event.derivedID }
 
+    /// The identity of the record at `address`, read in place. Reading `id` from a record in
+    /// an array or buffer copies the whole record first, which retains the strings and boxes
+    /// it shares with many others; from several threads at once, on the same objects.
+    public static func id(at address: UnsafePointer<RecordedEvent>) -> EventID {
+        address.pointee.event.explicitID ?? address.pointee.id
+    }
+
     public init(seq: SequenceNumber, recordedAt: RecordedTime, event: consuming NewEvent) {
         let id = event.id
         self.init(seq: seq, recordedAt: recordedAt, id: id, event: event)

@@ -7,7 +7,7 @@
 struct RecordInPlace: FoldableEvent {
     let address: UnsafePointer<RecordedEvent>
 
-    var id: EventID { address.pointee.event.explicitID ?? address.pointee.id }
+    var id: EventID { RecordedEvent.id(at: address) }
     var seq: SequenceNumber { address.pointee.seq }
     var payload: EventPayload { address.pointee.event.payload }
     var ownDate: EDTFDate? { address.pointee.event.date }

@@ -26,11 +26,11 @@ struct ByteReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+    /// How many bytes are left to read.
+    var remaining: Int { bytes.count - offset }
 
     /// Gives the memory of the bytes read so far back to the system: they are never read again.
     func releaseRead() { source.release(before: offset) }
-    /// How many bytes are left to read.
-    var remaining: Int { bytes.count - offset }
 
     mutating func integer() throws(Malformed) -> Int {
         var value: UInt = 0

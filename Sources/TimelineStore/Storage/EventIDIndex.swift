@@ -23,7 +23,9 @@ struct EventIDIndex: Sendable {
         let capacity = (records.count + records.count / 8) / 2
         guard records.count >= 50_000 else {
             self.init(capacity: capacity * 2)
-            for index in records.indices { insertIfAbsent(records[index].id, at: index) }
+            records.withUnsafeBufferPointer { records in
+                for index in records.indices { insertIfAbsent(RecordedEvent.id(at: records.baseAddress! + index), at: index) }
+            }
             return
         }
         self.init()
@@ -32,7 +34,9 @@ struct EventIDIndex: Sendable {
             var table = Table(capacity: capacity)
             records.withUnsafeBufferPointer { records in
                 for index in records.indices {
-                    if let value = Self.id(at: index, in: records).derivedValue, Int(value >> 63) == half { table.insertIfAbsent(value, at: index) }
+                    if let value = RecordedEvent.id(at: records.baseAddress! + index).derivedValue, Int(value >> 63) == half {
+                        table.insertIfAbsent(value, at: index)
+                    }
                 }
             }
             built.withLock { $0[half] = table }
@@ -40,18 +44,10 @@ struct EventIDIndex: Sendable {
         tables = built.withLock { $0.map { $0! } }
         records.withUnsafeBufferPointer { records in
             for index in records.indices {
-                let id = Self.id(at: index, in: records)
+                let id = RecordedEvent.id(at: records.baseAddress! + index)
                 if id.derivedValue == nil, explicit[id] == nil { explicit[id] = index }
             }
         }
-    }
-
-    /// The id of a record, read in place through its address: a copy of the record (which a
-    /// subscript and a computed property make) would retain the strings that many records
-    /// share, from both threads at once.
-    private static func id(at index: Int, in records: UnsafeBufferPointer<RecordedEvent>) -> EventID {
-        let record = records.baseAddress! + index
-        return record.pointee.event.explicitID ?? record.pointee.id
     }
 
     /// The position recorded for `id`, if any.
