@@ -38,9 +38,10 @@ struct GlobalOptions: ParsableArguments {
         return time
     }
 
-    /// The log file at `path`, with the snapshot cache unless --no-cache.
-    func fileLog(at path: String) -> FileEventLog {
-        var log = FileEventLog(path: path)
+    /// Opens the log at `location`: the one place the command line turns a location into a log
+    /// (a file, with its snapshot cache unless --no-cache).
+    func openLog(_ location: LogLocation) -> any EventLog {
+        var log = FileEventLog(path: location.path)
         log.usesSnapshots = !noCache
         return log
     }

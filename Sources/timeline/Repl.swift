@@ -16,8 +16,8 @@ final class Repl {
     private let options: GlobalOptions
     private var timer = false
     private let interpreter: Interpreter
+    private let host: TerminalHost
     private let editor: LineEditor
-    private var printer: OutputPrinter
 
     init(options: GlobalOptions) throws {
         self.options = options
@@ -30,25 +30,17 @@ final class Repl {
             throw CommandFailure.software("cannot start the line editor on this terminal")
         }
         self.editor = editor
-        printer = OutputPrinter(renderer: TableRenderer(format: options.format, colour: options.colour))
-        interpreter = Interpreter(log: options.fileLog(at: location.path), today: Environment.today) { _ in }
-        interpreter.recordedAt = try options.fixedRecordedTime()
-        interpreter.shouldStop = { LineEditor.interruptPending }
-        interpreter.colour = options.colour
-        interpreter.chartWidth = Environment.columns
+        host = try TerminalHost(options: options)
+        host.cancellation = { LineEditor.interruptPending }
         // replay … step: one event per Enter; q, Ctrl-C or Ctrl-D stops.
-        interpreter.stepper = { [editor] in
+        host.stepper = { [editor] in
             Console.flush()
             if case .line(let answer) = editor.readLine(prompt: "(Enter: next event, q: stop) "), !answer.lowercased().hasPrefix("q") { return true }
             return false
         }
-        interpreter.output = { [unowned self] output in
-            let text = printer.text(for: output)
-            Console.write(text.out)
-            Console.writeError(text.error)
-        }
+        interpreter = Interpreter(session: LogSession(log: options.openLog(location)), host: host)
         editor.completer = { [unowned self] before in
-            let engine = CompletionEngine(timeline: interpreter.currentTimeline(), listDirectory: Repl.listDirectory)
+            let engine = CompletionEngine(timeline: interpreter.session.currentTimeline(), listDirectory: Repl.listDirectory)
             let suggestion = engine.complete(before)
             return Completion(replacing: suggestion.replacing, candidates: suggestion.candidates, suffix: suggestion.suffix)
         }
@@ -61,8 +53,8 @@ final class Repl {
     }
 
     private var prompt: String {
-        let head = interpreter.head().map { "#\($0.count)" } ?? "#0"
-        return "\(location.name) \(head)\(interpreter.transactionOpen ? "*" : "")> "
+        let head = interpreter.session.head().map { "#\($0.count)" } ?? "#0"
+        return "\(location.name) \(head)\(interpreter.session.transactionOpen ? "*" : "")> "
     }
 
     /// Runs until Ctrl-D or `.quit`; returns the exit status.
@@ -95,25 +87,10 @@ final class Repl {
         }
     }
 
-    /// Runs one statement (or a few on one line), or a transaction command.
+    /// Runs one statement (or a few on one line); `begin`, `commit` and `rollback` are
+    /// statements like any other.
     private func execute(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return }
-        switch trimmed.lowercased() {
-        case "begin":
-            Console.out(interpreter.beginTransaction() ? "transaction open: appends wait for commit (or rollback)" : "a transaction is already open")
-            return
-        case "commit":
-            guard interpreter.transactionOpen else { return Console.out("no transaction is open") }
-            report(interpreter.commitTransaction(), source: SourceFile(name: "<repl>", text: text))
-            return
-        case "rollback":
-            guard interpreter.transactionOpen else { return Console.out("no transaction is open") }
-            let count = interpreter.rollbackTransaction()
-            Console.out("rolled back: \(count) append\(count == 1 ? "" : "s") discarded")
-            return
-        default: break
-        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
         run(SourceFile(name: "<repl>", text: text))
     }
 
@@ -154,7 +131,7 @@ final class Repl {
                 return nil
             }
             format = chosen
-            printer = OutputPrinter(renderer: TableRenderer(format: chosen, colour: colour))
+            host.printer = OutputPrinter(renderer: TableRenderer(format: chosen, colour: colour))
             Console.out("format: \(chosen.rawValue)")
         case ".timer":
             guard argument == "on" || argument == "off" else {
@@ -170,23 +147,21 @@ final class Repl {
                 return nil
             }
             do {
-                run(try ScriptRunner.load(path))
-            } catch let failure as CommandFailure {
-                Console.error(failure.message)
+                run(SourceFile(name: path, text: String(decoding: try host.readFile(at: path), as: UTF8.self)))
             } catch {
-                Console.error("\(error)")
+                Console.error("\(path): cannot read the script: \(error.reason ?? "no such file")")
             }
         case ".log":
             guard !argument.isEmpty else {
                 Console.out("log: \(location.path) (\(location.origin.rawValue))")
                 return nil
             }
-            guard !interpreter.transactionOpen else {
+            let next = LogLocation(path: argument, origin: .option)
+            guard interpreter.session.switchLog(to: options.openLog(next)) else {
                 Console.error("a transaction is open: commit or rollback before switching logs")
                 return nil
             }
-            location = LogLocation(path: argument, origin: .option)
-            interpreter.switchLog(to: self.options.fileLog(at: argument))
+            location = next
             Console.out("log: \(argument)" + (Environment.fileExists(argument) ? "" : " (new: the first append creates it)"))
         default:
             let near = NameKey.nearest(to: parts[0], among: CompletionEngine.dotCommands, limit: 1)
@@ -197,16 +172,14 @@ final class Repl {
 
     /// Leaves the REPL: an open transaction is committed only if the user says so.
     private func leave() -> Int32 {
-        if interpreter.transactionOpen, interpreter.pendingCount > 0 {
-            let count = interpreter.pendingCount
+        let session = interpreter.session
+        if session.transactionOpen, session.pendingCount > 0 {
+            let count = session.pendingCount
             Console.flush()
             let answer = editor.readLine(prompt: "The transaction has \(count) uncommitted append\(count == 1 ? "" : "s"). Commit them? [y/N] ")
-            if case .line(let text) = answer, text.lowercased().hasPrefix("y") {
-                report(interpreter.commitTransaction(), source: SourceFile(name: "<repl>", text: "commit"))
-            } else {
-                interpreter.rollbackTransaction()
-                Console.out("rolled back: \(count) append\(count == 1 ? "" : "s") discarded")
-            }
+            let command = if case .line(let text) = answer, text.lowercased().hasPrefix("y") { "commit" } else { "rollback" }
+            let source = SourceFile(name: "<repl>", text: command)
+            report(interpreter.run(source), source: source)
         }
         return 0
     }

@@ -17,16 +17,7 @@ struct ScriptRunner {
     /// - Throws: `CommandFailure` with exit code 65 for bad input, 70 for an internal error.
     @discardableResult
     func run(_ sources: [SourceFile]) throws -> Interpreter {
-        let printer = OutputPrinter(renderer: TableRenderer(format: options.format, colour: options.colour))
-        let location = options.location
-        let interpreter = Interpreter(log: options.fileLog(at: location.path), today: Environment.today) { output in
-            let text = printer.text(for: output)
-            Console.write(text.out)
-            Console.writeError(text.error)
-        }
-        interpreter.recordedAt = try options.fixedRecordedTime()
-        interpreter.chartWidth = Environment.columns
-        interpreter.colour = options.colour
+        let interpreter = Interpreter(session: LogSession(log: options.openLog(options.location)), host: try TerminalHost(options: options))
         for source in sources {
             let outcome = interpreter.run(source)
             guard outcome.succeeded else {

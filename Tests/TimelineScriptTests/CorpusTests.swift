@@ -31,11 +31,11 @@ struct CorpusTests {
         if !text.hasPrefix("# log: empty") { writeBytes(readBytes(bundledLog), to: log) }
         let printer = OutputPrinter(renderer: TableRenderer(format: .table, colour: false))
         var transcript = ""
-        let interpreter = Interpreter(log: FileEventLog(path: log), today: CivilDay(year: 2025, month: 12, day: 31)) { output in
+        let host = LocalFilesHost(today: CivilDay(year: 2025, month: 12, day: 31), recordedAt: RecordedTime.parse("2026-06-01T12:00:00Z")!) { output in
             let rendered = printer.text(for: output)
             transcript += rendered.out + rendered.error
         }
-        interpreter.recordedAt = RecordedTime.parse("2026-06-01T12:00:00Z")
+        let interpreter = Interpreter(session: LogSession(log: FileEventLog(path: log)), host: host)
         let source = SourceFile(name: name, text: text)
         let before = readBytes(log)
         let outcome = interpreter.run(source)

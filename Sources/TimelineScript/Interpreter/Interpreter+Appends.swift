@@ -87,7 +87,7 @@ extension Interpreter {
         }
         func orgID(_ expression: Expression, founding: Bool = false) throws -> OrganizationID {
             let name = try text(of: expression, what: "an organization")
-            if !founding, let id = try knownOrganization(name) { return id }
+            if !founding, let id = try session.knownOrganization(name) { return id }
             guard let id = OrganizationID(name) else {
                 throw Diagnostic("invalid-organization-id", "\"\(name)\" is not an organization id: a letter, then letters, digits, - or _", at: expression.range)
             }
@@ -214,56 +214,12 @@ extension Interpreter {
             throw Diagnostic("missing-source", "the source is empty: give a citation (outlet, title, date or URL)", at: clauses["source"]!.range)
         }
         let event = NewEvent(id: explicitID, date: date, payload: payload, source: source, note: try string("note"))
-        let committedRecords = try committedContents().records
         do {
-            let plan = try plan([event], after: committedRecords)
-            addPending(plan.records)
-            alreadyPresent += plan.alreadyPresent.count
-            cachedTimeline = nil
-        } catch {
+            let plan = try session.plan([event], recordedAt: host.now())
+            session.addPending(plan.records, alreadyPresent: plan.alreadyPresent.count)
+        } catch let error as StoreError {
             let message = error.violation.map { "refused: \($0.description)" } ?? error.message
             throw Diagnostic(error.violation.map { "invariant-\($0.rule.rawValue)" } ?? error.code.rawValue, message, at: range)
         }
-    }
-
-    /// Plans events on top of the committed records and this run's earlier appends.
-    func plan(_ events: [NewEvent], after committedRecords: [RecordedEvent]) throws(StoreError) -> (records: [RecordedEvent], alreadyPresent: [EventID]) {
-        if planner == nil {
-            // A timeline already folded for this run's queries lets the planner check new
-            // events without folding again.
-            if let cachedTimeline, cachedTimeline.records.count == committedRecords.count + pending.count {
-                planner = AppendPlanner(timeline: cachedTimeline)
-            } else {
-                planner = AppendPlanner(existing: pending.isEmpty ? committedRecords : committedRecords + pending, registry: registry)
-            }
-        }
-        return try planner!.plan(events, recordedAt: recordedAt ?? SystemClock.now)
-    }
-
-    /// The id of an organization the log (or this run) has founded, by id or full name, without
-    /// folding the whole log.
-    func knownOrganization(_ name: String) throws -> OrganizationID? {
-        if organizationIndex == nil {
-            var index: [String: OrganizationID] = [:]
-            for record in try committedContents().records { Self.index(record, into: &index) }
-            for record in pending { Self.index(record, into: &index) }
-            organizationIndex = index
-        }
-        if let id = OrganizationID(name), let known = organizationIndex?["id:" + id.rawValue] { return known }
-        return organizationIndex?["name:" + NameKey.of(name)]
-    }
-
-    /// Notes the organization a founding record introduces; the first founding of a name wins.
-    static func index(_ record: RecordedEvent, into index: inout [String: OrganizationID]) {
-        guard case .founding(let founding) = record.payload else { return }
-        if index["id:" + founding.org.rawValue] == nil { index["id:" + founding.org.rawValue] = founding.org }
-        let key = "name:" + NameKey.of(founding.name)
-        if index[key] == nil { index[key] = founding.org }
-    }
-
-    /// Adds planned records to this run's appends, keeping the organization index current.
-    func addPending(_ records: [RecordedEvent]) {
-        pending.append(contentsOf: records)
-        if organizationIndex != nil { for record in records { Self.index(record, into: &organizationIndex!) } }
     }
 }

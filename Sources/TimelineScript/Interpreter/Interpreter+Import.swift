@@ -8,10 +8,11 @@ extension Interpreter {
     /// as part of this run's batch. A bad row is reported with its line, and nothing is written.
     func performImport(_ file: Expression, range: Range<Int>) throws {
         let path = try text(of: file, what: "a file to import")
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Diagnostic("missing-file", "cannot read \(path): no such file, or not readable", at: file.range)
+        let bytes: [UInt8]
+        do { bytes = try host.readFile(at: path) } catch {
+            throw Diagnostic(error.kind == .refused ? "file-access-refused" : "missing-file", error.description, at: file.range)
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: bytes, as: UTF8.self)
         let rows: [(line: Int, values: [String: Any])]
         let lowered = path.lowercased()
         do {
@@ -36,14 +37,11 @@ extension Interpreter {
                 throw Diagnostic("import-invalid-row", "\(path):\(row.line): \(error.description); nothing was imported", at: range)
             }
         }
-        let committedRecords = try committedContents().records
         do {
-            let plan = try plan(events, after: committedRecords)
-            addPending(plan.records)
-            alreadyPresent += plan.alreadyPresent.count
-            cachedTimeline = nil
+            let plan = try session.plan(events, recordedAt: host.now())
+            session.addPending(plan.records, alreadyPresent: plan.alreadyPresent.count)
             output(.info("import \(path): \(plan.records.count) event\(plan.records.count == 1 ? "" : "s") to append" + (plan.alreadyPresent.isEmpty ? "" : ", \(plan.alreadyPresent.count) already in the log")))
-        } catch {
+        } catch let error as StoreError {
             let line = error.violation.flatMap { lines[$0.eventID] }.map { ":\($0)" } ?? ""
             let message = error.violation.map { "refused: \($0.description)" } ?? error.message
             throw Diagnostic("import-refused", "\(path)\(line): \(message); nothing was imported", at: range)

@@ -1,4 +1,3 @@
-import Foundation
 import TimelineCore
 import TimelineStore
 
@@ -57,11 +56,11 @@ extension Interpreter {
             let table = try AnswerTables.replay(
                 timeline, org: org?.id, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest } ?? today,
                 shouldStop: shouldStop)
-            guard step, let stepper else { return table }
+            guard step, host.canStep else { return table }
             // One event at a time: each line, then wait for the user.
             for row in table.rows {
                 output(.text(ReplayLine.text(row, columns: table.columns)))
-                if !stepper() {
+                if !host.nextStep() {
                     return Table(columns: [], notes: [])
                 }
             }
@@ -77,12 +76,12 @@ extension Interpreter {
             for (target, content) in [(svg, { chart.svg() }), (html, { ChartPage.html(chart: chart, events: AnswerTables.events(timeline.history(ofOrganization: org.id), in: timeline, focus: nil)) })] {
                 guard let target else { continue }
                 let path = try text(of: target, what: "a file name")
-                do { try content().write(toFile: path, atomically: true, encoding: .utf8) } catch {
-                    throw Diagnostic("write-failed", "cannot write \(path): \(error.localizedDescription)", at: target.range)
+                do { try host.writeFile(at: path, contents: Array(content().utf8)) } catch {
+                    throw Diagnostic(error.kind == .refused ? "file-access-refused" : "write-failed", error.description, at: target.range)
                 }
                 output(.info("wrote \(path)"))
             }
-            if svg == nil && html == nil { output(.text(chart.text(width: chartWidth, colour: colour))) }
+            if svg == nil && html == nil { output(.text(chart.text(width: host.chartWidth, colour: host.usesColour))) }
             return Table(columns: [])
         case .export(let what, let orgExpression):
             let org = try orgExpression.map { try organization($0, in: timeline).id }
@@ -91,7 +90,7 @@ extension Interpreter {
             case .intervals: return Exports.intervals(timeline, org: org)
             }
         case .verify:
-            let contents = try readLog()
+            let contents = try session.readLog()
             let violations = try self.timeline().violations
             return Table(
                 columns: ["records", "head", "intact", "problem"],
@@ -99,7 +98,7 @@ extension Interpreter {
                         violations.first.map { .string($0.description) } ?? .null]],
                 notes: contents.tornTail.map { [$0.description] } ?? [])
         case .head:
-            let contents = try readLog()
+            let contents = try session.readLog()
             return Table(columns: ["seq", "hash"], rows: [[.number(contents.head.count), .string(contents.head.hash)]])
         }
     }

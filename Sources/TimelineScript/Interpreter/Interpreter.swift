@@ -1,76 +1,54 @@
 import TimelineCore
 import TimelineStore
 
-/// Runs scripts against a log: queries read it, `append` statements add to one atomic batch
-/// per run, committed when the run succeeds.
+/// Runs scripts over a session: queries read its log, `append` statements add to one atomic
+/// batch per run, committed when the run succeeds (or at `commit`, inside `begin` … `commit`).
 ///
-/// Variables persist from one run to the next (the REPL runs each line as a script).
+/// An interpreter is cheap: it holds the script's variables and what it needs of the world, the
+/// host. The log, its pending appends and its caches belong to the `LogSession`, which may
+/// outlive many interpreters (a server makes one per request). Variables persist from one run
+/// to the next (the REPL runs each line as a script).
 ///
 /// For example:
 /// ```swift
-/// let interpreter = Interpreter(log: FileEventLog(path: "Events/diplomacy.jsonl"), today: today) { output in … }
+/// let session = LogSession(log: FileEventLog(path: "Events/diplomacy.jsonl"))
+/// let interpreter = Interpreter(session: session, host: host)
 /// let outcome = interpreter.run(SourceFile(name: "<command>", text: "members SCO at 2017"))
 /// ```
 public final class Interpreter {
-    /// The log queries read and appends write.
-    public private(set) var log: any EventLog
-    /// The day a query without `at` asks about.
-    public var today: CivilDay
-    /// A fixed transaction time for appends (seeds use one to reproduce the log byte for byte);
-    /// `nil` records the clock's time.
-    public var recordedAt: RecordedTime?
-    /// Called with everything the script shows, in order.
-    public var output: (ScriptOutput) -> Void
-    /// Asked between statements and loop iterations; `true` stops the run (Ctrl-C).
-    public var shouldStop: () -> Bool = { false }
-    /// The countries names resolve against.
-    public let registry: CountryRegistry
-    /// How many columns a terminal chart may use.
-    public var chartWidth = 80
-    /// Whether charts may use colour (only on a terminal).
-    public var colour = false
-    /// For `replay … step`: called after each event; `false` stops the replay. Without it
-    /// (scripts), a stepped replay prints every event.
-    public var stepper: (() -> Bool)?
+    /// The log, its pending appends and caches.
+    public let session: LogSession
+    /// Files, the clock, cancellation and output.
+    public let host: any ScriptHost
 
     var variables: [String: Value] = [:]
-    var committed: LogContents?
-    var pending: [RecordedEvent] = []
-    /// Plans appends on top of the committed records and `pending`; `nil` until the run's first
-    /// append, and again whenever `pending` is reset.
-    var planner: AppendPlanner? {
-        didSet { if planner == nil { organizationIndex = nil } }
-    }
-    /// The organizations founded by the committed records and this run's appends, by id and by
-    /// name key (see `knownOrganization`); built on first need, dropped with the planner.
-    var organizationIndex: [String: OrganizationID]?
-    /// Appends of this run that were already in the log (re-running a script appends nothing).
-    var alreadyPresent = 0
-    var cachedTimeline: Timeline?
-    /// Projections and head from the log's snapshot cache, kept across runs while the log
-    /// still ends at that head.
-    var snapshot: (projections: Projections, head: LogHead)?
-    /// Whether this run has checked that the log still ends at the snapshot's head.
-    var snapshotChecked = false
     /// The last script parsed, kept until the next: a process that exits after a long script
     /// then need not free its syntax tree node by node.
     private var lastProgram: Program?
 
-    public init(log: any EventLog, today: CivilDay, registry: CountryRegistry = .standard, output: @escaping (ScriptOutput) -> Void) {
-        self.log = log
-        self.today = today
-        self.registry = registry
-        self.output = output
+    /// An interpreter over `session`, doing what lies outside the language through `host`.
+    public init(session: LogSession, host: any ScriptHost) {
+        self.session = session
+        self.host = host
     }
 
-    /// Opens another log for the following runs (the REPL's `.log`).
-    public func switchLog(to log: any EventLog) {
-        self.log = log
-        snapshot = nil
-        committed = nil
-        appendedHead = nil
-        cachedTimeline = nil
+    /// An interpreter with a session of its own on `log` and a host without file access that
+    /// shows output through `output`.
+    public convenience init(log: any EventLog, today: CivilDay, registry: CountryRegistry = .standard, output: @escaping (ScriptOutput) -> Void) {
+        self.init(session: LogSession(log: log, registry: registry), host: IsolatedHost(today: today, output: output))
     }
+
+    /// The countries names resolve against.
+    public var registry: CountryRegistry { session.registry }
+
+    /// The day a query without `at` asks about.
+    var today: CivilDay { host.today }
+
+    /// Shows something the script produced.
+    func output(_ output: ScriptOutput) { host.show(output) }
+
+    /// Whether the user asked to stop.
+    func shouldStop() -> Bool { host.isCancelled }
 
     /// Parses and runs a script. Syntax errors stop it before anything runs; a run-time error
     /// stops it and discards its appends. On success the appends are committed as one batch.
@@ -84,201 +62,109 @@ public final class Interpreter {
 
     /// Runs a parsed program.
     public func run(_ program: Program) -> RunOutcome {
-        let before = transactionOpen ? pending.count : 0
-        if !transactionOpen { pending = [] }
-        alreadyPresent = 0
-        cachedTimeline = nil
+        session.warningHandler = { [host] warning in host.show(.info("warning: \(warning)")) }
+        session.startRun()
+        receipt = nil
         do {
-            // The log is read when a statement first needs it: queries a snapshot can answer
-            // never read the records of a large log.
-            committed = nil
-            snapshotChecked = false
-            planner = nil  // rebuilt on top of what the log holds now
             try execute(program.statements)
         } catch let diagnostic as Diagnostic {
-            if transactionOpen {
-                // In a transaction a failed statement drops only its own appends.
-                var diagnostic = diagnostic
-                let dropped = pending.count - before
-                pending.removeLast(dropped)
-                planner = nil
-                cachedTimeline = nil
-                diagnostic.notes.append("the transaction keeps its \(pending.count) earlier append\(pending.count == 1 ? "" : "s"); commit or rollback")
-                return RunOutcome(diagnostics: [diagnostic], receipt: nil)
-            }
-            return RunOutcome(diagnostics: [discarding(diagnostic)], receipt: nil)
+            return RunOutcome(diagnostics: [discarding(diagnostic)], receipt: receipt)
         } catch {
-            return RunOutcome(diagnostics: [Diagnostic(unlocated: "internal", "\(error)")], receipt: nil)
+            session.dropRunAppends()
+            return RunOutcome(diagnostics: [Diagnostic(unlocated: "internal", "\(error)")], receipt: receipt)
         }
-        if transactionOpen {
-            let added = pending.count - before
+        if session.transactionOpen {
+            let added = session.pending.count - session.pendingBeforeRun
             if added > 0 {
-                output(.info("\(added) append\(added == 1 ? "" : "s") added to the transaction (\(pending.count) pending; commit or rollback)"))
-            } else if alreadyPresent > 0 {
-                output(.info("nothing added: all \(alreadyPresent) event\(alreadyPresent == 1 ? " is" : "s are") already in the log"))
+                let pending = session.pending.count
+                output(.info("\(added) append\(added == 1 ? "" : "s") added to the transaction (\(pending) pending; commit or rollback)"))
+            } else if session.alreadyPresent > 0 {
+                let present = session.alreadyPresent
+                output(.info("nothing added: all \(present) event\(present == 1 ? " is" : "s are") already in the log"))
             }
-            return RunOutcome(diagnostics: [], receipt: nil)
+            return RunOutcome(diagnostics: [], receipt: receipt)
         }
         // Planned in this run, on the log as this run read it.
-        return commitPending(plannedOn: committed?.head)
+        if let failure = commitPending(plannedOnCurrentLog: true) { return RunOutcome(diagnostics: [failure], receipt: receipt) }
+        return RunOutcome(diagnostics: [], receipt: receipt)
     }
 
-    /// Appends this run's (or transaction's) events as one batch. `plannedOn` is the head the
-    /// pending records were planned on, when they all were in this run: the writer then need not
-    /// check them again if the log has not moved.
-    func commitPending(plannedOn base: LogHead?) -> RunOutcome {
-        guard !pending.isEmpty else {
-            if alreadyPresent > 0 {
-                output(.info("nothing appended: all \(alreadyPresent) event\(alreadyPresent == 1 ? " is" : "s are") already in the log"))
-            }
-            return RunOutcome(diagnostics: [], receipt: nil)
+    /// The receipt of the run's last commit.
+    private var receipt: AppendReceipt?
+
+    /// Writes the pending appends as one batch and reports it; the diagnostic when the log
+    /// refused them (then nothing was written).
+    func commitPending(plannedOnCurrentLog: Bool) -> Diagnostic? {
+        let present = session.alreadyPresent
+        guard !session.pending.isEmpty else {
+            if present > 0 { output(.info("nothing appended: all \(present) event\(present == 1 ? " is" : "s are") already in the log")) }
+            return nil
         }
-        let records = pending
-        let count = records.count
-        pending = []
-        // Let go of the committed records, so that the log's writer adds to them in place.
-        planner = nil
-        cachedTimeline = nil
-        committed = nil
         do {
-            let time = recordedAt ?? SystemClock.now
-            let receipt: AppendReceipt
-            if let base {
-                receipt = try log.append(planned: records, after: base, recordedAt: time)
+            guard let commit = try session.commitPending(plannedOnCurrentLog: plannedOnCurrentLog, recordedAt: host.now()) else { return nil }
+            session.alreadyPresent = 0
+            receipt = commit.receipt
+            let head = commit.receipt.head
+            if commit.receipt.appended.isEmpty {
+                output(.info("nothing appended: all \(commit.offered + present) events are already in the log (head \(head))"))
             } else {
-                receipt = try log.append(records.map(\.event), recordedAt: time)
+                let count = commit.receipt.appended.count
+                let already = commit.alreadyPresent == 0 ? "" : ", \(commit.alreadyPresent) already in the log"
+                output(.info("appended \(count) event\(count == 1 ? "" : "s")\(already) (head \(head))"))
             }
-            appendedHead = receipt.head
-            let present = alreadyPresent + receipt.alreadyPresent.count
-            let already = present == 0 ? "" : ", \(present) already in the log"
-            if receipt.appended.isEmpty {
-                output(.info("nothing appended: all \(count + alreadyPresent) events are already in the log (head \(receipt.head))"))
-            } else {
-                output(.info("appended \(receipt.appended.count) event\(receipt.appended.count == 1 ? "" : "s")\(already) (head \(receipt.head))"))
-            }
-            if let side = receipt.setAside { output(.info("an unfinished earlier append was set aside in \(side)")) }
-            return RunOutcome(diagnostics: [], receipt: receipt)
+            if let side = commit.receipt.setAside { output(.info("an unfinished earlier append was set aside in \(side)")) }
+            return nil
         } catch {
             // The id carries the store's code (append-io, append-corrupt, append-locked …).
-            return RunOutcome(diagnostics: [Diagnostic(unlocated: "append-\(error.code.rawValue)", error.description, notes: ["nothing was appended"])], receipt: nil)
+            return Diagnostic(unlocated: "append-\(error.code.rawValue)", error.description, notes: ["nothing was appended"])
         }
+    }
+
+    /// Adds to a failed run's diagnostic what became of its appends, and drops them.
+    func discarding(_ diagnostic: Diagnostic) -> Diagnostic {
+        var diagnostic = diagnostic
+        let inTransaction = session.transactionOpen
+        let dropped = session.dropRunAppends()
+        if inTransaction {
+            let kept = session.pending.count
+            diagnostic.notes.append("the transaction keeps its \(kept) earlier append\(kept == 1 ? "" : "s"); commit or rollback")
+        } else if dropped > 0 {
+            diagnostic.notes.append("nothing was appended: the \(dropped) earlier append\(dropped == 1 ? "" : "s") of this script \(dropped == 1 ? "was" : "were") discarded")
+        }
+        return diagnostic
+    }
+
+    /// The committed log, read on first need in each run.
+    func committedContents() throws -> LogContents { try session.committedContents() }
+
+    /// The timeline of the committed log plus this run's appends so far.
+    func timeline() throws -> Timeline { try session.timeline() }
+
+    /// The projections a membership query reads: with `known at`, those of the log as it stood
+    /// then; otherwise the session's (from the snapshot cache when it can).
+    func projections(known clause: KnownAtClause?) throws -> Projections {
+        guard clause == nil else { return try timeline(known: clause).projections }
+        return try session.projections()
     }
 
     // MARK: Transactions
 
-    /// Whether `begin` has opened a transaction: appends wait for `commit`.
-    public private(set) var transactionOpen = false
-
-    /// The appends waiting in the open transaction (or the current run).
-    public var pendingCount: Int { pending.count }
-
-    /// Opens a transaction: the following runs' appends are kept until `commitTransaction()`.
-    /// - Returns: `false` when one is already open.
-    @discardableResult
-    public func beginTransaction() -> Bool {
-        guard !transactionOpen else { return false }
-        transactionOpen = true
-        pending = []
-        planner = nil
-        cachedTimeline = nil
-        return true
-    }
-
-    /// Appends the transaction's events as one batch and closes it.
-    public func commitTransaction() -> RunOutcome {
-        transactionOpen = false
-        alreadyPresent = 0
-        // Planned over several runs, perhaps on different heads: the writer checks them again.
-        return commitPending(plannedOn: nil)
-    }
-
-    /// Discards the transaction's appends and closes it; returns how many were discarded.
-    @discardableResult
-    public func rollbackTransaction() -> Int {
-        let count = pending.count
-        transactionOpen = false
-        pending = []
-        planner = nil
-        cachedTimeline = nil
-        return count
-    }
-
-    /// The head the last commit returned, while the log has not been read since.
-    private var appendedHead: LogHead?
-
-    /// The log's head as last read or appended (read now if neither), counting no pending appends.
-    public func head() -> LogHead? {
-        if let committed { return committed.head }
-        if let appendedHead { return appendedHead }
-        if let snapshot, log.stillEnds(at: snapshot.head) { return snapshot.head }
-        committed = try? readLog()
-        return committed?.head
-    }
-
-    /// The timeline the next query would read, for completion; `nil` when the log is unreadable.
-    public func currentTimeline() -> Timeline? { try? timeline() }
-
-    /// Adds the note that the run's earlier appends were discarded.
-    func discarding(_ diagnostic: Diagnostic) -> Diagnostic {
-        var diagnostic = diagnostic
-        if !pending.isEmpty {
-            let count = pending.count
-            diagnostic.notes.append("nothing was appended: the \(count) earlier append\(count == 1 ? "" : "s") of this script \(count == 1 ? "was" : "were") discarded")
+    /// `begin`, `commit` or `rollback`: a transaction groups the appends of several statements
+    /// or runs into one batch.
+    func execute(_ command: TransactionCommand) throws {
+        switch command {
+        case .begin:
+            output(.info(session.beginTransaction() ? "transaction open: appends wait for commit (or rollback)" : "a transaction is already open"))
+        case .commit:
+            guard session.transactionOpen else { return output(.info("no transaction is open")) }
+            session.closeTransaction()
+            // Planned over several runs, perhaps on different heads: the writer checks them again.
+            if let failure = commitPending(plannedOnCurrentLog: false) { throw failure }
+        case .rollback:
+            guard session.transactionOpen else { return output(.info("no transaction is open")) }
+            let count = session.rollbackTransaction()
+            output(.info("rolled back: \(count) append\(count == 1 ? "" : "s") discarded"))
         }
-        pending = []
-        planner = nil
-        cachedTimeline = nil
-        return diagnostic
-    }
-
-    func readLog() throws -> LogContents {
-        appendedHead = nil
-        do {
-            let contents = try log.read()
-            for warning in contents.warnings { output(.info("warning: \(warning)")) }
-            return contents
-        } catch let error where error.code == .notFound {
-            return LogContents(records: [], head: LogHead(count: 0, hash: LogFormat.headerHash), tornTail: nil)
-        } catch {
-            throw Diagnostic(unlocated: "log-unreadable", error.description)
-        }
-    }
-
-    /// The committed log, read on first need in each run.
-    func committedContents() throws -> LogContents {
-        if let committed { return committed }
-        let contents = try readLog()
-        committed = contents
-        return contents
-    }
-
-    /// The timeline of the committed log plus this run's appends so far.
-    func timeline() throws -> Timeline {
-        if let cachedTimeline { return cachedTimeline }
-        let committed = try committedContents()
-        let timeline = Timeline(records: pending.isEmpty ? committed.records : committed.records + pending, registry: registry)
-        cachedTimeline = timeline
-        if pending.isEmpty { log.cacheProjections(timeline.projections, head: committed.head) }
-        return timeline
-    }
-
-    /// The projections a membership query reads: with `known at`, those of the log as it stood
-    /// then; otherwise from the log's snapshot cache when it matches the log and this run has
-    /// nothing pending, else folded from the records.
-    func projections(known clause: KnownAtClause?) throws -> Projections {
-        if clause == nil, pending.isEmpty, cachedTimeline == nil, committed == nil {
-            // Kept from an earlier run (the REPL's previous line) while the log has not moved.
-            if let snapshot, snapshotChecked || log.stillEnds(at: snapshot.head) {
-                snapshotChecked = true
-                return snapshot.projections
-            }
-            if let cached = log.cachedProjections(registry: registry) {
-                snapshot = cached
-                snapshotChecked = true
-                return cached.projections
-            }
-        }
-        return try timeline(known: clause).projections
     }
 
     // MARK: Statements
@@ -345,6 +231,8 @@ public final class Interpreter {
             try performAppend(append, range: statement.range)
         case .importFile(let file):
             try performImport(file, range: statement.range)
+        case .transaction(let command):
+            try execute(command)
         }
     }
 }

@@ -35,6 +35,10 @@ extension Parser {
     mutating func parseStatement() throws(Diagnostic) -> Statement {
         let start = current.range.lowerBound
         if let word = current.keyword {
+            // `begin`, `commit` and `rollback` stand alone (a variable may still be named so).
+            if let command = TransactionCommand(rawValue: word), peek().kind == .newline || peek().kind == .end || peek().isSymbol(";") || peek().isSymbol("}") {
+                return Statement(.transaction(command), advance().range)
+            }
             switch word {
             case "let":
                 _ = advance()

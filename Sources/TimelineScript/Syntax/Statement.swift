@@ -11,6 +11,8 @@ public struct Statement: Sendable {
         case append(AppendStatement)
         /// `import "FILE.csv"` or `import "FILE.jsonl"`: appends every event of the file.
         case importFile(Expression)
+        /// `begin`, `commit` or `rollback`.
+        case transaction(TransactionCommand)
     }
 
     public let kind: Kind
@@ -36,4 +38,14 @@ public struct AppendStatement: Sendable {
 /// A parsed script.
 public struct Program: Sendable {
     public let statements: [Statement]
+}
+
+/// `begin`, `commit` or `rollback`: statements that group appends into one batch.
+public enum TransactionCommand: String, Sendable, CaseIterable {
+    /// Opens a transaction: appends wait for `commit`.
+    case begin
+    /// Writes the transaction's appends as one batch and closes it.
+    case commit
+    /// Discards the transaction's appends and closes it.
+    case rollback
 }

@@ -1,0 +1,162 @@
+import TimelineCore
+import TimelineStore
+
+/// A conversation with one log: what it holds as last read, the appends waiting to be
+/// committed, the planner that checks them, the caches that answer queries fast, and the open
+/// transaction, if any.
+///
+/// A session outlives the runs made in it: the REPL keeps one for its whole life, a server one
+/// per log. Interpreters are cheap and made per run or per request over a session. Everything
+/// derived from the log is dropped through one method, `invalidate(_:)`.
+///
+/// For example:
+/// ```swift
+/// let session = LogSession(log: FileEventLog(path: "Events/diplomacy.jsonl"))
+/// let interpreter = Interpreter(session: session, host: host)
+/// _ = interpreter.run(SourceFile(name: "<command>", text: "begin"))
+/// _ = interpreter.run(SourceFile(name: "<command>", text: "append accession SCO IND on 2017-06-09 source \"…\""))
+/// _ = interpreter.run(SourceFile(name: "<command>", text: "commit"))
+/// ```
+public final class LogSession {
+    /// The log queries read and appends write.
+    public private(set) var log: any EventLog
+    /// The countries names resolve against.
+    public let registry: CountryRegistry
+
+    /// The log as last read in this run; `nil` until a statement needs it.
+    var committed: LogContents?
+    /// Appends planned but not yet written: this run's, or the open transaction's.
+    var pending: [RecordedEvent] = []
+    /// How many of `pending` were there before the current run (in a transaction): a failed run
+    /// drops only its own.
+    var pendingBeforeRun = 0
+    /// Plans appends on top of the committed records and `pending`; `nil` until a run's first
+    /// append, and again whenever `pending` shrinks or the log is read anew.
+    var planner: AppendPlanner?
+    /// The organizations founded by the committed records and `pending`, by id and by name key;
+    /// built on first need, dropped with the planner.
+    var organizationIndex: [String: OrganizationID]?
+    /// Appends of this run that were already in the log (re-running a script appends nothing).
+    var alreadyPresent = 0
+    /// The fold of `committed` and `pending`, while neither changed.
+    var cachedTimeline: Timeline?
+    /// Projections and head from the log's snapshot cache, kept across runs while the log
+    /// still ends at that head.
+    var snapshot: (projections: Projections, head: LogHead)?
+    /// Whether this run has checked that the log still ends at the snapshot's head.
+    var snapshotChecked = false
+    /// The head the last commit returned, while the log has not been read since.
+    var appendedHead: LogHead?
+    /// Told of what reading the log noticed but could read past (records lost after a commit).
+    var warningHandler: (String) -> Void = { _ in }
+
+    /// Whether `begin` has opened a transaction: appends wait for `commit`.
+    public internal(set) var transactionOpen = false
+
+    /// A session on `log`, resolving countries against `registry`.
+    public init(log: any EventLog, registry: CountryRegistry = .standard) {
+        self.log = log
+        self.registry = registry
+    }
+
+    /// The appends waiting in the open transaction (or the current run).
+    public var pendingCount: Int { pending.count }
+
+    /// What has changed, for `invalidate(_:)`.
+    enum Change {
+        /// Appends joined `pending`: the fold of the log with them is stale.
+        case appendsAdded
+        /// Appends left `pending` (discarded or written): the planner and the fold are stale.
+        case appendsRemoved
+        /// The log may have moved (a new run, a commit, another log): everything read is stale.
+        case logMayHaveMoved
+    }
+
+    /// Drops what `change` makes stale; the one way state derived from the log is let go.
+    func invalidate(_ change: Change) {
+        cachedTimeline = nil
+        guard change != .appendsAdded else { return }
+        planner = nil
+        organizationIndex = nil
+        guard change == .logMayHaveMoved else { return }
+        committed = nil
+        snapshotChecked = false
+    }
+
+    /// Opens another log for the following runs (the REPL's `.log`).
+    /// - Returns: `false`, changing nothing, while a transaction is open.
+    @discardableResult
+    public func switchLog(to log: any EventLog) -> Bool {
+        guard !transactionOpen else { return false }
+        self.log = log
+        pending = []
+        snapshot = nil
+        appendedHead = nil
+        invalidate(.logMayHaveMoved)
+        return true
+    }
+
+    /// The log's head as last read or appended (read now if neither), counting no pending appends.
+    public func head() -> LogHead? {
+        if let committed { return committed.head }
+        if let appendedHead { return appendedHead }
+        if let snapshot, log.stillEnds(at: snapshot.head) { return snapshot.head }
+        committed = try? readLog()
+        return committed?.head
+    }
+
+    /// The timeline the next query would read, for completion; `nil` when the log is unreadable.
+    public func currentTimeline() -> Timeline? { try? timeline() }
+
+    // MARK: Reading
+
+    /// Reads the log; a log not yet created reads as empty.
+    func readLog() throws -> LogContents {
+        appendedHead = nil
+        do {
+            let contents = try log.read()
+            for warning in contents.warnings { warningHandler(warning) }
+            return contents
+        } catch let error where error.code == .notFound {
+            return LogContents(records: [], head: LogHead(count: 0, hash: LogFormat.headerHash), tornTail: nil)
+        } catch {
+            throw Diagnostic(unlocated: "log-unreadable", error.description)
+        }
+    }
+
+    /// The committed log, read on first need in each run.
+    func committedContents() throws -> LogContents {
+        if let committed { return committed }
+        let contents = try readLog()
+        committed = contents
+        return contents
+    }
+
+    /// The timeline of the committed log plus the pending appends.
+    func timeline() throws -> Timeline {
+        if let cachedTimeline { return cachedTimeline }
+        let committed = try committedContents()
+        let timeline = Timeline(records: pending.isEmpty ? committed.records : committed.records + pending, registry: registry)
+        cachedTimeline = timeline
+        if pending.isEmpty { log.cacheProjections(timeline.projections, head: committed.head) }
+        return timeline
+    }
+
+    /// The projections of the log as it stands: from the snapshot cache when it matches the log
+    /// and nothing is pending or already read, else folded from the records.
+    func projections() throws -> Projections {
+        if pending.isEmpty, cachedTimeline == nil, committed == nil {
+            // Kept from an earlier run (the REPL's previous line) while the log has not moved.
+            if let snapshot, snapshotChecked || log.stillEnds(at: snapshot.head) {
+                snapshotChecked = true
+                return snapshot.projections
+            }
+            if let cached = log.cachedProjections(registry: registry) {
+                snapshot = cached
+                snapshotChecked = true
+                return cached.projections
+            }
+        }
+        return try timeline().projections
+    }
+}

@@ -1,0 +1,85 @@
+import TimelineCore
+import TimelineScript
+import TimelineStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The host the command line runs scripts with: real files relative to the current directory,
+/// the system clock (or `--recorded-at`), output on standard output and standard error, and,
+/// in the REPL, Ctrl-C and Enter between replayed events.
+final class TerminalHost: ScriptHost {
+    /// How output is rendered (`.format` in the REPL changes it).
+    var printer: OutputPrinter
+    /// A fixed transaction time for appends; `nil` records the clock's time.
+    let recordedAt: RecordedTime?
+    /// Asked between statements; the REPL answers whether Ctrl-C was pressed.
+    var cancellation: () -> Bool = { false }
+    /// For `replay … step` in the REPL: waits for Enter; `nil` in scripts.
+    var stepper: (() -> Bool)?
+
+    let today: CivilDay
+    let chartWidth: Int
+    let usesColour: Bool
+
+    init(options: GlobalOptions) throws {
+        printer = OutputPrinter(renderer: TableRenderer(format: options.format, colour: options.colour))
+        recordedAt = try options.fixedRecordedTime()
+        today = Environment.today
+        chartWidth = Environment.columns
+        usesColour = options.colour
+    }
+
+    func show(_ output: ScriptOutput) {
+        let text = printer.text(for: output)
+        Console.write(text.out)
+        Console.writeError(text.error)
+    }
+
+    func readFile(at path: String) throws(HostError) -> [UInt8] {
+        guard let bytes = Console.readFile(path) else { throw HostError(.notFound, path: path, reason: String(cString: strerror(errno))) }
+        return bytes
+    }
+
+    /// Writes the file whole through a temporary file beside it, renamed into place, so a reader
+    /// never sees half a chart.
+    func writeFile(at path: String, contents: [UInt8]) throws(HostError) {
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw HostError(.failed, path: path, reason: Self.reason(for: errno, directoryOf: path)) }
+        var written = 0
+        var failure: Int32 = 0
+        contents.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                written += count
+            }
+        }
+        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && rename(temporary, path) != 0 { failure = errno }
+        guard failure == 0 else {
+            unlink(temporary)
+            throw HostError(.failed, path: path, reason: String(cString: strerror(failure)))
+        }
+    }
+
+    /// Why a file could not be created: a missing directory is named as such.
+    private static func reason(for code: Int32, directoryOf path: String) -> String {
+        if code == ENOENT, let slash = path.lastIndex(of: "/") { return "the folder \(path[..<slash]) does not exist" }
+        return String(cString: strerror(code))
+    }
+
+    func now() -> RecordedTime { recordedAt ?? SystemClock.now }
+
+    var isCancelled: Bool { cancellation() }
+
+    var canStep: Bool { stepper != nil }
+
+    func nextStep() -> Bool { stepper?() ?? true }
+}
