@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TimelineTestSupport
 
-/// The REPL end to end, through a real pseudo-terminal, on a copy of the bundled log.
+/// The REPL end to end, through a real pseudo-terminal, on a copy of the frozen bundled log.
 @Suite("REPL on a terminal", .serialized)
 struct ReplTests {
     let scratch = ScratchDirectory()
@@ -11,7 +11,7 @@ struct ReplTests {
     var log: String { scratch.file("copy.jsonl") }
 
     init() {
-        writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: scratch.file("copy.jsonl"))
+        writeBytes(readBytes(frozenLog), to: scratch.file("copy.jsonl"))
     }
 
     func start() throws -> PseudoTerminal {
@@ -205,7 +205,7 @@ struct ReplStepTests {
     func step() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: scratch.file("copy.jsonl"))
+        writeBytes(readBytes(frozenLog), to: scratch.file("copy.jsonl"))
         let terminal = try PseudoTerminal(
             productsDirectory.appendingPathComponent("timeline").path, ["--log", scratch.file("copy.jsonl")],
             environment: ["TERM": "xterm", "HOME": scratch.path, "XDG_STATE_HOME": scratch.file("state"), "LANG": "C.UTF-8"])

@@ -56,6 +56,8 @@ func timeline(_ arguments: [String], environment: [String: String] = [:], direct
 
 /// The root of the package (where Events/, seeds/ and Examples/ are).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+/// The bundled log as it stood when the REPL tests were recorded (Tests/Fixtures/README.md).
+let frozenLog = packageRoot + "/Tests/Fixtures/frozen-diplomacy.jsonl"
 
 /// Runs `timeline` in the package root, on the bundled log unless told otherwise.
 func timelineInRoot(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> ProcessResult {

@@ -6,7 +6,7 @@ import TimelineStore
 @Suite("Completion")
 struct CompletionTests {
     static let timeline: Timeline = {
-        let path = CorpusTests.bundledLog
+        let path = CorpusTests.frozenLog
         return Timeline(records: (try? FileEventLog(path: path).read().records) ?? [])
     }()
 

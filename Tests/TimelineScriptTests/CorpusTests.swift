@@ -5,7 +5,8 @@ import TimelineScript
 import TimelineStore
 import TimelineTestSupport
 
-/// Runs every script of `Corpus/` against a copy of the bundled log (or an empty log when the
+/// Runs every script of `Corpus/` against a copy of the frozen bundled log
+/// (`Tests/Fixtures/frozen-diplomacy.jsonl`, so that new history re-records nothing here) (or an empty log when the
 /// script's first line is `# log: empty`) and compares the whole transcript — tables, printed
 /// text, messages, errors with their line and column — with the `.expected` file beside it.
 ///
@@ -13,8 +14,8 @@ import TimelineTestSupport
 @Suite("Script corpus")
 struct CorpusTests {
     static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Corpus")
-    static let bundledLog = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Events/diplomacy.jsonl").path
+    static let frozenLog = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/frozen-diplomacy.jsonl").path
 
     static var scripts: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).filter { $0.hasSuffix(".tl") }.sorted()
@@ -28,7 +29,7 @@ struct CorpusTests {
         let bytes = readBytes(corpus.appendingPathComponent(name).path)
         let text = String(decoding: bytes, as: UTF8.self)
         let log = scratch.file("log.jsonl")
-        if !text.hasPrefix("# log: empty") { writeBytes(readBytes(bundledLog), to: log) }
+        if !text.hasPrefix("# log: empty") { writeBytes(readBytes(frozenLog), to: log) }
         let printer = OutputPrinter(renderer: TableRenderer(format: .table, colour: false))
         var transcript = ""
         let host = LocalFilesHost(today: CivilDay(year: 2025, month: 12, day: 31), recordedAt: RecordedTime.parse("2026-06-01T12:00:00Z")!) { output in

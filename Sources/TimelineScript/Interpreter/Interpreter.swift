@@ -127,7 +127,11 @@ public final class Interpreter {
         let dropped = session.dropRunAppends()
         if inTransaction {
             let kept = session.pending.count
-            diagnostic.notes.append("the transaction keeps its \(kept) earlier append\(kept == 1 ? "" : "s"); commit or rollback")
+            if kept > 0 {
+                diagnostic.notes.append("the transaction keeps its \(kept) earlier append\(kept == 1 ? "" : "s"); commit or rollback")
+            } else if dropped > 0 {
+                diagnostic.notes.append("the \(dropped) append\(dropped == 1 ? "" : "s") of this script \(dropped == 1 ? "was" : "were") discarded; the transaction is still open")
+            }
         } else if dropped > 0 {
             diagnostic.notes.append("nothing was appended: the \(dropped) earlier append\(dropped == 1 ? "" : "s") of this script \(dropped == 1 ? "was" : "were") discarded")
         }
