@@ -83,17 +83,23 @@ enum AnswerTables {
         return table
     }
 
-    /// Who joined, left or changed status between two days.
+    /// Who joined, left or changed status between two days, in the direction asked: with the
+    /// later day first, the changes read backwards (a country that joined in between "left").
+    /// Each change is dated by the last event between the two days that moved it.
     static func diff(_ timeline: Timeline, org: OrganizationID, from: CivilDay, to: CivilDay) -> Table {
         var table = Table(columns: ["country", "name", "change", "from", "to", "date", "certainty"])
         var rows: [(date: EDTFDate, cells: [Value])] = []
+        let (earlier, later) = from <= to ? (from, to) : (to, from)
         for country in timeline.participants(of: org) {
             let before = timeline.status(of: country, in: org, at: from)
             let after = timeline.status(of: country, in: org, at: to)
             guard before?.status != after?.status else { continue }
             let change = before == nil ? "joined" : (after == nil ? "left" : "changed")
-            let last = timeline.transitions(of: country, in: org).last { $0.date.earliest > from && $0.date.earliest <= to }
-            let date = last?.date ?? after?.since ?? .single(PartialDate(year: 0))
+            // The statuses differ, so some event up to the later day moved this country; the
+            // last one after the earlier day, else (its date straddling that day) the last one.
+            let moves = timeline.transitions(of: country, in: org).filter { $0.date.earliest <= later }
+            guard let last = moves.last(where: { $0.date.earliest > earlier }) ?? moves.last else { continue }
+            let date = last.date
             let certain = (before?.certainty ?? .certain) == .certain && (after?.certainty ?? .certain) == .certain
             rows.append((date, [
                 .string(country), .string(timeline.registry.country(code: country)?.name ?? country), .string(change),
@@ -103,6 +109,7 @@ enum AnswerTables {
         }
         table.rows = rows.sorted { $0.date != $1.date ? $0.date < $1.date : $0.cells[0].text < $1.cells[0].text }.map(\.cells)
         table.notes.append(contentsOf: timeline.existenceNotes(org, at: to))
+        if from > to { table.notes.append("\(from) is after \(to): the changes read backwards in time, from \(from) to \(to)") }
         if rows.isEmpty { table.notes.append("no changes between \(from) and \(to)") }
         return table
     }
