@@ -22,13 +22,18 @@ extension Interpreter {
                 let later = try? current.resolveOrganization(name)
             {
                 let first = current.records.first { $0.payload.organization == later.id }
-                throw Diagnostic(
-                    "not-yet-recorded",
-                    "\(later.id) was not yet in the log as it stood then (\(timeline.records.count) records); its first event was recorded at \(first?.recordedAt.description ?? "a later time") (seq \(first?.seq.value ?? 0))",
-                    at: expression.range)
+                throw NotYetRecorded(
+                    organization: later.id,
+                    note: "\(later.id) was not yet in the log as it stood then (\(timeline.records.count) records); its first event was recorded at \(first?.recordedAt.description ?? "a later time") (seq \(first?.seq.value ?? 0))")
             }
             throw Diagnostic("unknown-organization", error.description, at: expression.range)
         }
+    }
+
+    /// The organization an operand names, or `nil` when it names none (it may name a country);
+    /// an organization not yet recorded at `known at` is still reported.
+    func organizationIfAny(_ expression: Expression, in timeline: Timeline) throws -> Organization? {
+        do { return try organization(expression, in: timeline) } catch let notYet as NotYetRecorded { throw notYet } catch { return nil }
     }
 
     /// The organization an operand names, resolved against projections (those of the log as it
@@ -101,4 +106,13 @@ extension Interpreter {
             return current.known(at: .recorded(time))
         }
     }
+}
+
+/// A query `known at` a point before the log held the organization it asks about: the answer is
+/// empty, with a note, so that a loop over recorded times runs through.
+struct NotYetRecorded: Error {
+    /// The organization, as the log knows it now.
+    let organization: OrganizationID
+    /// What to tell the user.
+    let note: String
 }

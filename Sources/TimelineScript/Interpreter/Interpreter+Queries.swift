@@ -2,8 +2,36 @@ import TimelineCore
 import TimelineStore
 
 extension Interpreter {
-    /// Answers a query as a table.
+    /// Answers a query as a table. Asked `known at` a point before the log held the organization,
+    /// the answer is empty, with a note saying when it was first recorded.
     func evaluate(_ query: Query) throws -> Table {
+        do {
+            return try answer(query)
+        } catch let notYet as NotYetRecorded {
+            var table = emptyAnswer(to: query, about: notYet.organization)
+            table.notes = [notYet.note]
+            return table
+        }
+    }
+
+    /// The table a query gives when it has nothing to show about `org`: its columns, no rows.
+    private func emptyAnswer(to query: Query, about org: OrganizationID) -> Table {
+        let empty = Timeline(records: [], registry: registry)
+        switch query.kind {
+        case .members, .roster, .status, .orgs: return AnswerTables.states([], notes: [], ordinals: true)
+        case .history, .statements, .milestones: return AnswerTables.events([], in: empty, focus: nil)
+        case .summits: return AnswerTables.summits([], in: empty)
+        case .diff: return AnswerTables.diff(empty, org: org, from: today, to: today)
+        case .why(let country, _, _):
+            return AnswerTables.why(empty, country: (try? self.country(country).alpha3) ?? "", org: org, at: today)
+        case .replay: return (try? AnswerTables.replay(empty, org: org, from: nil, to: today, shouldStop: { false })) ?? Table(columns: [])
+        case .export(let what, _): return what == .events ? Exports.events(empty, org: org) : Exports.intervals(empty, org: org)
+        case .chart, .verify, .head: return Table(columns: [])
+        }
+    }
+
+    /// Answers a query as a table.
+    private func answer(_ query: Query) throws -> Table {
         // Membership queries read the projections, which a snapshot gives without the records;
         // the others fold the records.
         switch query.kind {
@@ -19,7 +47,7 @@ extension Interpreter {
             let toDay = try to.map { try date($0).latest }
             let events: [EffectiveEvent]
             let focus: String?
-            if let org = try? organization(subject, in: timeline) {
+            if let org = try organizationIfAny(subject, in: timeline) {
                 events = timeline.history(ofOrganization: org.id, from: fromDay, to: toDay)
                 focus = nil
             } else {
@@ -36,7 +64,7 @@ extension Interpreter {
             var orgID: OrganizationID?
             var countryCode: String?
             if let subject {
-                if let org = try? organization(subject, in: timeline) { orgID = org.id } else { countryCode = try countryOrOrganization(subject, timeline: timeline).alpha3 }
+                if let org = try organizationIfAny(subject, in: timeline) { orgID = org.id } else { countryCode = try countryOrOrganization(subject, timeline: timeline).alpha3 }
             }
             let events = timeline.statements(org: orgID, country: countryCode, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest })
             return AnswerTables.events(events, in: timeline, focus: countryCode)
