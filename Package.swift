@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Timeline",
-    platforms: [.macOS(.v13)],
+    // Built and tested on Linux only (Debian, Swift 6): the log, the REPL and the tests use Glibc,
+    // libedit and /proc. No Apple platform is declared because none is built or tested.
     products: [
         .executable(name: "timeline", targets: ["timeline"]),
         .library(name: "TimelineCore", targets: ["TimelineCore"]),

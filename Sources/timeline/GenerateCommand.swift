@@ -39,7 +39,7 @@ struct GenerateCommand: ParsableCommand {
         let time = try global.fixedRecordedTime() ?? SystemClock.now
         let receipt: AppendReceipt
         do throws(StoreError) {
-            receipt = try FileEventLog(path: path).append(history, recordedAt: time)
+            receipt = try global.openLog(global.location).append(history, recordedAt: time)
         } catch {
             // The generator promises valid events: a refusal is a bug in it.
             throw CommandFailure(message: error.description, exitCode: error.code == .invariant ? 70 : 74)

@@ -1,4 +1,5 @@
 import TimelineCore
+import TimelineScript
 import TimelineStore
 
 /// The summary `timeline` prints without a subcommand: the log, its head, its organizations.
@@ -9,7 +10,7 @@ struct LogSummary {
         let location = options.location
         let contents: LogContents
         do {
-            contents = try FileEventLog(path: location.path).read()
+            contents = try options.openLog(location).read()
         } catch let error where error.code == .notFound {
             throw CommandFailure.noInput("\(location.path): no log yet (\(location.origin.rawValue)); the first append creates it")
         } catch let error where error.code == .corrupt || error.code == .unsupportedFormat {
@@ -23,7 +24,7 @@ struct LogSummary {
         func memberCount(_ organization: Organization) -> Int { timeline.members(of: organization.id, at: today).rows.count }
         switch options.format {
         case .json, .jsonl:
-            Console.out(JSONOutput.object([
+            Console.out(JSONValue.object([
                 ("log", .string(location.path)),
                 ("head", .object([("seq", .number(contents.head.count)), ("hash", .string(contents.head.hash))])),
                 ("organizations", .array(organizations.map { organization in
@@ -37,9 +38,9 @@ struct LogSummary {
                 })),
             ]).text)
         case .csv:
-            Console.out(CSVOutput.row(["id", "name", "founded", "dissolved", "ladder", "members"]))
+            Console.out(CSVLine.row(["id", "name", "founded", "dissolved", "ladder", "members"]))
             for organization in organizations {
-                Console.out(CSVOutput.row([
+                Console.out(CSVLine.row([
                     organization.id.rawValue, organization.name, organization.founded.description,
                     organization.dissolved?.description ?? "", organization.currentLadder.description, String(memberCount(organization)),
                 ]))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TimelineCore
+import TimelineScript
 import TimelineStore
 
 /// `timeline verify`: proves the log is untampered, or names the first bad line.
@@ -32,9 +33,9 @@ struct VerifyCommand: ParsableCommand {
         switch global.format {
         case .json, .jsonl: Console.out(json(report).text)
         case .csv:
-            Console.out(CSVOutput.row(["path", "records", "head", "intact", "line", "problem"]))
+            Console.out(CSVLine.row(["path", "records", "head", "intact", "line", "problem"]))
             let problem = report.damage.map { ($0.line, $0.message) } ?? report.violations.first.map { (0, $0.description) }
-            Console.out(CSVOutput.row([
+            Console.out(CSVLine.row([
                 report.path, String(report.recordCount), report.head.hash, String(report.isIntact),
                 problem.map { $0.0 > 0 ? String($0.0) : "" } ?? "", problem?.1 ?? "",
             ]))
@@ -61,7 +62,7 @@ struct VerifyCommand: ParsableCommand {
         if !report.isIntact { throw ExitCode(65) }
     }
 
-    private func json(_ report: VerificationReport) -> JSONOutput {
+    private func json(_ report: VerificationReport) -> JSONValue {
         .object([
             ("path", .string(report.path)),
             ("intact", .bool(report.isIntact)),

@@ -22,7 +22,7 @@ public enum EventPayload: Hashable, Sendable {
     /// A summit, at a date or interval.
     indirect case summit(Summit)
     /// A statement by a speaker, paraphrased.
-    indirect case statement(Statement)
+    indirect case statement(SpokenStatement)
     /// A dated fact that changes no status: a procedure launched, a memorandum signed.
     case milestone(org: OrganizationID, country: String?, text: String)
     /// The organization ceases to exist; every status ends.
@@ -125,28 +125,6 @@ public struct Summit: Hashable, Sendable {
         self.host = host
         self.name = name
         self.number = number
-    }
-}
-
-/// The content of a statement event.
-public struct Statement: Hashable, Sendable {
-    /// Who spoke: "Xi Jinping".
-    public var speaker: String
-    /// The organization it concerns, if any.
-    public var org: OrganizationID?
-    /// The country it concerns (alpha-3), if any.
-    public var country: String?
-    /// A paraphrase of what was said (never a copied quotation).
-    public var text: String
-    /// Where or when it was said: "opening of the Astana summit".
-    public var context: String?
-
-    public init(speaker: String, org: OrganizationID? = nil, country: String? = nil, text: String, context: String? = nil) {
-        self.speaker = speaker
-        self.org = org
-        self.country = country
-        self.text = text
-        self.context = context
     }
 }
 

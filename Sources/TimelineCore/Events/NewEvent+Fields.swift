@@ -127,7 +127,7 @@ extension NewEvent {
             payload = .summit(Summit(org: try reader.org("org"), place: try reader.optionalString("place"), host: try reader.optionalString("host"),
                                      name: try reader.optionalString("name"), number: try reader.optionalInt("number")))
         case .statement:
-            payload = .statement(Statement(
+            payload = .statement(SpokenStatement(
                 speaker: try reader.string("speaker"), org: try reader.optionalString("org") == nil ? nil : try reader.org("org"),
                 country: try reader.optionalString("country"), text: try reader.string("text"), context: try reader.optionalString("context")))
         case .milestone:

@@ -184,7 +184,7 @@ extension Interpreter {
             }
             payload = .summit(Summit(org: org!, place: try string("place"), host: try clauseCountry("host"), name: try string("name"), number: number))
         case .statement:
-            payload = .statement(TimelineCore.Statement(
+            payload = .statement(SpokenStatement(
                 speaker: speaker!, org: try single("org").map { try orgID($0) }, country: try clauseCountry("country"),
                 text: try string("text")!, context: try string("context")))
         case .milestone: payload = .milestone(org: org!, country: countryCode, text: try string("text")!)
