@@ -28,10 +28,7 @@ extension Parser {
     mutating func parseStage() throws(Diagnostic) -> PipelineStage {
         guard let name = current.keyword, Self.stageNames.contains(name) else {
             let suggestions = current.word.map { NameKey.nearest(to: $0, among: Self.stageNames, limit: 1) } ?? []
-            throw error(
-                "unknown-stage",
-                "expected a table verb after \"|\" (where, sort, select, count, first, last), found \(describe(current))"
-                    + (suggestions.isEmpty ? "" : "; did you mean \"\(suggestions[0])\"?"))
+            throw error(.unknownStage(found: describe(current), suggestion: suggestions.first))
         }
         let start = advance().range
         switch name {
@@ -118,7 +115,7 @@ extension Parser {
             return Expression(.binary(op, left, right), left.range.lowerBound..<right.range.upperBound)
         }
         if current.isSymbol("=") {
-            throw error("assignment-in-condition", "\"=\" assigns; to compare, write \"==\"")
+            throw error(.assignmentInCondition)
         }
         return left
     }
@@ -208,7 +205,7 @@ extension Parser {
             let inner = try parsePipeline()
             skipLineBreaks()
             guard current.isSymbol(")") else {
-                throw error("unclosed-parenthesis", "expected \")\" to close the \"(\" at column \(source.location(of: token.range.lowerBound).column), found \(describe(current))")
+                throw error(.unclosedParenthesis(column: source.location(of: token.range.lowerBound).column, found: describe(current)))
             }
             let end = advance().range.upperBound
             return Expression(inner.kind, token.range.lowerBound..<end)
@@ -259,7 +256,7 @@ extension Parser {
             }
             return Expression(.name(word), token.range)
         default:
-            throw error("expected-value", "expected a value (a number, a date, a string, a name or a query), found \(describe(token))")
+            throw error(.expectedValue(found: describe(token)))
         }
     }
 }

@@ -94,7 +94,7 @@ extension Parser {
             kind = .chart(org: org, from: from, to: to, svg: svg, html: html)
         case "export":
             guard let what = current.keyword.flatMap({ ExportKind(rawValue: $0) }) else {
-                throw error("expected-export", "expected what to export: export events [ORG] or export intervals [ORG]")
+                throw error(.expectedExport)
             }
             _ = advance()
             let org: Expression? = atQueryEnd(allowing: ["known"]) ? nil : try parseSubject("an organization after export \(what.rawValue)")
@@ -119,7 +119,7 @@ extension Parser {
     mutating func parseSubject(_ what: String) throws(Diagnostic) -> Expression {
         switch current.kind {
         case .word, .string, .symbol("("): return try parseOperand()
-        default: throw error("expected-subject", "expected \(what), found \(describe(current))")
+        default: throw error(.expectedSubject(what: what, found: describe(current)))
         }
     }
 }
