@@ -2,50 +2,18 @@ import TimelineCore
 import TimelineStore
 
 extension Interpreter {
-    /// The shape of one `append` form: what comes before the clauses, and which clauses it takes.
-    struct AppendForm {
-        enum Role { case org, country, status, statuses, speaker, target, optionalCountry }
-        let positional: [Role]
-        let required: [String]
-        let optional: [String]
-        let example: String
-    }
-
-    static let commonClauses = ["source", "url", "note", "id"]
-
-    static let forms: [EventKind: AppendForm] = [
-        .founding: AppendForm(positional: [.org], required: ["on", "name", "ladder"], optional: ["founders", "place", "predecessor"],
-                              example: "append founding SCO on 2001-06-15 name \"…\" founders CHN RUS ladder observer member source \"…\""),
-        .accession: AppendForm(positional: [.org, .country], required: ["on"], optional: [], example: "append accession SCO IND on 2017-06-09 source \"…\""),
-        .withdrawal: AppendForm(positional: [.org, .country], required: ["on"], optional: [], example: "append withdrawal CSTO UZB on 2012-06-28 source \"…\""),
-        .suspension: AppendForm(positional: [.org, .country], required: ["on"], optional: [], example: "append suspension CSTO ARM on 2024-02 source \"…\""),
-        .reinstatement: AppendForm(positional: [.org, .country], required: ["on"], optional: [], example: "append reinstatement CSTO ARM on 2025 source \"…\""),
-        .status: AppendForm(positional: [.org, .country, .status], required: ["on"], optional: ["change"], example: "append status SCO BLR observer on 2015-07-10 source \"…\""),
-        .reclassify: AppendForm(positional: [.org, .statuses], required: ["as", "on"], optional: [],
-                                example: "append reclassify SCO observer dialogue-partner as partner on 2025-09-01 source \"…\""),
-        .summit: AppendForm(positional: [.org], required: ["on"], optional: ["place", "host", "name", "number"],
-                            example: "append summit SCO on 2024-07-03/2024-07-04 place Astana host KAZ source \"…\""),
-        .statement: AppendForm(positional: [.speaker], required: ["on", "text"], optional: ["org", "country", "context"],
-                               example: "append statement \"Xi Jinping\" on 2024-07-04 org SCO text \"…\" source \"…\""),
-        .milestone: AppendForm(positional: [.org, .optionalCountry], required: ["on", "text"], optional: [],
-                               example: "append milestone SCO IRN on 2021-09-17 text \"accession procedure launched\" source \"…\""),
-        .dissolution: AppendForm(positional: [.org], required: ["on"], optional: [], example: "append dissolution SHANGHAI5 on 2001-06-15 source \"…\""),
-        .correction: AppendForm(positional: [.target], required: [], optional: ["date", "country", "status", "place", "host", "name", "text", "speaker"],
-                                example: "append correction 3fa9c1 date 2017-06-09 source \"…\""),
-        .retraction: AppendForm(positional: [.target], required: ["reason"], optional: [], example: "append retraction 3fa9c1 reason \"duplicate\" source \"…\""),
-    ]
-
     /// Builds the event an `append` statement describes, checks it against the log and this
     /// run's earlier appends, and adds it to the run's batch.
     func performAppend(_ statement: AppendStatement, range: Range<Int>) throws {
-        guard let kind = EventKind(rawValue: statement.type.lowercased()), let form = Self.forms[kind] else {
+        guard let kind = EventKind(rawValue: statement.type.lowercased()) else {
             let near = NameKey.nearest(to: statement.type, among: EventKind.allCases.map(\.rawValue), limit: 1)
             throw Diagnostic(AppendMessage.unknownEventType(statement.type, suggestion: near.first), at: statement.typeRange)
         }
+        let form = kind.appendForm
         var clauses: [String: (values: [Expression], range: Range<Int>)] = [:]
         for clause in statement.clauses {
-            guard form.required.contains(clause.keyword) || form.optional.contains(clause.keyword) || Self.commonClauses.contains(clause.keyword) else {
-                let takes = form.required + form.optional + Self.commonClauses
+            guard form.clauses.contains(clause.keyword) else {
+                let takes = form.clauses
                 throw Diagnostic(AppendMessage.unexpectedClause(kind: kind.rawValue, clause: clause.keyword, takes: takes), at: clause.range,
                                  notes: [AppendMessage.exampleNote(form.example)])
             }

@@ -9,7 +9,7 @@ extension Interpreter {
         // the others fold the records.
         switch query.kind {
         case .members, .roster, .status, .orgs: return try membershipAnswer(query)
-        default: break
+        case .history, .summits, .statements, .milestones, .diff, .why, .replay, .chart, .export, .verify, .head: break
         }
         let timeline = try timeline(known: query.known)
         switch query.kind {
@@ -140,7 +140,7 @@ extension Interpreter {
             let day = try queryDay(at)
             let rows = projections.organizations(at: day)
             return AnswerTables.organizations(rows, notes: rows.isEmpty ? ["no organization existed on \(day)"] : [])
-        default:
+        case .history, .summits, .statements, .milestones, .diff, .why, .replay, .chart, .export, .verify, .head:
             preconditionFailure("not a membership query: \(query.kind)")
         }
     }

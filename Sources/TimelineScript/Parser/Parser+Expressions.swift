@@ -165,16 +165,14 @@ extension Parser {
 
     /// Query keywords that need a subject (`members SCO`) start a query only when one follows;
     /// otherwise the word is a name, so `where status == partner` reads the status column.
-    static let subjectlessQueries: Set<String> = ["orgs", "replay", "statements", "verify", "head", "export"]
-
-    func startsQuery(_ keyword: String) -> Bool {
+    func startsQuery(_ verb: QueryVerb) -> Bool {
         let next = peek()
         switch next.kind {
         case .word, .string: return true
         case .symbol(let symbol):
-            if symbol == "(" { return next.range.lowerBound != current.range.upperBound || !Self.subjectlessQueries.contains(keyword) }
-            return Self.subjectlessQueries.contains(keyword) && (symbol == "|" || symbol == ")" || symbol == ";" || symbol == "}")
-        case .newline, .end: return Self.subjectlessQueries.contains(keyword)
+            if symbol == "(" { return next.range.lowerBound != current.range.upperBound || !verb.startsWithoutSubject }
+            return verb.startsWithoutSubject && (symbol == "|" || symbol == ")" || symbol == ";" || symbol == "}")
+        case .newline, .end: return verb.startsWithoutSubject
         default: return false
         }
     }
@@ -232,8 +230,8 @@ extension Parser {
                 _ = advance()
                 return Expression(.bool(lower == "true"), token.range)
             }
-            if allowQueries, Self.queryKeywords.contains(lower), startsQuery(lower) {
-                return try parseQuery()
+            if allowQueries, let verb = QueryVerb(rawValue: lower), startsQuery(verb) {
+                return try parseQuery(verb)
             }
             _ = advance()
             if current.isSymbol("("), current.range.lowerBound == token.range.upperBound {

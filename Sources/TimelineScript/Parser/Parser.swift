@@ -16,11 +16,8 @@ public struct Parser {
 
     /// Statement keywords, for messages and suggestions.
     public static let statementKeywords = ["let", "for", "if", "print", "append", "import"]
-    /// Query keywords.
-    public static let queryKeywords = [
-        "members", "roster", "status", "history", "summits", "statements", "milestones", "orgs", "diff", "why", "replay",
-        "chart", "export", "verify", "head",
-    ]
+    /// Query keywords: the verbs of `QueryVerb`, in its order.
+    public static let queryKeywords = QueryVerb.allCases.map(\.rawValue)
 
     /// Parses a whole script. Lexical and syntax errors are returned together, in source order.
     public static func parse(_ source: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
