@@ -14,7 +14,8 @@ struct ScriptRunner {
     /// Runs each source in order, each as one atomic batch; stops at the first failure.
     /// - Returns: the interpreter, with the log it read: a caller about to exit keeps it alive
     ///   until then rather than free a large log's records one by one.
-    /// - Throws: `CommandFailure` with exit code 65 for bad input, 70 for an internal error.
+    /// - Throws: `CommandFailure` with exit code 65 for bad input, 70 for an internal error, 74 when
+    ///   the log could not be written.
     @discardableResult
     func run(_ sources: [SourceFile]) throws -> Interpreter {
         let interpreter = Interpreter(session: LogSession(log: options.openLog(options.location)), host: try TerminalHost(options: options))
@@ -22,9 +23,8 @@ struct ScriptRunner {
             let outcome = interpreter.run(source)
             guard outcome.succeeded else {
                 let text = outcome.diagnostics.map { DiagnosticRenderer.render($0, in: source) }.joined()
-                let isInternal = outcome.diagnostics.contains { $0.id == "internal" }
-                let isInputOutput = outcome.diagnostics.contains { $0.id == "append-io" }
-                throw CommandFailure(message: String(text.dropLast()), exitCode: isInternal ? 70 : (isInputOutput ? 74 : 65))
+                // The category decides: 70 internal, 74 the log could not be written, else 65.
+                throw CommandFailure(message: String(text.dropLast()), exitCode: DiagnosticCategory.exitCode(for: outcome.diagnostics))
             }
         }
         return interpreter

@@ -34,7 +34,7 @@ struct HostTests {
         let interpreter = Interpreter(session: LogSession(log: FileEventLog(path: log)), host: Self.isolated(recorder))
         let outcome = interpreter.run(SourceFile(name: "<request>", text: statement))
         let diagnostic = try #require(outcome.diagnostics.first)
-        #expect(diagnostic.id == "file-access-refused")
+        #expect(diagnostic.id == HostMessage.refused(HostError(.refused, path: "")).id)
         #expect(diagnostic.message.hasSuffix("this host gives scripts no access to files"))
         #expect(readBytes(log) == readBytes(CorpusTests.frozenLog))
     }

@@ -24,10 +24,11 @@ public struct CompletionEngine {
         self.listDirectory = listDirectory
     }
 
-    static let statementStarts = ["let", "for", "if", "print", "append", "begin", "commit", "rollback"] + Parser.queryKeywords
+    /// What may start a statement: the statement keywords, the REPL's transaction words, and
+    /// every query verb.
+    static let statementStarts = ["let", "for", "if", "print", "append", "begin", "commit", "rollback"] + QueryVerb.allCases.map(\.rawValue)
     /// The REPL's dot-commands.
     public static let dotCommands = [".help", ".read", ".format", ".timer", ".log", ".quit"]
-    static let orgQueries: Set<String> = ["members", "roster", "summits", "milestones", "chart", "diff", "replay"]
 
     /// The suggestion for the text before the cursor.
     public func complete(_ before: String) -> Suggestion {
@@ -54,15 +55,17 @@ public struct CompletionEngine {
         if lowered.suffix(2) == ["known", "at"] { return offer(["seq"]) }
         if first == "append" { return completeAppend(words: Array(words.dropFirst()), partial: partial, make: { offer($0, replacing: $1, suffix: $2) }) }
         let position = words.count  // the index of the word being typed
-        switch first {
-        case _ where Self.orgQueries.contains(first):
+        guard let verb = QueryVerb(rawValue: first) else { return Suggestion(replacing: 0, candidates: [], suffix: " ") }
+        switch verb.subject {
+        case .organization, .organizationAndTwoDates, .optionalOrganization:
             if position == 1 { return offer(organizations) }
+            // The same clause words after every verb that names an organization first.
             return offer(["at", "from", "to", "known"])
-        case "status", "why":
+        case .countryInOrganization:
             if position == 1 { return countries(partial: partial, words: [], quoted: quoted) }
             if let inIndex = lowered.firstIndex(of: "in") {
                 if position == inIndex + 1 { return offer(organizations) }
-                return offer(["at", "known"])
+                return offer(Self.clauseWords(verb))
             }
             // A country name with spaces, typed without quotes: everything after the keyword.
             let typed = Array(words.dropFirst())
@@ -71,14 +74,19 @@ public struct CompletionEngine {
                 return countries(partial: partial, words: typed, quoted: quoted)
             }
             return offer(["in"])
-        case "history", "statements":
+        case .countryOrOrganization, .optionalCountryOrOrganization:
             if position == 1 { return offer(organizations + countryWords(partial)) }
-            return offer(["from", "to", "known"])
-        case "orgs":
-            return offer(["at", "known"])
-        default:
+            return offer(Self.clauseWords(verb))
+        case .none where !verb.clauses.isEmpty:
+            return offer(Self.clauseWords(verb))
+        case .none, .exportKind:
             return Suggestion(replacing: 0, candidates: [], suffix: " ")
         }
+    }
+
+    /// The clause words a verb takes, then `known` when it applies.
+    static func clauseWords(_ verb: QueryVerb) -> [String] {
+        verb.clauses.map(\.rawValue) + (verb.acceptsKnownAt ? ["known"] : [])
     }
 
     private var organizations: [String] { (timeline?.organizations.keys.map(\.rawValue) ?? []).sorted() }
@@ -119,9 +127,10 @@ public struct CompletionEngine {
     private func completeAppend(words: [String], partial: String, make: ([String], String, String) -> Suggestion) -> Suggestion {
         func offer(_ candidates: [String]) -> Suggestion { make(candidates, partial, " ") }
         guard let typeWord = words.first else { return offer(EventKind.allCases.map(\.rawValue)) }
-        guard let kind = EventKind(rawValue: typeWord.lowercased()), let form = Interpreter.forms[kind] else { return offer([]) }
+        guard let kind = EventKind(rawValue: typeWord.lowercased()) else { return offer([]) }
+        let form = kind.appendForm
         let arguments = Array(words.dropFirst())
-        let clauses = form.required + form.optional + Interpreter.commonClauses
+        let clauses = form.clauses
         // Inside a clause: its values.
         if let clauseIndex = arguments.lastIndex(where: { Parser.appendClauses.contains($0.lowercased()) }) {
             let clause = arguments[clauseIndex].lowercased()

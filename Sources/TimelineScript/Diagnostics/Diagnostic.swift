@@ -10,8 +10,8 @@ public struct Diagnostic: Error, Hashable, Sendable {
         case note
     }
 
-    /// A stable identifier, such as `unterminated-string` or `unknown-country`.
-    public let id: String
+    /// A stable identifier, such as `unterminated-string` or `unknown-country`, with its category.
+    public let id: DiagnosticID
     public let severity: Severity
     /// What is wrong and what was expected.
     public let message: String
@@ -22,20 +22,21 @@ public struct Diagnostic: Error, Hashable, Sendable {
     /// Whether the finding is about a place in the source; a failure of the log itself is not.
     public let isLocated: Bool
 
-    public init(_ id: String, _ message: String, at range: Range<Int>, severity: Severity = .error, notes: [String] = []) {
-        self.id = id
+    /// A finding about a place in the source, with a message of the catalog.
+    public init(_ message: some DiagnosticMessage, at range: Range<Int>, severity: Severity = .error, notes: [String] = []) {
+        self.id = message.id
         self.severity = severity
-        self.message = message
+        self.message = message.message
         self.range = range
         self.notes = notes
         self.isLocated = true
     }
 
     /// A finding about the whole run (the log is unreadable, an append failed), not a place.
-    public init(unlocated id: String, _ message: String, notes: [String] = []) {
-        self.id = id
+    public init(unlocated message: some DiagnosticMessage, notes: [String] = []) {
+        self.id = message.id
         self.severity = .error
-        self.message = message
+        self.message = message.message
         self.range = 0..<0
         self.notes = notes
         self.isLocated = false
@@ -52,7 +53,7 @@ public enum DiagnosticRenderer {
         let (line, column) = file.location(of: diagnostic.range.lowerBound)
         var text = "\(file.name):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
         // Binary input has no line worth showing.
-        if diagnostic.id != "binary-input" {
+        if diagnostic.id != LexerMessage.binaryInputID {
             let source = Array(file.lineText(line)).map { character -> Character in
                 guard let scalar = character.unicodeScalars.first else { return "?" }
                 if character == "\t" { return " " }

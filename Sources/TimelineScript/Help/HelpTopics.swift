@@ -26,19 +26,8 @@ public enum HelpTopics {
         """
     }
 
-    static let topics: [(name: String, text: String)] = [
-        ("members", "members ORG [at DATE] [known at …]\n  The members (the top of the ladder) at the end of DATE, with their ordinal.\n  Example: members SCO at 2017-06-09"),
-        ("roster", "roster ORG [at DATE]\n  Every country with any status, highest status first.\n  Example: roster SCO at 2024-07-04 | where status == observer"),
-        ("status", "status COUNTRY in ORG [at DATE]\n  One country's standing, certain or possible.\n  Example: status Belarus in SCO at 2010-04-15"),
-        ("history", "history COUNTRY|ORG [from DATE] [to DATE]\n  Every event about a country or an organization, in time order, with sources.\n  Example: history Belarus"),
-        ("summits", "summits ORG [from DATE] [to DATE]\n  Summits with host, city and the decisions dated within them.\n  Example: summits SCO from 2017 to 2024"),
-        ("statements", "statements [COUNTRY|ORG] [from DATE] [to DATE]\n  What was said, paraphrased, with the speaker.\n  Example: statements SCO from 2024-07-04 to 2024-07-04"),
-        ("milestones", "milestones ORG [from DATE] [to DATE]\n  Dated facts that change no status (procedures, memoranda).\n  Example: milestones SCO | where country == IRN"),
-        ("orgs", "orgs [at DATE]\n  The organizations in existence.\n  Example: orgs at 1999"),
-        ("diff", "diff ORG DATE1 DATE2\n  Who joined, left or changed status between two dates.\n  Example: diff SCO 2015 2024"),
-        ("why", "why COUNTRY in ORG [at DATE]\n  The events and sources behind an answer, and what makes it only possible.\n  Example: why BLR in SCO at 2024-07-05"),
-        ("replay", "replay [ORG] [from DATE] to DATE\n  The events in order, what each changed, running totals per status.\n  Example: replay SCO to 2017"),
-        ("chart", "chart ORG [from DATE] [to DATE] [svg \"FILE\"]\n  A swimlane chart in the terminal, or an SVG file.\n  Example: chart SCO from 2001 to 2025"),
+    /// One topic per query verb (from `QueryVerb`), then the statements and concepts.
+    static let topics: [(name: String, text: String)] = QueryVerb.allCases.map { ($0.rawValue, $0.helpText) } + [
         ("known", "… known at seq N   or   … known at DATE-OR-TIME\n  Any query as the log stood at an earlier record or recorded time.\n  Example: members SCO at 2024 known at seq 40"),
         ("append", "append TYPE … on DATE … source \"…\" [url \"…\"] [note \"…\"] [id \"…\"]\n  Types: founding accession status withdrawal suspension reinstatement reclassify summit statement milestone dissolution correction retraction.\n  Example: append accession SCO IND on 2017-06-09 source \"TASS, 2017-06-09\"\n  Every append needs a source; a script's appends land together or not at all."),
         ("transactions", "begin … commit   or   begin … rollback\n  In the REPL each statement commits on its own; between begin and commit its appends wait\n  and land as one batch. Leaving with an open transaction asks, or rolls back."),

@@ -154,7 +154,7 @@ enum AnswerTables {
             return event.payload.organization == org
         }
         for event in events {
-            if shouldStop() { throw Diagnostic(unlocated: "interrupted", "replay interrupted") }
+            if shouldStop() { throw Diagnostic(unlocated: InterpreterMessage.replayInterrupted) }
             var changes: [(country: String, change: String, ordinal: String)] = []
             for eventOrg in event.payload.organization.map({ [$0] }) ?? [] {
                 for country in timeline.participants(of: eventOrg) {

@@ -18,7 +18,7 @@ extension Interpreter {
             case ("-", .number(let number)): return .number(-number)
             case ("not", .bool(let flag)): return .bool(!flag)
             default:
-                throw Diagnostic("type-error", "\"\(op)\" does not apply to \(value.typeName)", at: expression.range)
+                throw Diagnostic(InterpreterMessage.operatorNotApplicable(op, found: value.typeName), at: expression.range)
             }
         case .binary(let op, let left, let right):
             return try binary(op, left, right, row: row, range: expression.range)
@@ -26,9 +26,9 @@ extension Interpreter {
             let from = try evaluate(low, row: row)
             let to = try evaluate(high, row: row)
             guard case .number(let a) = from, case .number(let b) = to else {
-                throw Diagnostic("type-error", "a range needs two whole numbers, as in 2001..2025, not \(from.typeName) and \(to.typeName)", at: expression.range)
+                throw Diagnostic(InterpreterMessage.rangeNeedsNumbers(from: from.typeName, to: to.typeName), at: expression.range)
             }
-            guard b - a <= 1_000_000 else { throw Diagnostic("range-too-large", "a range may hold at most 1,000,000 numbers", at: expression.range) }
+            guard b - a <= 1_000_000 else { throw Diagnostic(InterpreterMessage.rangeTooLarge, at: expression.range) }
             return .list(a <= b ? (a...b).map(Value.number) : [])
         case .call(let name, let arguments):
             return try call(name, arguments, row: row, range: expression.range)
@@ -45,29 +45,29 @@ extension Interpreter {
         let left = try evaluate(leftExpression, row: row)
         if op == "and" || op == "or" {
             guard case .bool(let a) = left else {
-                throw Diagnostic("type-error", "\"\(op)\" needs true or false on its left, not \(left.typeName)", at: leftExpression.range)
+                throw Diagnostic(InterpreterMessage.logicalOperand(op, side: "left", found: left.typeName), at: leftExpression.range)
             }
             if op == "and" && !a { return .bool(false) }
             if op == "or" && a { return .bool(true) }
             let right = try evaluate(rightExpression, row: row)
             guard case .bool(let b) = right else {
-                throw Diagnostic("type-error", "\"\(op)\" needs true or false on its right, not \(right.typeName)", at: rightExpression.range)
+                throw Diagnostic(InterpreterMessage.logicalOperand(op, side: "right", found: right.typeName), at: rightExpression.range)
             }
             return .bool(b)
         }
         let right = try evaluate(rightExpression, row: row)
         func mismatch() -> Diagnostic {
-            var message = "cannot apply \"\(op)\" to \(left.typeName) and \(right.typeName)"
+            var notColumns: [(name: String, suggestion: String?)] = []
             if let row {
                 // A bare word that is no column reads as a string: say which column was meant.
                 for side in [leftExpression, rightExpression] {
                     if case .name(let name) = side.kind, row[name.lowercased()] == nil {
                         let near = NameKey.nearest(to: name, among: Array(row.keys), limit: 1)
-                        message += "; \"\(name)\" is not a column" + (near.isEmpty ? "" : " (did you mean \"\(near[0])\"?)")
+                        notColumns.append((name, near.first))
                     }
                 }
             }
-            return Diagnostic("type-error", message, at: range)
+            return Diagnostic(InterpreterMessage.cannotApply(op, left: left.typeName, right: right.typeName, notColumns: notColumns), at: range)
         }
         switch op {
         case "==", "!=":
@@ -87,7 +87,7 @@ extension Interpreter {
         case "-", "*", "/":
             guard case .number(let a) = left, case .number(let b) = right else { throw mismatch() }
             if op == "/" {
-                guard b != 0 else { throw Diagnostic("division-by-zero", "division by zero", at: rightExpression.range) }
+                guard b != 0 else { throw Diagnostic(InterpreterMessage.divisionByZero, at: rightExpression.range) }
                 return .number(a / b)
             }
             return .number(op == "-" ? a &- b : a &* b)
@@ -101,7 +101,7 @@ extension Interpreter {
     private func call(_ name: String, _ arguments: [Expression], row: [String: Value]?, range: Range<Int>) throws -> Value {
         func argument(_ index: Int) throws -> Value {
             guard index < arguments.count else {
-                throw Diagnostic("missing-argument", "\(name)(…) needs \(index + 1) argument\(index == 0 ? "" : "s")", at: range)
+                throw Diagnostic(InterpreterMessage.missingArgument(function: name, needed: index + 1), at: range)
             }
             return try evaluate(arguments[index], row: row)
         }
@@ -116,18 +116,18 @@ extension Interpreter {
             case .table(let table): return .number(table.rows.count)
             case .list(let items): return .number(items.count)
             case .string(let text): return .number(text.count)
-            default: throw Diagnostic("type-error", "count(…) needs a table, a list or a string, not \(value.typeName)", at: arguments[0].range)
+            default: throw Diagnostic(InterpreterMessage.countNeedsCollection(found: value.typeName), at: arguments[0].range)
             }
         case "year":
             let value = try argument(0)
             guard let date = value.asDate else {
-                throw Diagnostic("type-error", "year(…) needs a date, not \(value.typeName)", at: arguments[0].range)
+                throw Diagnostic(InterpreterMessage.yearNeedsDate(found: value.typeName), at: arguments[0].range)
             }
             return .number(date.earliest.components.year)
         case "date":
             let value = try argument(0)
             guard let date = value.asDate else {
-                throw Diagnostic("invalid-date", "date(…) needs EDTF text such as \"2024-07-04\", not \(value.text)", at: arguments[0].range)
+                throw Diagnostic(InterpreterMessage.dateNeedsText(found: value.text), at: arguments[0].range)
             }
             return .date(date)
         case "join":
@@ -138,7 +138,7 @@ extension Interpreter {
             case .list(let items): return .string(items.map(\.text).joined(separator: separator))
             case .table(let table) where table.columns.count == 1: return .string(table.rows.map { $0[0].text }.joined(separator: separator))
             case .table:
-                throw Diagnostic("type-error", "join(…) needs a list or a table of one column (use select first)", at: arguments[0].range)
+                throw Diagnostic(InterpreterMessage.joinNeedsOneColumn, at: arguments[0].range)
             default: return .string(value.text)
             }
         case "today":
@@ -146,10 +146,7 @@ extension Interpreter {
             return .date(.day(y, m, d))
         default:
             let suggestions = NameKey.nearest(to: name, among: Self.functions, limit: 1)
-            throw Diagnostic(
-                "unknown-function",
-                "unknown function \"\(name)\"; the functions are count, year, date, join and today" + (suggestions.isEmpty ? "" : "; did you mean \"\(suggestions[0])\"?"),
-                at: range)
+            throw Diagnostic(InterpreterMessage.unknownFunction(name, suggestion: suggestions.first), at: range)
         }
     }
 
@@ -158,15 +155,12 @@ extension Interpreter {
     private func apply(_ stage: PipelineStage, to value: Value) throws -> Value {
         guard case .table(var table) = value else {
             if case .count = stage.kind, case .list(let items) = value { return .number(items.count) }
-            throw Diagnostic("type-error", "table verbs need a table on their left, not \(value.typeName)", at: stage.range)
+            throw Diagnostic(InterpreterMessage.stageNeedsTable(found: value.typeName), at: stage.range)
         }
         func columnIndex(_ name: String, _ range: Range<Int>) throws -> Int {
             guard let index = table.column(name) else {
                 let near = NameKey.nearest(to: name, among: table.columns, limit: 1)
-                throw Diagnostic(
-                    "unknown-column",
-                    "no column \"\(name)\"; the columns are \(table.columns.joined(separator: ", "))" + (near.isEmpty ? "" : "; did you mean \"\(near[0])\"?"),
-                    at: range)
+                throw Diagnostic(InterpreterMessage.unknownColumn(name, columns: table.columns, suggestion: near.first), at: range)
             }
             return index
         }
@@ -178,7 +172,7 @@ extension Interpreter {
                 for (index, column) in table.columns.enumerated() { bindings[column.lowercased()] = row[index] }
                 let result = try evaluate(condition, row: bindings)
                 guard case .bool(let keep) = result else {
-                    throw Diagnostic("type-error", "where needs a condition that is true or false, not \(result.typeName)", at: condition.range)
+                    throw Diagnostic(InterpreterMessage.whereNeedsCondition(found: result.typeName), at: condition.range)
                 }
                 if keep { kept.append(row) }
             }
@@ -203,7 +197,7 @@ extension Interpreter {
         case .first(let countExpression), .last(let countExpression):
             let countValue = try evaluate(countExpression)
             guard case .number(let count) = countValue, count >= 0 else {
-                throw Diagnostic("type-error", "first and last need a whole number of rows, not \(countValue.typeName)", at: countExpression.range)
+                throw Diagnostic(InterpreterMessage.rowCountNeedsNumber(found: countValue.typeName), at: countExpression.range)
             }
             if case .first = stage.kind { table.rows = Array(table.rows.prefix(count)) } else { table.rows = Array(table.rows.suffix(count)) }
         }

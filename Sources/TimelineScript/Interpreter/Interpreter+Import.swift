@@ -10,7 +10,7 @@ extension Interpreter {
         let path = try text(of: file, what: "a file to import")
         let bytes: [UInt8]
         do { bytes = try host.readFile(at: path) } catch {
-            throw Diagnostic(error.kind == .refused ? "file-access-refused" : "missing-file", error.description, at: file.range)
+            throw Diagnostic(HostMessage.reading(error), at: file.range)
         }
         let text = String(decoding: bytes, as: UTF8.self)
         let rows: [(line: Int, values: [String: Any])]
@@ -21,10 +21,10 @@ extension Interpreter {
             } else if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") || lowered.hasSuffix(".json") {
                 rows = try JSONLinesRecords.parse(text)
             } else {
-                throw Diagnostic("import-format", "import reads .csv or .jsonl files (as written by export events), not \(path)", at: file.range)
+                throw Diagnostic(ImportMessage.unsupportedFormat(path: path), at: file.range)
             }
         } catch let failure as ImportRowError {
-            throw Diagnostic("import-invalid-row", "\(path):\(failure.line): \(failure.message); nothing was imported", at: range)
+            throw Diagnostic(ImportMessage.invalidRow(path: path, line: failure.line, reason: failure.message), at: range)
         }
         var events: [NewEvent] = []
         var lines: [EventID: Int] = [:]
@@ -34,7 +34,7 @@ extension Interpreter {
                 events.append(event)
                 lines[event.id] = lines[event.id] ?? row.line
             } catch {
-                throw Diagnostic("import-invalid-row", "\(path):\(row.line): \(error.description); nothing was imported", at: range)
+                throw Diagnostic(ImportMessage.invalidRow(path: path, line: row.line, reason: error.description), at: range)
             }
         }
         do {
@@ -42,9 +42,8 @@ extension Interpreter {
             session.addPending(plan.records, alreadyPresent: plan.alreadyPresent.count)
             output(.info("import \(path): \(plan.records.count) event\(plan.records.count == 1 ? "" : "s") to append" + (plan.alreadyPresent.isEmpty ? "" : ", \(plan.alreadyPresent.count) already in the log")))
         } catch let error as StoreError {
-            let line = error.violation.flatMap { lines[$0.eventID] }.map { ":\($0)" } ?? ""
-            let message = error.violation.map { "refused: \($0.description)" } ?? error.message
-            throw Diagnostic("import-refused", "\(path)\(line): \(message); nothing was imported", at: range)
+            let line = error.violation.flatMap { lines[$0.eventID] }
+            throw Diagnostic(StoreMessage.importRefused(path: path, line: line, error: error), at: range)
         }
     }
 }

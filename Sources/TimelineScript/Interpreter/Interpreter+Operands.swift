@@ -7,7 +7,7 @@ extension Interpreter {
         switch value {
         case .string(let text): return text
         case .number(let number): return String(number)
-        default: throw Diagnostic("type-error", "expected \(what), not \(value.typeName)", at: expression.range)
+        default: throw Diagnostic(InterpreterMessage.expectedType(what, found: value.typeName), at: expression.range)
         }
     }
 
@@ -22,11 +22,12 @@ extension Interpreter {
                 let later = try? current.resolveOrganization(name)
             {
                 let first = current.records.first { $0.payload.organization == later.id }
-                throw NotYetRecorded(
-                    organization: later.id,
-                    note: "\(later.id) was not yet in the log as it stood then (\(timeline.records.count) records); its first event was recorded at \(first?.recordedAt.description ?? "a later time") (seq \(first?.seq.value ?? 0))")
+                let message = InterpreterMessage.notYetRecorded(
+                    org: "\(later.id)", records: timeline.records.count, firstRecorded: first?.recordedAt.description ?? "a later time",
+                    firstSeq: first?.seq.value ?? 0)
+                throw NotYetRecorded(organization: later.id, note: message.message)
             }
-            throw Diagnostic("unknown-organization", error.description, at: expression.range)
+            throw Diagnostic(InterpreterMessage.unknownOrganization(reason: error.description), at: expression.range)
         }
     }
 
@@ -43,7 +44,7 @@ extension Interpreter {
         if clause != nil { return try organization(expression, in: try timeline(known: clause)) }
         let name = try text(of: expression, what: "an organization")
         do { return try projections.resolveOrganization(name) } catch {
-            throw Diagnostic("unknown-organization", error.description, at: expression.range)
+            throw Diagnostic(InterpreterMessage.unknownOrganization(reason: error.description), at: expression.range)
         }
     }
 
@@ -53,7 +54,7 @@ extension Interpreter {
         do {
             return try registry.resolve(name)
         } catch {
-            throw Diagnostic("unknown-country", error.description, at: expression.range)
+            throw Diagnostic(InterpreterMessage.unknownCountry(reason: error.description), at: expression.range)
         }
     }
 
@@ -61,15 +62,15 @@ extension Interpreter {
     func date(_ expression: Expression) throws -> EDTFDate {
         let value = try evaluate(expression)
         if case .number(let year) = value, !(0...9999).contains(year) {
-            throw Diagnostic("invalid-date", "\(year) is not a year between 0 and 9999", at: expression.range)
+            throw Diagnostic(InterpreterMessage.yearOutOfRange(year), at: expression.range)
         }
         if case .string(let text) = value {
             do { return try EDTFDate.parse(text) } catch {
-                throw Diagnostic("invalid-date", error.description, at: expression.range)
+                throw Diagnostic(InterpreterMessage.invalidDateText(reason: error.description), at: expression.range)
             }
         }
         guard let date = value.asDate else {
-            throw Diagnostic("type-error", "expected a date (2024-07-04, 2024-07, 2024), not \(value.typeName)", at: expression.range)
+            throw Diagnostic(InterpreterMessage.expectedDate(found: value.typeName), at: expression.range)
         }
         return date
     }
@@ -88,7 +89,7 @@ extension Interpreter {
         case .seq(let expression):
             let value = try evaluate(expression)
             guard case .number(let seq) = value, seq >= 0 else {
-                throw Diagnostic("type-error", "known at seq needs a sequence number, not \(value.typeName)", at: expression.range)
+                throw Diagnostic(InterpreterMessage.knownAtSeqNeedsNumber(found: value.typeName), at: expression.range)
             }
             return current.known(at: .seq(SequenceNumber(seq)))
         case .time(let expression):
@@ -98,10 +99,10 @@ extension Interpreter {
             case .date(let date): text = date.description
             case .string(let string): text = string
             case .number(let year): text = String(year)
-            default: throw Diagnostic("type-error", "known at needs a date or a UTC time, not \(value.typeName)", at: expression.range)
+            default: throw Diagnostic(InterpreterMessage.knownAtNeedsTime(found: value.typeName), at: expression.range)
             }
             guard let time = RecordedTime.parse(text, endOfPeriod: true) else {
-                throw Diagnostic("invalid-time", "known at needs a date (2025-03-01) or a UTC time (\"2025-03-01T10:00:00Z\"), not \"\(text)\"", at: expression.range)
+                throw Diagnostic(InterpreterMessage.invalidKnownTime(text: text), at: expression.range)
             }
             return current.known(at: .recorded(time))
         }

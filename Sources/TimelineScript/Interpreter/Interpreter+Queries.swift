@@ -36,7 +36,7 @@ extension Interpreter {
         // the others fold the records.
         switch query.kind {
         case .members, .roster, .status, .orgs: return try membershipAnswer(query)
-        default: break
+        case .history, .summits, .statements, .milestones, .diff, .why, .replay, .chart, .export, .verify, .head: break
         }
         let timeline = try timeline(known: query.known)
         switch query.kind {
@@ -98,14 +98,14 @@ extension Interpreter {
             let fromYear = try from.map { try date($0).earliest.components.year } ?? org.founded.earliest.components.year
             let toYear = try to.map { try date($0).latest.components.year } ?? today.components.year
             guard fromYear <= toYear else {
-                throw Diagnostic("invalid-range", "the chart ends (\(toYear)) before it starts (\(fromYear))", at: query.range)
+                throw Diagnostic(InterpreterMessage.chartEndsBeforeStart(from: fromYear, to: toYear), at: query.range)
             }
             let chart = SwimlaneChart(timeline: timeline, org: org.id, fromYear: fromYear, toYear: toYear)
             for (target, content) in [(svg, { chart.svg() }), (html, { ChartPage.html(chart: chart, events: AnswerTables.events(timeline.history(ofOrganization: org.id), in: timeline, focus: nil)) })] {
                 guard let target else { continue }
                 let path = try text(of: target, what: "a file name")
                 do { try host.writeFile(at: path, contents: Array(content().utf8)) } catch {
-                    throw Diagnostic(error.kind == .refused ? "file-access-refused" : "write-failed", error.description, at: target.range)
+                    throw Diagnostic(HostMessage.writing(error), at: target.range)
                 }
                 output(.info("wrote \(path)"))
             }
@@ -167,7 +167,7 @@ extension Interpreter {
             let day = try queryDay(at)
             let rows = projections.organizations(at: day)
             return AnswerTables.organizations(rows, notes: rows.isEmpty ? ["no organization existed on \(day)"] : [])
-        default:
+        case .history, .summits, .statements, .milestones, .diff, .why, .replay, .chart, .export, .verify, .head:
             preconditionFailure("not a membership query: \(query.kind)")
         }
     }
@@ -177,10 +177,6 @@ extension Interpreter {
         let name = try text(of: expression, what: "a country or an organization")
         if let country = registry.lookup(name) { return country }
         let suggestions = registry.suggestions(for: name) + NameKey.nearest(to: name, among: timeline.organizations.keys.map(\.rawValue))
-        throw Diagnostic(
-            "unknown-name",
-            "\"\(name)\" is neither a known country nor an organization"
-                + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.prefix(3).map { "\"\($0)\"" }.joined(separator: " or ") + "?"),
-            at: expression.range)
+        throw Diagnostic(InterpreterMessage.unknownName(name, suggestions: suggestions), at: expression.range)
     }
 }

@@ -71,7 +71,7 @@ public final class Interpreter {
             return RunOutcome(diagnostics: [discarding(diagnostic)], receipt: receipt)
         } catch {
             session.dropRunAppends()
-            return RunOutcome(diagnostics: [Diagnostic(unlocated: "internal", "\(error)")], receipt: receipt)
+            return RunOutcome(diagnostics: [Diagnostic(unlocated: InterpreterMessage.internalError("\(error)"))], receipt: receipt)
         }
         if session.transactionOpen {
             let added = session.pending.count - session.pendingBeforeRun
@@ -116,7 +116,7 @@ public final class Interpreter {
             return nil
         } catch {
             // The id carries the store's code (append-io, append-corrupt, append-locked …).
-            return Diagnostic(unlocated: "append-\(error.code.rawValue)", error.description, notes: ["nothing was appended"])
+            return Diagnostic(unlocated: StoreMessage.appendFailed(error), notes: ["nothing was appended"])
         }
     }
 
@@ -175,7 +175,7 @@ public final class Interpreter {
 
     func execute(_ statements: [Statement]) throws {
         for statement in statements {
-            if shouldStop() { throw Diagnostic("interrupted", "interrupted", at: statement.range) }
+            if shouldStop() { throw Diagnostic(InterpreterMessage.interrupted, at: statement.range) }
             try execute(statement)
         }
     }
@@ -186,7 +186,7 @@ public final class Interpreter {
             variables[name] = try evaluate(value)
         case .assign(let name, let value):
             guard variables[name] != nil else {
-                throw Diagnostic("undefined-variable", "\"\(name)\" is not defined; declare it first with let \(name) = …", at: statement.range)
+                throw Diagnostic(InterpreterMessage.undefinedVariable(name), at: statement.range)
             }
             variables[name] = try evaluate(value)
         case .for(let name, let sequence, let body):
@@ -196,19 +196,19 @@ public final class Interpreter {
             // A one-column table yields its cells; a wider one yields each row as a list.
             case .table(let table): items = table.rows.map { row in row.count == 1 ? row[0] : .list(row) }
             case let other:
-                throw Diagnostic("type-error", "for … in needs a list or a range such as 2001..2025, not \(other.typeName)", at: sequence.range)
+                throw Diagnostic(InterpreterMessage.forNeedsList(found: other.typeName), at: sequence.range)
             }
             let saved = variables[name]
             defer { variables[name] = saved }
             for item in items {
-                if shouldStop() { throw Diagnostic("interrupted", "interrupted", at: statement.range) }
+                if shouldStop() { throw Diagnostic(InterpreterMessage.interrupted, at: statement.range) }
                 variables[name] = item
                 try execute(body)
             }
         case .if(let condition, let then, let otherwise):
             let value = try evaluate(condition)
             guard case .bool(let flag) = value else {
-                throw Diagnostic("type-error", "if needs a condition that is true or false, not \(value.typeName)", at: condition.range)
+                throw Diagnostic(InterpreterMessage.ifNeedsCondition(found: value.typeName), at: condition.range)
             }
             if flag { try execute(then) } else if let otherwise { try execute(otherwise) }
         case .print(let expressions):

@@ -8,14 +8,14 @@ enum SourceCheck {
     static func binaryContent(_ source: SourceFile) -> Diagnostic? {
         let bytes = source.bytes
         if bytes.count > maximumBytes {
-            return Diagnostic(unlocated: "script-too-large", "the script is \(bytes.count >> 20) MB; scripts may be at most \(maximumBytes >> 20) MB (split it, or use import for data)")
+            return Diagnostic(unlocated: LexerMessage.scriptTooLarge(megabytes: bytes.count >> 20, maximumMegabytes: maximumBytes >> 20))
         }
         if let nul = bytes.firstIndex(of: 0) {
-            return Diagnostic("binary-input", "this is not a text script: it contains a NUL byte (binary data?)", at: nul..<nul + 1)
+            return Diagnostic(LexerMessage.nulByte, at: nul..<nul + 1)
         }
         // Bytes that are not UTF-8 were decoded to U+FFFD (EF BF BD): find the first, by bytes.
         if let offset = firstReplacement(in: Array(source.text.utf8)) {
-            return Diagnostic("binary-input", "this is not a UTF-8 text script: invalid or binary bytes", at: offset..<offset + 1)
+            return Diagnostic(LexerMessage.invalidUTF8, at: offset..<offset + 1)
         }
         return nil
     }

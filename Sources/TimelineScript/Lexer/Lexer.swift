@@ -63,7 +63,7 @@ public struct Lexer {
         if byte == UInt8(ascii: "\"") { return string(start) }
         if byte == 0xE2, peek(1) == 0x80, peek(2) == 0x9C || peek(2) == 0x9D {
             index += 3
-            diagnostics.append(Diagnostic("curly-quote", "typographic quotes are not string delimiters; use straight quotes \"…\"", at: start..<index))
+            diagnostics.append(Diagnostic(LexerMessage.curlyQuote, at: start..<index))
             return next()
         }
         if Self.isWordStart(byte) { return word(start) }
@@ -95,7 +95,7 @@ public struct Lexer {
             do {
                 return Token(kind: .date(EDTFDateLiteral(text: text, date: try EDTFDate.parse(text))), range: start..<index)
             } catch {
-                diagnostics.append(Diagnostic("invalid-date", "invalid date \"\(text)\": \(error.message)", at: (start + error.offset)..<index))
+                diagnostics.append(Diagnostic(LexerMessage.invalidDate(text: text, reason: error.message), at: (start + error.offset)..<index))
                 return Token(kind: .date(EDTFDateLiteral(text: text, date: .single(PartialDate(year: 0)))), range: start..<index)
             }
         }
@@ -109,7 +109,7 @@ public struct Lexer {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Int(text) else {
-            diagnostics.append(Diagnostic("number-too-large", "the number \(text) is too large", at: start..<index))
+            diagnostics.append(Diagnostic(LexerMessage.numberTooLarge(text: text), at: start..<index))
             return Token(kind: .number(0), range: start..<index)
         }
         return Token(kind: .number(value), range: start..<index)
@@ -132,7 +132,7 @@ public struct Lexer {
                 case UInt8(ascii: "\""): value.append(UInt8(ascii: "\""))
                 case UInt8(ascii: "\\"): value.append(UInt8(ascii: "\\"))
                 default:
-                    diagnostics.append(Diagnostic("invalid-escape", "unknown escape in a string; expected \\\", \\\\, \\n or \\t", at: escapeStart..<min(index + 1, bytes.count)))
+                    diagnostics.append(Diagnostic(LexerMessage.invalidEscape, at: escapeStart..<min(index + 1, bytes.count)))
                 }
                 if current != nil { index += 1 }
                 continue
@@ -140,7 +140,7 @@ public struct Lexer {
             value.append(byte)
             index += 1
         }
-        diagnostics.append(Diagnostic("unterminated-string", "unterminated string: expected a closing \" before the end of the input", at: start..<start + 1))
+        diagnostics.append(Diagnostic(LexerMessage.unterminatedString, at: start..<start + 1))
         return Token(kind: .string(String(decoding: value, as: UTF8.self)), range: start..<index)
     }
 
@@ -184,7 +184,7 @@ public struct Lexer {
         while let next = current, next & 0xC0 == 0x80 { index += 1 }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         let shown = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.value >= 0x21 && $0.value < 0x7F } ? "\"\(text)\"" : "byte 0x" + String(bytes[start], radix: 16, uppercase: true)
-        diagnostics.append(Diagnostic("unexpected-character", "unexpected character \(shown); expected a statement, a name, a number, a date or a string", at: start..<index))
+        diagnostics.append(Diagnostic(LexerMessage.unexpectedCharacter(shown: shown), at: start..<index))
         return next()
     }
 }

@@ -28,10 +28,7 @@ extension Parser {
     mutating func parseStage() throws(Diagnostic) -> PipelineStage {
         guard let name = current.keyword, Self.stageNames.contains(name) else {
             let suggestions = current.word.map { NameKey.nearest(to: $0, among: Self.stageNames, limit: 1) } ?? []
-            throw error(
-                "unknown-stage",
-                "expected a table verb after \"|\" (where, sort, select, count, first, last), found \(describe(current))"
-                    + (suggestions.isEmpty ? "" : "; did you mean \"\(suggestions[0])\"?"))
+            throw error(.unknownStage(found: describe(current), suggestion: suggestions.first))
         }
         let start = advance().range
         switch name {
@@ -118,7 +115,7 @@ extension Parser {
             return Expression(.binary(op, left, right), left.range.lowerBound..<right.range.upperBound)
         }
         if current.isSymbol("=") {
-            throw error("assignment-in-condition", "\"=\" assigns; to compare, write \"==\"")
+            throw error(.assignmentInCondition)
         }
         return left
     }
@@ -168,16 +165,14 @@ extension Parser {
 
     /// Query keywords that need a subject (`members SCO`) start a query only when one follows;
     /// otherwise the word is a name, so `where status == partner` reads the status column.
-    static let subjectlessQueries: Set<String> = ["orgs", "replay", "statements", "verify", "head", "export"]
-
-    func startsQuery(_ keyword: String) -> Bool {
+    func startsQuery(_ verb: QueryVerb) -> Bool {
         let next = peek()
         switch next.kind {
         case .word, .string: return true
         case .symbol(let symbol):
-            if symbol == "(" { return next.range.lowerBound != current.range.upperBound || !Self.subjectlessQueries.contains(keyword) }
-            return Self.subjectlessQueries.contains(keyword) && (symbol == "|" || symbol == ")" || symbol == ";" || symbol == "}")
-        case .newline, .end: return Self.subjectlessQueries.contains(keyword)
+            if symbol == "(" { return next.range.lowerBound != current.range.upperBound || !verb.startsWithoutSubject }
+            return verb.startsWithoutSubject && (symbol == "|" || symbol == ")" || symbol == ";" || symbol == "}")
+        case .newline, .end: return verb.startsWithoutSubject
         default: return false
         }
     }
@@ -208,7 +203,7 @@ extension Parser {
             let inner = try parsePipeline()
             skipLineBreaks()
             guard current.isSymbol(")") else {
-                throw error("unclosed-parenthesis", "expected \")\" to close the \"(\" at column \(source.location(of: token.range.lowerBound).column), found \(describe(current))")
+                throw error(.unclosedParenthesis(column: source.location(of: token.range.lowerBound).column, found: describe(current)))
             }
             let end = advance().range.upperBound
             return Expression(inner.kind, token.range.lowerBound..<end)
@@ -235,8 +230,8 @@ extension Parser {
                 _ = advance()
                 return Expression(.bool(lower == "true"), token.range)
             }
-            if allowQueries, Self.queryKeywords.contains(lower), startsQuery(lower) {
-                return try parseQuery()
+            if allowQueries, let verb = QueryVerb(rawValue: lower), startsQuery(verb) {
+                return try parseQuery(verb)
             }
             _ = advance()
             if current.isSymbol("("), current.range.lowerBound == token.range.upperBound {
@@ -259,7 +254,7 @@ extension Parser {
             }
             return Expression(.name(word), token.range)
         default:
-            throw error("expected-value", "expected a value (a number, a date, a string, a name or a query), found \(describe(token))")
+            throw error(.expectedValue(found: describe(token)))
         }
     }
 }

@@ -1,10 +1,10 @@
 extension Parser {
     /// `members ORG [at D]`, `status COUNTRY in ORG [at D]`, `history X [from D] [to D]` …, each
     /// optionally followed by `known at seq N` or `known at TIME`.
-    mutating func parseQuery() throws(Diagnostic) -> Expression {
+    mutating func parseQuery(_ verb: QueryVerb) throws(Diagnostic) -> Expression {
         let keyword = advance()
         let start = keyword.range.lowerBound
-        let name = keyword.keyword!
+        let name = verb.rawValue
         var at: Expression?
         var from: Expression?
         var to: Expression?
@@ -13,10 +13,10 @@ extension Parser {
         var step = false
         var known: KnownAtClause?
 
-        /// Parses the trailing clauses a query accepts, in any order.
-        func clauses(_ parser: inout Parser, allowed: Set<String>) throws(Diagnostic) {
+        /// Parses the trailing clauses the verb accepts, in any order.
+        func clauses(_ parser: inout Parser) throws(Diagnostic) {
             while let word = parser.current.word.map({ $0.hasPrefix("--") ? String($0.dropFirst(2)) : $0 })?.lowercased() {
-                if word == "known" {
+                if word == "known", verb.acceptsKnownAt {
                     _ = parser.advance()
                     _ = try parser.expectWord("at", "after known (known at seq N, or known at a date or time)")
                     if parser.current.isWord("seq") {
@@ -27,82 +27,79 @@ extension Parser {
                     }
                     continue
                 }
-                guard allowed.contains(word) else { break }
+                guard let clause = QueryVerb.Clause(rawValue: word), verb.clauses.contains(clause) else { break }
                 _ = parser.advance()
-                if word == "step" {
-                    step = true
-                    continue
-                }
-                let value = try parser.parseAdditive()
-                switch word {
-                case "at": at = value
-                case "from": from = value
-                case "to": to = value
-                case "svg": svg = value
-                case "html": html = value
-                default: break
+                switch clause {
+                case .step: step = true
+                case .at: at = try parser.parseAdditive()
+                case .from: from = try parser.parseAdditive()
+                case .to: to = try parser.parseAdditive()
+                case .svg: svg = try parser.parseAdditive()
+                case .html: html = try parser.parseAdditive()
                 }
             }
         }
 
         let kind: Query.Kind
-        switch name {
-        case "members", "roster":
+        switch verb {
+        case .members, .roster:
             let org = try parseSubject("an organization after \(name)")
-            try clauses(&self, allowed: ["at"])
-            kind = name == "members" ? .members(org: org, at: at) : .roster(org: org, at: at)
-        case "status":
+            try clauses(&self)
+            kind = verb == .members ? .members(org: org, at: at) : .roster(org: org, at: at)
+        case .status:
             let country = try parseSubject("a country after status")
             _ = try expectWord("in", "after the country (status BLR in SCO)")
             let org = try parseSubject("an organization after in")
-            try clauses(&self, allowed: ["at"])
+            try clauses(&self)
             kind = .status(country: country, org: org, at: at)
-        case "why":
+        case .why:
             let country = try parseSubject("a country after why")
             _ = try expectWord("in", "after the country (why BLR in SCO at 2024-07-05)")
             let org = try parseSubject("an organization after in")
-            try clauses(&self, allowed: ["at"])
+            try clauses(&self)
             kind = .why(country: country, org: org, at: at)
-        case "history":
+        case .history:
             let subject = try parseSubject("a country or an organization after history")
-            try clauses(&self, allowed: ["from", "to"])
+            try clauses(&self)
             kind = .history(subject: subject, from: from, to: to)
-        case "summits", "milestones":
+        case .summits, .milestones:
             let org = try parseSubject("an organization after \(name)")
-            try clauses(&self, allowed: ["from", "to"])
-            kind = name == "summits" ? .summits(org: org, from: from, to: to) : .milestones(org: org, from: from, to: to)
-        case "statements":
-            let subject: Expression? = atQueryEnd(allowing: ["from", "to", "known"]) ? nil : try parseSubject("a country or organization after statements")
-            try clauses(&self, allowed: ["from", "to"])
+            try clauses(&self)
+            kind = verb == .summits ? .summits(org: org, from: from, to: to) : .milestones(org: org, from: from, to: to)
+        case .statements:
+            let subject: Expression? = atQueryEnd(allowing: verb.clauseWords) ? nil : try parseSubject("a country or organization after statements")
+            try clauses(&self)
             kind = .statements(subject: subject, from: from, to: to)
-        case "orgs":
-            try clauses(&self, allowed: ["at"])
+        case .orgs:
+            try clauses(&self)
             kind = .orgs(at: at)
-        case "diff":
+        case .diff:
             let org = try parseSubject("an organization after diff")
             let first = try parseOperand()
             let second = try parseOperand()
-            try clauses(&self, allowed: [])
+            try clauses(&self)
             kind = .diff(org: org, from: first, to: second)
-        case "replay":
-            let org: Expression? = atQueryEnd(allowing: ["from", "to", "known", "step"]) ? nil : try parseSubject("an organization after replay")
-            try clauses(&self, allowed: ["from", "to", "step"])
+        case .replay:
+            let org: Expression? = atQueryEnd(allowing: verb.clauseWords) ? nil : try parseSubject("an organization after replay")
+            try clauses(&self)
             kind = .replay(org: org, from: from, to: to, step: step)
-        case "chart":
+        case .chart:
             let org = try parseSubject("an organization after chart")
-            try clauses(&self, allowed: ["from", "to", "svg", "html"])
+            try clauses(&self)
             kind = .chart(org: org, from: from, to: to, svg: svg, html: html)
-        case "export":
+        case .export:
             guard let what = current.keyword.flatMap({ ExportKind(rawValue: $0) }) else {
-                throw error("expected-export", "expected what to export: export events [ORG] or export intervals [ORG]")
+                throw error(.expectedExport)
             }
             _ = advance()
-            let org: Expression? = atQueryEnd(allowing: ["known"]) ? nil : try parseSubject("an organization after export \(what.rawValue)")
-            try clauses(&self, allowed: [])
+            let org: Expression? = atQueryEnd(allowing: verb.clauseWords) ? nil : try parseSubject("an organization after export \(what.rawValue)")
+            try clauses(&self)
             kind = .export(what: what, org: org)
-        case "verify":
+        case .verify:
+            try clauses(&self)
             kind = .verify
-        default:
+        case .head:
+            try clauses(&self)
             kind = .head
         }
         let end = tokens[max(0, position - 1)].range.upperBound
@@ -119,7 +116,7 @@ extension Parser {
     mutating func parseSubject(_ what: String) throws(Diagnostic) -> Expression {
         switch current.kind {
         case .word, .string, .symbol("("): return try parseOperand()
-        default: throw error("expected-subject", "expected \(what), found \(describe(current))")
+        default: throw error(.expectedSubject(what: what, found: describe(current)))
         }
     }
 }

@@ -9,7 +9,7 @@ extension Parser {
             if current.kind == .end { return statements }
             if current.isSymbol("}") {
                 if untilBrace { return statements }
-                diagnostics.append(error("unexpected-brace", "unexpected \"}\": there is no open block to close"))
+                diagnostics.append(error(.unexpectedBrace))
                 _ = advance()
                 continue
             }
@@ -19,13 +19,14 @@ extension Parser {
                 let statement = try parseStatement()
                 statements.append(statement)
                 if !atStatementEnd {
-                    throw error("expected-end", "expected the end of the statement (a new line or \";\"), found \(describe(current))")
+                    throw error(.expectedEnd(found: describe(current)))
                 }
             } catch {
                 depth = depthBefore
                 // Once a block is reported unclosed at the end of the input, the blocks around it
                 // are too: one message says it.
-                let echo = error.id == "unterminated-block" && diagnostics.contains { $0.id == "unterminated-block" || $0.id == "too-deep" }
+                let echo = error.id == ParserMessage.unterminatedBlockID
+                    && diagnostics.contains { $0.id == ParserMessage.unterminatedBlockID || $0.id == ParserMessage.tooDeepID }
                 if !echo { diagnostics.append(error) }
                 recover()
             }
@@ -72,11 +73,11 @@ extension Parser {
                 return try parseAppend()
             case "import" where !peek().isSymbol("="):
                 _ = advance()
-                guard !atStatementEnd else { throw error("expected-file", "expected a file to import after import, as in import \"events.csv\"") }
+                guard !atStatementEnd else { throw error(.expectedFile) }
                 let file = try parseOperand()
                 return Statement(.importFile(file), start..<file.range.upperBound)
             case "else":
-                throw error("else-without-if", "\"else\" must follow the closing \"}\" of an if block on the same line")
+                throw error(.elseWithoutIf)
             default:
                 break
             }
@@ -91,10 +92,7 @@ extension Parser {
             // variable stands alone or in an expression.
             if !Self.queryKeywords.contains(word), peek().word != nil {
                 let suggestions = NameKey.nearest(to: word, among: Self.statementKeywords + Self.queryKeywords, limit: 2)
-                throw error(
-                    "unknown-statement",
-                    "unknown statement \"\(current.word!)\"; expected a query (members, roster, status, history …), let, for, if, print or append"
-                        + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?"))
+                throw error(.unknownStatement(word: current.word ?? word, suggestions: suggestions))
             }
         }
         let value = try parsePipeline()
@@ -130,7 +128,7 @@ extension Parser {
         let statements = parseStatements(untilBrace: true)
         guard current.isSymbol("}") else {
             let (line, _) = source.location(of: open.range.lowerBound)
-            throw error("unterminated-block", "unterminated block: expected \"}\" to close the \"{\" opened on line \(line)", at: open.range)
+            throw error(.unterminatedBlock(line: line), at: open.range)
         }
         return (statements, advance().range.upperBound)
     }
@@ -144,7 +142,7 @@ extension Parser {
     mutating func parseAppend() throws(Diagnostic) -> Statement {
         let start = advance().range.lowerBound
         guard let type = current.word else {
-            throw error("expected-event-type", "expected an event type after append (founding, accession, status, withdrawal, suspension, reinstatement, reclassify, summit, statement, milestone, dissolution, correction, retraction), found \(describe(current))")
+            throw error(.expectedEventType(found: describe(current)))
         }
         let typeRange = advance().range
         var positional: [Expression] = []
@@ -154,7 +152,7 @@ extension Parser {
         var clauses: [(keyword: String, values: [Expression], range: Range<Int>)] = []
         while !atStatementEnd {
             guard let keyword = current.keyword, Self.appendClauses.contains(keyword) else {
-                throw error("expected-clause", "expected a clause such as on, source, note or id, found \(describe(current))")
+                throw error(.expectedClause(found: describe(current)))
             }
             let keywordRange = advance().range
             var values: [Expression] = []
@@ -162,7 +160,7 @@ extension Parser {
                 values.append(try parseOperand())
             }
             if values.isEmpty {
-                throw error("expected-value", "expected a value after \"\(keyword)\", found \(describe(current))")
+                throw error(.expectedClauseValue(keyword: keyword, found: describe(current)))
             }
             clauses.append((keyword, values, keywordRange.lowerBound..<values.last!.range.upperBound))
         }

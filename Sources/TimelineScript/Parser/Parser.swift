@@ -16,11 +16,8 @@ public struct Parser {
 
     /// Statement keywords, for messages and suggestions.
     public static let statementKeywords = ["let", "for", "if", "print", "append", "import"]
-    /// Query keywords.
-    public static let queryKeywords = [
-        "members", "roster", "status", "history", "summits", "statements", "milestones", "orgs", "diff", "why", "replay",
-        "chart", "export", "verify", "head",
-    ]
+    /// Query keywords: the verbs of `QueryVerb`, in its order.
+    public static let queryKeywords = QueryVerb.allCases.map(\.rawValue)
 
     /// Parses a whole script. Lexical and syntax errors are returned together, in source order.
     public static func parse(_ source: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
@@ -80,26 +77,26 @@ public struct Parser {
         }
     }
 
-    func error(_ id: String, _ message: String, at range: Range<Int>? = nil, notes: [String] = []) -> Diagnostic {
-        Diagnostic(id, message, at: range ?? current.range, notes: notes)
+    func error(_ message: ParserMessage, at range: Range<Int>? = nil, notes: [String] = []) -> Diagnostic {
+        Diagnostic(message, at: range ?? current.range, notes: notes)
     }
 
     mutating func expectSymbol(_ symbol: String, _ what: String) throws(Diagnostic) -> Token {
         guard current.isSymbol(symbol) else {
-            throw error("expected-symbol", "expected \"\(symbol)\" \(what), found \(describe(current))")
+            throw error(.expectedSymbol(symbol, what: what, found: describe(current)))
         }
         return advance()
     }
 
     mutating func expectWord(_ keyword: String, _ what: String) throws(Diagnostic) -> Token {
         guard current.isWord(keyword) else {
-            throw error("expected-keyword", "expected \"\(keyword)\" \(what), found \(describe(current))")
+            throw error(.expectedKeyword(keyword, what: what, found: describe(current)))
         }
         return advance()
     }
 
     mutating func expectName(_ what: String) throws(Diagnostic) -> (String, Range<Int>) {
-        guard let word = current.word else { throw error("expected-name", "expected \(what), found \(describe(current))") }
+        guard let word = current.word else { throw error(.expectedName(what: what, found: describe(current))) }
         return (word, advance().range)
     }
 
@@ -124,7 +121,7 @@ public struct Parser {
     mutating func enter(_ range: Range<Int>) throws(Diagnostic) {
         depth += 1
         if depth > Self.maximumDepth {
-            throw error("too-deep", "nested too deeply: at most \(Self.maximumDepth) levels of parentheses, lists or blocks", at: range)
+            throw error(.tooDeep(maximum: Self.maximumDepth), at: range)
         }
     }
 

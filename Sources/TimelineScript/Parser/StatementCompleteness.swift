@@ -4,7 +4,7 @@ public enum StatementCompleteness {
     /// `true` when the text cannot end here.
     public static func needsMore(_ text: String) -> Bool {
         let (tokens, diagnostics) = Lexer.tokenize(SourceFile(name: "", text: text))
-        if diagnostics.contains(where: { $0.id == "unterminated-string" }) { return true }
+        if diagnostics.contains(where: { $0.id == LexerMessage.unterminatedStringID }) { return true }
         var depth = 0
         for token in tokens {
             switch token.kind {

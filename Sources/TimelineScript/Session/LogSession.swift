@@ -120,7 +120,7 @@ public final class LogSession {
         } catch let error where error.code == .notFound {
             return LogContents(records: [], head: LogHead(count: 0, hash: LogFormat.headerHash), tornTail: nil)
         } catch {
-            throw Diagnostic(unlocated: "log-unreadable", error.description)
+            throw Diagnostic(unlocated: StoreMessage.logUnreadable(error))
         }
     }
 

@@ -84,6 +84,27 @@ public struct Query: Sendable {
         case head
     }
 
+    /// The query's verb.
+    public var verb: QueryVerb {
+        switch kind {
+        case .members: return .members
+        case .roster: return .roster
+        case .status: return .status
+        case .history: return .history
+        case .summits: return .summits
+        case .statements: return .statements
+        case .milestones: return .milestones
+        case .orgs: return .orgs
+        case .diff: return .diff
+        case .why: return .why
+        case .replay: return .replay
+        case .chart: return .chart
+        case .export: return .export
+        case .verify: return .verify
+        case .head: return .head
+        }
+    }
+
     public let kind: Kind
     public let known: KnownAtClause?
     public let range: Range<Int>

@@ -1,0 +1,106 @@
+/// The verbs that start a query, with what each takes: its subject, its clauses, whether
+/// `known at` applies, and its help.
+///
+/// The parser's query keywords, the completion engine's statement starts and its per-verb
+/// offers, and the topics of `.help` are derived from this table; the parser and the
+/// interpreter switch over it (through `Query.Kind`) without a default, so a verb added here
+/// does not compile until it parses, answers and has its help.
+///
+/// For example:
+/// ```swift
+/// QueryVerb.members.subject          // .organization
+/// QueryVerb.members.clauses          // [.at]
+/// QueryVerb.members.example          // "members SCO at 2017-06-09"
+/// ```
+public enum QueryVerb: String, CaseIterable, Sendable {
+    case members, roster, status, history, summits, statements, milestones, orgs, diff, why, replay, chart, export, verify, head
+
+    /// What a query names right after its verb.
+    public enum Subject: Sendable, Hashable {
+        /// An organization: `members SCO`.
+        case organization
+        /// An organization, then two dates: `diff SCO 2015 2024`.
+        case organizationAndTwoDates
+        /// An organization or nothing: `replay [SCO]`.
+        case optionalOrganization
+        /// A country, `in`, and an organization: `status BLR in SCO`.
+        case countryInOrganization
+        /// A country or an organization: `history Belarus`.
+        case countryOrOrganization
+        /// A country, an organization or nothing: `statements [BLR]`.
+        case optionalCountryOrOrganization
+        /// What to export (`events` or `intervals`), then an organization or nothing.
+        case exportKind
+        /// Nothing: `orgs`, `verify`, `head`.
+        case none
+    }
+
+    /// A trailing clause of a query (also written `--svg`, as on the command line).
+    public enum Clause: String, CaseIterable, Sendable {
+        /// `at DATE`: the end of the date at its precision.
+        case at
+        /// `from DATE`.
+        case from
+        /// `to DATE`.
+        case to
+        /// `svg FILE`: the chart as an SVG file.
+        case svg
+        /// `html FILE`: the chart and its events as a page.
+        case html
+        /// `step`: one event per Enter (in the REPL).
+        case step
+
+        /// Whether the clause takes a file name (a string, a variable, or a bare path).
+        public var takesPath: Bool { self == .svg || self == .html }
+        /// Whether the clause is a flag with no value.
+        public var isFlag: Bool { self == .step }
+    }
+
+    /// What the verb names right after it.
+    public var subject: Subject {
+        switch self {
+        case .members, .roster, .summits, .milestones, .chart: return .organization
+        case .diff: return .organizationAndTwoDates
+        case .replay: return .optionalOrganization
+        case .status, .why: return .countryInOrganization
+        case .history: return .countryOrOrganization
+        case .statements: return .optionalCountryOrOrganization
+        case .export: return .exportKind
+        case .orgs, .verify, .head: return .none
+        }
+    }
+
+    /// The clauses the verb takes, in any order after its subject.
+    public var clauses: [Clause] {
+        switch self {
+        case .members, .roster, .status, .why, .orgs: return [.at]
+        case .history, .summits, .statements, .milestones: return [.from, .to]
+        case .replay: return [.from, .to, .step]
+        case .chart: return [.from, .to, .svg, .html]
+        case .diff, .export, .verify, .head: return []
+        }
+    }
+
+    /// Whether `known at seq N` or `known at TIME` may follow: not for the log's own state.
+    public var acceptsKnownAt: Bool {
+        switch self {
+        case .verify, .head: return false
+        case .members, .roster, .status, .history, .summits, .statements, .milestones, .orgs, .diff, .why, .replay, .chart, .export:
+            return true
+        }
+    }
+
+    /// Whether the verb starts a query with nothing after it (`orgs`, `replay`); a verb that
+    /// needs a subject is read as a plain name without one (`where status == partner`).
+    public var startsWithoutSubject: Bool {
+        switch subject {
+        case .none, .optionalOrganization, .optionalCountryOrOrganization, .exportKind: return true
+        case .organization, .organizationAndTwoDates, .countryInOrganization, .countryOrOrganization: return false
+        }
+    }
+
+    /// The words that may follow the subject: the clauses, and `known` when it applies.
+    var clauseWords: Set<String> {
+        Set(clauses.map(\.rawValue) + (acceptsKnownAt ? ["known"] : []))
+    }
+}
