@@ -238,7 +238,7 @@ public final class Interpreter {
             for warning in contents.warnings { output(.info("warning: \(warning)")) }
             return contents
         } catch let error where error.code == .notFound {
-            return LogContents(records: [], head: LogHead(count: 0, hash: LogFormat.headerHash), tornTail: nil)
+            return LogContents(records: [], head: .empty, tornTail: nil)
         } catch {
             throw Diagnostic(unlocated: "log-unreadable", error.description)
         }

@@ -90,14 +90,14 @@ public struct FileEventLog: EventLog {
     /// The contents a scan found (`records` are all the committed records, the scan's own and
     /// any read before), or the error for the damage it found.
     private func contents(of scan: LogScanner.Scan, records: [RecordedEvent], marker: HeadMarker?) throws(StoreError) -> LogContents {
-        if let corruption = scan.corruption {
-            let code: StoreError.Code = corruption.line == 1 && corruption.message.contains("format version") ? .unsupportedFormat : .corrupt
+        if let damage = scan.damage {
+            if case .unsupportedVersion = damage.kind {
+                throw StoreError(code: .unsupportedFormat, message: damage.message, path: path, line: damage.line)
+            }
             throw StoreError(
-                code: code,
-                message: code == .corrupt
-                    ? "the log is damaged: \(corruption.message). Nothing will be read from or written to it; restore it from a copy and run `timeline verify`"
-                    : corruption.message,
-                path: path, line: corruption.line)
+                code: .corrupt,
+                message: "the log is damaged: \(damage.message). Nothing will be read from or written to it; restore it from a copy and run `timeline verify`",
+                path: path, line: damage.line)
         }
         var warnings: [String] = []
         if let marker, let problem = marker.problem(records: records.count, hashAtMarker: scan.checkpointHash, log: path) {
@@ -222,7 +222,7 @@ public struct FileEventLog: EventLog {
             throw StoreError(code: error.code, message: error.message + "; the log is unchanged", path: path)
         }
         let head = LogHead(count: existingHead.count + plan.records.count, hash: hash)
-        HeadMarker(count: head.count, hash: head.hash).write(for: path)
+        HeadMarker(head).write(for: path)
         cache.store(LogCache.State(
             committedLength: start + output.count,
             contents: LogContents(records: records, head: head, tornTail: nil),

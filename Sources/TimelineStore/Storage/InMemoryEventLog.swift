@@ -3,13 +3,13 @@ import TimelineCore
 
 /// A log held in memory: the same contract as the file log, for tests and scratch work.
 public final class InMemoryEventLog: EventLog {
-    private let state: Mutex<(records: [RecordedEvent], hash: String)>
+    private let state: Mutex<(records: [RecordedEvent], hash: ChainHash)>
     private let registry: CountryRegistry
 
     /// An empty log.
     public init(registry: CountryRegistry = .standard) {
         self.registry = registry
-        self.state = Mutex(([], LogFormat.headerHash))
+        self.state = Mutex(([], ChainRule.genesis))
     }
 
     public func read() throws(StoreError) -> LogContents {
