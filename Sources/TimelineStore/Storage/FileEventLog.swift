@@ -13,7 +13,7 @@ import Glibc
 /// let receipt = try log.append([event], recordedAt: .now)
 /// let contents = try log.read()
 /// ```
-public struct FileEventLog: EventLog {
+public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter {
     /// The log file.
     public let path: String
     /// The countries events are checked against.
@@ -104,6 +104,13 @@ public struct FileEventLog: EventLog {
             warnings.append(problem)
         }
         return LogContents(records: records, head: LogHead(count: records.count, hash: scan.headHash), tornTail: scan.tornTail, warnings: warnings)
+    }
+
+    /// Verifies the file end to end (`LogVerifier.verify(path:registry:)`), reading it afresh.
+    /// - Throws: `.notFound` when there is no log (and no marker saying there was one), `.io`.
+    /// - Complexity: O(n log n) in the number of records.
+    public func verify(registry: CountryRegistry) throws(StoreError) -> VerificationReport {
+        try LogVerifier.verify(path: path, registry: registry)
     }
 
     public func cachedProjections(registry: CountryRegistry) -> (projections: Projections, head: LogHead)? {
