@@ -26,6 +26,11 @@ let package = Package(
             name: "TimelineStore",
             dependencies: ["TimelineCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // The storage contract as checks any backend's tests run against their own log.
+        .target(
+            name: "TimelineStoreConformance",
+            dependencies: ["TimelineCore", "TimelineStore"]
+        ),
         // The language: lexer, parser, syntax tree, interpreter, diagnostics, table rendering.
         .target(
             name: "TimelineScript",
@@ -59,7 +64,7 @@ let package = Package(
         .testTarget(name: "TimelineCoreTests", dependencies: ["TimelineCore", "TimelineTestSupport"]),
         .testTarget(
             name: "TimelineStoreTests",
-            dependencies: ["TimelineCore", "TimelineStore", "TimelineTestSupport"],
+            dependencies: ["TimelineCore", "TimelineStore", "TimelineStoreConformance", "TimelineTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -26,7 +26,7 @@ struct LogSummary {
         case .json, .jsonl:
             Console.out(JSONValue.object([
                 ("log", .string(location.path)),
-                ("head", .object([("seq", .number(contents.head.count)), ("hash", .string(contents.head.hash))])),
+                ("head", .object([("seq", .number(contents.head.count)), ("hash", .string(contents.head.hash.hex))])),
                 ("organizations", .array(organizations.map { organization in
                     .object([
                         ("id", .string(organization.id.rawValue)), ("name", .string(organization.name)),

@@ -36,27 +36,27 @@ struct VerifyCommand: ParsableCommand {
             Console.out(CSVLine.row(["path", "records", "head", "intact", "line", "problem"]))
             let problem = report.damage.map { ($0.line, $0.message) } ?? report.violations.first.map { (0, $0.description) }
             Console.out(CSVLine.row([
-                report.path, String(report.recordCount), report.head.hash, String(report.isIntact),
+                report.log, String(report.recordCount), report.head.hash.hex, String(report.isIntact),
                 problem.map { $0.0 > 0 ? String($0.0) : "" } ?? "", problem?.1 ?? "",
             ]))
         case .table:
-            for warning in report.warnings { Console.out("\(report.path): incomplete: \(warning)") }
+            for warning in report.warnings { Console.out("\(report.log): incomplete: \(warning)") }
             if let damage = report.damage, damage.line == 0 {
-                Console.out("\(report.path): damaged: \(damage.message)")
+                Console.out("\(report.log): damaged: \(damage.message)")
             } else if let damage = report.damage {
-                Console.out("\(report.path):\(damage.line): damaged: \(damage.message)")
+                Console.out("\(report.log):\(damage.line): damaged: \(damage.message)")
                 let records = report.recordCount == 1 ? "1 committed record" : "\(report.recordCount) committed records"
                 Console.out("The \(records) before line \(damage.line) \(report.recordCount == 1 ? "is" : "are") intact (head \(report.head)).")
             } else {
                 for violation in report.violations {
-                    Console.out("\(report.path): rule broken: \(violation.description)")
+                    Console.out("\(report.log): rule broken: \(violation.description)")
                 }
                 if report.violations.isEmpty && report.warnings.isEmpty {
-                    Console.out("\(report.path): ok, \(report.recordCount) events, head \(report.head)")
+                    Console.out("\(report.log): ok, \(report.recordCount) events, head \(report.head)")
                 }
             }
             if let tail = report.tornTail, report.damage == nil {
-                Console.out("\(report.path):\(tail.line): note: \(tail.description)")
+                Console.out("\(report.log):\(tail.line): note: \(tail.description)")
             }
         }
         if !report.isIntact { throw ExitCode(65) }
@@ -64,10 +64,10 @@ struct VerifyCommand: ParsableCommand {
 
     private func json(_ report: VerificationReport) -> JSONValue {
         .object([
-            ("path", .string(report.path)),
+            ("path", .string(report.log)),
             ("intact", .bool(report.isIntact)),
             ("records", .number(report.recordCount)),
-            ("head", .object([("seq", .number(report.head.count)), ("hash", .string(report.head.hash))])),
+            ("head", .object([("seq", .number(report.head.count)), ("hash", .string(report.head.hash.hex))])),
             ("damage", report.damage.map { .object([("line", .number($0.line)), ("message", .string($0.message))]) } ?? .null),
             ("torn_tail", report.tornTail.map { .object([("line", .number($0.line)), ("bytes", .number($0.length))]) } ?? .null),
             ("warnings", .array(report.warnings.map { .string($0) })),

@@ -22,7 +22,7 @@ struct CorruptionTests {
         let bytes = readBytes(Self.bundled)
         writeBytes(bytes, to: path)
         let head = try FileEventLog(path: path).read().head
-        writeBytes(Array("timeline-head 1 \(head.count) \(head.hash)\n".utf8), to: path + ".head")
+        writeBytes(Array("timeline-head 1 \(head.count) \(head.hash.hex)\n".utf8), to: path + ".head")
         return (path, bytes, bytes.split(separator: 0x0A).map(Array.init))
     }
 

@@ -34,7 +34,7 @@ struct ParallelScanTests {
                 reads += 1
                 return Array(bytes[offset..<min(offset + count, bytes.count)])
             }
-            #expect(reads > 1 || bytes.count <= stretch || reference.corruption != nil, "\(label): read in stretches")
+            #expect(reads > 1 || bytes.count <= stretch || reference.damage != nil, "\(label): read in stretches")
             scans.append(("stretches of \(stretch) bytes", scan))
         }
         for (way, scan) in scans {
@@ -44,8 +44,8 @@ struct ParallelScanTests {
             #expect(scan.nextLine == reference.nextLine, "\(label), \(way): next line")
             #expect(scan.checkpointHash == reference.checkpointHash, "\(label), \(way): checkpoint")
             #expect(scan.tornTail == reference.tornTail, "\(label), \(way): torn tail")
-            #expect(scan.corruption?.line == reference.corruption?.line, "\(label), \(way): corruption line")
-            #expect(scan.corruption?.message == reference.corruption?.message, "\(label), \(way): corruption")
+            #expect(scan.damage?.line == reference.damage?.line, "\(label), \(way): corruption line")
+            #expect(scan.damage?.message == reference.damage?.message, "\(label), \(way): corruption")
         }
     }
 
@@ -53,7 +53,7 @@ struct ParallelScanTests {
     func intact() {
         let reference = LogScanner.scan(Self.log, checkpoint: 1_000, parallelism: 1)
         #expect(reference.records.count == 2_000)
-        #expect(reference.corruption == nil)
+        #expect(reference.damage == nil)
         #expect(reference.checkpointHash != nil)
         Self.expectSameScan(Self.log, "intact")
     }
@@ -73,7 +73,7 @@ struct ParallelScanTests {
         _ = try FileEventLog(path: path).append(Array(long) + events[20...], recordedAt: at(1))
         let bytes = readBytes(path)
         let reference = LogScanner.scan(bytes, parallelism: 1)
-        #expect(reference.records.count == 600 && reference.corruption == nil)
+        #expect(reference.records.count == 600 && reference.damage == nil)
         var reads = 0
         let stretch = 50_000
         let scan = LogScanner.scan(size: bytes.count, stretch: stretch, parallelism: 2) { count, offset in

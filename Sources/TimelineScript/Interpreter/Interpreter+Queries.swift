@@ -122,12 +122,12 @@ extension Interpreter {
             let violations = try self.timeline().violations
             return Table(
                 columns: ["records", "head", "intact", "problem"],
-                rows: [[.number(contents.head.count), .string(contents.head.hash), .bool(violations.isEmpty),
+                rows: [[.number(contents.head.count), .string(contents.head.hash.hex), .bool(violations.isEmpty),
                         violations.first.map { .string($0.description) } ?? .null]],
                 notes: contents.tornTail.map { [$0.description] } ?? [])
         case .head:
             let contents = try session.readLog()
-            return Table(columns: ["seq", "hash"], rows: [[.number(contents.head.count), .string(contents.head.hash)]])
+            return Table(columns: ["seq", "hash"], rows: [[.number(contents.head.count), .string(contents.head.hash.hex)]])
         }
     }
 

@@ -118,7 +118,7 @@ public final class LogSession {
             for warning in contents.warnings { warningHandler(warning) }
             return contents
         } catch let error where error.code == .notFound {
-            return LogContents(records: [], head: LogHead(count: 0, hash: LogFormat.headerHash), tornTail: nil)
+            return LogContents(records: [], head: .empty, tornTail: nil)
         } catch {
             throw Diagnostic(unlocated: StoreMessage.logUnreadable(error))
         }

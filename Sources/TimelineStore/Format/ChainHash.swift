@@ -70,6 +70,21 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Appends the 64 lower-case hex digits to `bytes`, making no string (records are written so).
+    /// - Complexity: O(1).
+    func appendHex(to bytes: inout [UInt8]) {
+        func append(_ word: UInt64) {
+            for nibble in 0..<16 {
+                bytes.append(Self.hexDigits[Int(truncatingIfNeeded: word >> UInt64(60 - 4 * nibble)) & 0xF])
+            }
+        }
+        append(w0)
+        append(w1)
+        append(w2)
+        append(w3)
+    }
+
+    /// The 64 lower-case hex digits.
     public var description: String { hex }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -5,12 +5,8 @@ import TimelineCore
 public enum LogFormat {
     /// The format version this build reads and writes.
     public static let version = 1
-    /// The first line of every log file.
-    public static let header = #"{"format":"timeline-log","version":1}"#
-    /// The chain hash the first record points back to: the SHA-256 of the header line.
-    public static var headerHash: String { sha256Hex(Array(header.utf8)) }
-    /// What separates a record's body from its hash: the body is every byte before it.
-    static let hashMarker = Array(#","hash":""#.utf8)
+    /// The first line of every log file (the chain's rule owns it: `ChainRule.header`).
+    public static var header: String { ChainRule.header }
 
     /// The SHA-256 of some bytes as 64 lower-case hex digits.
     /// - Complexity: O(n); hashes in place, without copying the bytes.

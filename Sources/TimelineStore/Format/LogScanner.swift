@@ -19,17 +19,17 @@ public struct LogScanner {
         /// Committed records, in order.
         public var records: [RecordedEvent] = []
         /// The hash of the last committed record (the header's when there is none).
-        public var headHash: String = LogFormat.headerHash
+        public var headHash: ChainHash = ChainRule.genesis
         /// The byte length of the committed part (header included).
         public var committedLength = 0
         /// The number of the line after the committed part.
         public var nextLine = 1
         /// The uncommitted tail, if any.
         public var tornTail: TornTail?
-        /// The first corruption found, if any: the scan stops there.
-        public var corruption: (line: Int, message: String)?
+        /// The first damage found, if any: the scan stops there.
+        public var damage: LogDamage?
         /// The hash of the record at the checkpoint asked for, if the log reaches it.
-        public var checkpointHash: String?
+        public var checkpointHash: ChainHash?
     }
 
     /// Scans a whole log file's bytes. Large logs are decoded in parallel, one run of lines per
@@ -82,14 +82,14 @@ public struct LogScanner {
         // The header.
         guard let headerEnd = bytes.firstIndex(of: 0x0A) else {
             if bytes.count > 1, bytes.dropLast().elementsEqual(LogFormat.header.utf8) {
-                scan.corruption = (1, "the record ends with a stray byte instead of a newline")
+                scan.damage = LogDamage(line: 1, kind: .strayBytes)
             } else {
                 scan.tornTail = TornTail(line: 1, offset: 0, length: bytes.count)
             }
             return scan
         }
         if let problem = headerProblem(bytes[0..<headerEnd]) {
-            scan.corruption = (1, problem)
+            scan.damage = LogDamage(line: 1, kind: problem)
             return scan
         }
         scan.committedLength = headerEnd + 1
@@ -100,7 +100,7 @@ public struct LogScanner {
             return Int(Double(lines + 1) * Double(size - headerEnd) / Double(bytes.count - headerEnd) * 1.5) + 16
         }()
         room = capacity
-        var progress = Progress(after: LogHead(count: 0, hash: LogFormat.headerHash), line: 2)
+        var progress = Progress(after: .empty, line: 2)
         var base = 0
         var start = headerEnd + 1
         var failure: Failure?
@@ -124,7 +124,7 @@ public struct LogScanner {
                 }
                 fits = scanRecords(bytes, from: start, to: end, base: base, final: final, progress: &progress, into: &scan, space: &space,
                                    checkpoint: checkpoint, parallelism: parallelism)
-                if !fits || final || scan.corruption != nil { return }
+                if !fits || final || scan.damage != nil { return }
                 base += end
                 start = 0
                 asked = min(stretch, size - base)
@@ -185,7 +185,7 @@ public struct LogScanner {
         var decoders: [RecordDecoder] = []
 
         init(after head: LogHead, line: Int) {
-            pendingHash = ChainHash(head.hash)!  // a head's hash is 64 hex digits: read or computed
+            pendingHash = head.hash
             expectedSeq = head.count + 1
             self.line = line
         }
@@ -225,19 +225,19 @@ public struct LogScanner {
         // Runs are taken in order while they link up; the records of those left (and those
         // after the last commit mark, at the end) are dropped.
         var taken = 0
-        func settle(_ corruption: (line: Int, message: String)?) {
-            scan.corruption = corruption
+        func settle(_ damage: LogDamage?) {
+            scan.damage = damage
             for run in runs[taken...] { space.destroy(first + run.lines.lowerBound, count: run.count) }
-            if final || corruption != nil { space.truncate(to: progress.committedCount) }
+            if final || damage != nil { space.truncate(to: progress.committedCount) }
         }
         for run in runs {
             if let head = run.head, head.index < lines.count {
-                if head.previousHash != progress.pendingHash {
-                    settle((head.index + firstLine, "the hash chain is broken: the record does not follow line \(head.index + firstLine - 1) (a line was removed, duplicated, reordered or altered)"))
+                if !ChainRule.links(head.previousHash, to: progress.pendingHash) {
+                    settle(LogDamage(line: head.index + firstLine, kind: .brokenChain(follows: head.index + firstLine - 1)))
                     return true
                 }
                 if head.seq != progress.expectedSeq {
-                    settle((head.index + firstLine, "expected sequence number \(progress.expectedSeq), found \(head.seq)"))
+                    settle(LogDamage(line: head.index + firstLine, kind: .sequenceGap(expected: progress.expectedSeq, found: head.seq)))
                     return true
                 }
             }
@@ -245,13 +245,13 @@ public struct LogScanner {
             space.count += run.count
             for commit in run.commits {
                 progress.committedCount = first + run.lines.lowerBound + commit.count
-                scan.headHash = commit.hash.hex
+                scan.headHash = commit.hash
                 scan.committedLength = base + lines[commit.lineIndex].upperBound + 1
                 scan.nextLine = commit.lineIndex + firstLine + 1
             }
-            if let hash = run.checkpointHash { scan.checkpointHash = hash.hex }
+            if let hash = run.checkpointHash { scan.checkpointHash = hash }
             if let failure = run.failure {
-                settle((failure.index + firstLine, failure.message))
+                settle(LogDamage(line: failure.index + firstLine, kind: failure.kind))
                 return true
             }
             progress.pendingHash = run.lastHash ?? progress.pendingHash
@@ -266,7 +266,7 @@ public struct LogScanner {
             // followed by a stray byte is no prefix of anything: that is damage.
             let text = bytes[fragment]
             if text.count > 1, (try? RecordDecoder.decode(text.dropLast())) != nil {
-                scan.corruption = (lines.count + firstLine, "the record ends with a stray byte instead of a newline")
+                scan.damage = LogDamage(line: lines.count + firstLine, kind: .strayBytes)
                 return true
             }
             scan.tornTail = TornTail(line: scan.nextLine, offset: scan.committedLength, length: base + end - scan.committedLength)
@@ -291,7 +291,7 @@ public struct LogScanner {
         /// The hash of the record at the checkpoint, if it is in this run.
         var checkpointHash: ChainHash?
         /// The first line of the run that fails a check, and why.
-        var failure: (index: Int, message: String)?
+        var failure: (index: Int, kind: LogDamage.Kind)?
     }
 
     /// Below this many lines a log is decoded on one thread: starting others would cost more.
@@ -330,18 +330,18 @@ public struct LogScanner {
             do {
                 decoded = try decoder.decode(bytes[lines[index]])
             } catch {
-                run.failure = (index, error.message)
+                run.failure = (index, LogDamage.Kind(error.kind))
                 return run
             }
             let seq = decoded.record.seq.value
             if let lastHash = run.lastHash, let head = run.head {
-                if decoded.previousHash != lastHash {
-                    run.failure = (index, "the hash chain is broken: the record does not follow line \(index + firstLine - 1) (a line was removed, duplicated, reordered or altered)")
+                if !ChainRule.links(decoded.previousHash, to: lastHash) {
+                    run.failure = (index, .brokenChain(follows: index + firstLine - 1))
                     return run
                 }
                 let expected = head.seq + run.count
                 if seq != expected {
-                    run.failure = (index, "expected sequence number \(expected), found \(seq)")
+                    run.failure = (index, .sequenceGap(expected: expected, found: seq))
                     return run
                 }
             } else {
@@ -358,14 +358,13 @@ public struct LogScanner {
     }
 
     /// Why a first line is not a header this build can read, or `nil` if it is.
-    static func headerProblem(_ line: ArraySlice<UInt8>) -> String? {
-        if line.elementsEqual(LogFormat.header.utf8) { return nil }
+    static func headerProblem(_ line: ArraySlice<UInt8>) -> LogDamage.Kind? {
+        if line.elementsEqual(ChainRule.header.utf8) { return nil }
         let text = String(decoding: line, as: UTF8.self)
         if text.contains("\"timeline-log\""), let range = text.range(of: #""version":"#) {
-            let digits = text[range.upperBound...].prefix { $0.isNumber }
-            return "this log has format version \(digits); this timeline reads version \(LogFormat.version)"
+            return .unsupportedVersion(found: String(text[range.upperBound...].prefix { $0.isNumber }))
         }
-        return "not a Timeline log: the first line must be \(LogFormat.header)"
+        return .notATimelineLog
     }
 }
 

@@ -11,12 +11,6 @@ public struct DecodedRecord: Sendable {
     public consuming func takeRecord() -> RecordedEvent { record }
 }
 
-/// Why a line is not a valid record.
-public struct RecordDecodingError: Error, Hashable, Sendable, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
-}
-
 /// Decodes one log line into a record and checks its own hash.
 ///
 /// All reading of log lines goes through this type. The common records take a typed fast path
@@ -43,26 +37,16 @@ public struct RecordDecoder: Sendable {
     /// Decodes a line, on the general path only when `fastPath` is `false` (for tests that
     /// compare the two).
     mutating func decode(_ line: ArraySlice<UInt8>, fastPath: Bool) throws(RecordDecodingError) -> DecodedRecord {
-        // The hash covers every byte before `,"hash":"`, which must end the line.
-        let marker = LogFormat.hashMarker
-        guard line.count > marker.count + 66, line.last == UInt8(ascii: "}"),
-            line[line.index(line.endIndex, offsetBy: -2)] == UInt8(ascii: "\""),
-            line[line.index(line.endIndex, offsetBy: -(66 + marker.count))..<line.index(line.endIndex, offsetBy: -66)].elementsEqual(marker)
-        else {
-            throw RecordDecodingError(message: "the record does not end with its hash (,\"hash\":\"<64 hex digits>\"})")
-        }
-        let hashStart = line.index(line.endIndex, offsetBy: -66)
-        let bodyEnd = line.index(hashStart, offsetBy: -marker.count)
-        let storedHash = line[hashStart..<line.index(line.endIndex, offsetBy: -2)].withUnsafeBufferPointer { ChainHash(hex: $0) }
-        let hash = line[line.startIndex..<bodyEnd].withUnsafeBytes { ChainHash(of: $0) }
-        guard storedHash == hash else {
-            throw RecordDecodingError(message: "integrity check failed: the record's content does not match its hash")
-        }
+        // The hash covers every byte before `,"hash":"`, which must end the line (`ChainRule`).
+        guard let bodyEnd = ChainRule.bodyEnd(of: line) else { throw RecordDecodingError(.missingHash) }
+        let storedHash = ChainRule.storedHash(of: line)
+        let hash = ChainRule.hash(ofBody: line[line.startIndex..<bodyEnd])
+        guard storedHash == hash else { throw RecordDecodingError(.hashMismatch) }
         if fastPath, let (record, commit, previousHash) = common.read(line, bodyEnd: bodyEnd) {
             return DecodedRecord(record: record, commit: commit, previousHash: previousHash, hash: hash)
         }
         let members: [(key: String, value: JSONObjectScanner.Value)]
-        do { members = try scanner.scan(line) } catch { throw RecordDecodingError(message: "not valid JSON (\(error.message) at byte \(error.offset + 1))") }
+        do { members = try scanner.scan(line) } catch { throw RecordDecodingError(.invalidJSON(problem: error.message, byte: error.offset + 1)) }
         var seq: Int?
         var at: String?
         var prev: String?
@@ -76,24 +60,24 @@ public struct RecordDecoder: Sendable {
             case ("commit", .bool(let flag)): commit = flag
             case ("hash", _): break
             case ("seq", _), ("at", _), ("prev", _), ("commit", _):
-                throw RecordDecodingError(message: "field \"\(key)\": unexpected value")
+                throw RecordDecodingError(.unexpectedValue(field: key))
             default: fields[key] = try Self.fieldValue(value, key: key)
             }
         }
-        guard let seq, seq >= 1 else { throw RecordDecodingError(message: "field \"seq\": expected a positive whole number") }
+        guard let seq, seq >= 1 else { throw RecordDecodingError(.invalidSequenceNumber) }
         if let at, times[at] == nil, let parsed = RecordedTime.parse(at) {
             if times.count > 4096 { times.removeAll(keepingCapacity: true) }
             times[at] = parsed
         }
         guard let at, let time = times[at] else {
-            throw RecordDecodingError(message: "field \"at\": expected a UTC time such as 2026-11-29T03:00:00Z")
+            throw RecordDecodingError(.invalidRecordedTime)
         }
-        guard let prev, let previousHash = ChainHash(prev) else { throw RecordDecodingError(message: "field \"prev\": expected 64 lower-case hex digits") }
+        guard let prev, let previousHash = ChainHash(prev) else { throw RecordDecodingError(.invalidPreviousHash) }
         guard case .string(let idText)? = fields["id"], let id = EventID(idText) else {
-            throw RecordDecodingError(message: "field \"id\": every record needs a valid id")
+            throw RecordDecodingError(.invalidID)
         }
         let event: NewEvent
-        do { event = try NewEvent(fields: fields) } catch { throw RecordDecodingError(message: error.description) }
+        do { event = try NewEvent(fields: fields) } catch { throw RecordDecodingError(.invalidEvent(error.description)) }
         return DecodedRecord(record: RecordedEvent(seq: SequenceNumber(seq), recordedAt: time, id: id, event: event),
                              commit: commit, previousHash: previousHash, hash: hash)
     }
@@ -109,7 +93,7 @@ public struct RecordDecoder: Sendable {
     public static func eventFields(_ line: ArraySlice<UInt8>) throws(RecordDecodingError) -> [String: FieldValue] {
         var scanner = JSONObjectScanner()
         let members: [(key: String, value: JSONObjectScanner.Value)]
-        do { members = try scanner.scan(line) } catch { throw RecordDecodingError(message: "not valid JSON (\(error.message))") }
+        do { members = try scanner.scan(line) } catch { throw RecordDecodingError(.invalidJSON(problem: error.message, byte: nil)) }
         var fields: [String: FieldValue] = [:]
         for (key, value) in members {
             if case .null = value { continue }
@@ -124,7 +108,7 @@ public struct RecordDecoder: Sendable {
         case .strings(let items): return .list(items)
         case .object(let map): return .fields(map)
         case .number(let number) where key == "number": return .int(number)
-        default: throw RecordDecodingError(message: "field \"\(key)\": unexpected value")
+        default: throw RecordDecodingError(.unexpectedValue(field: key))
         }
     }
 }

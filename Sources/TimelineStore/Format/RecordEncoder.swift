@@ -3,8 +3,8 @@ import TimelineCore
 /// Writes records as log lines: one JSON object per line, fixed key order, hash last.
 ///
 /// A line is `{"seq":…,"at":…,"id":…,"type":…,"date":…, other fields sorted…, "commit":true
-/// (last record of a batch only), "prev":…,"hash":…}`. `hash` is the SHA-256 of every byte
-/// before `,"hash":"`, so it covers `prev`, and the records form a chain.
+/// (last record of a batch only), "prev":…,"hash":…}`, hashed and chained by `ChainRule`: `hash`
+/// covers every byte before `,"hash":"`, so it covers `prev`, and the records form a chain.
 public struct RecordEncoder {
     // The records of a batch share their recorded time: its text is made once.
     private var lastTime: (time: RecordedTime, text: String)?
@@ -13,7 +13,7 @@ public struct RecordEncoder {
     public init() {}
 
     /// The line for one record, without the newline, and its hash.
-    public static func line(for record: RecordedEvent, commit: Bool, previousHash: String) -> (bytes: [UInt8], hash: String) {
+    public static func line(for record: RecordedEvent, commit: Bool, previousHash: ChainHash) -> (bytes: [UInt8], hash: ChainHash) {
         var encoder = RecordEncoder()
         var out: [UInt8] = []
         let hash = encoder.append(record, commit: commit, previousHash: previousHash, to: &out)
@@ -21,7 +21,9 @@ public struct RecordEncoder {
     }
 
     /// Appends the line for one record, without the newline, to `out`, and returns its hash.
-    public mutating func append(_ record: RecordedEvent, commit: Bool, previousHash: String, to out: inout [UInt8]) -> String {
+    /// - Parameter previousHash: the hash of the record before (`ChainRule.genesis` for the first).
+    /// - Complexity: O(n) in the record's size.
+    public mutating func append(_ record: RecordedEvent, commit: Bool, previousHash: ChainHash, to out: inout [UInt8]) -> ChainHash {
         let start = out.count
         let fields = record.event.sortedFields
         out.append(contentsOf: Self.seqKey)
@@ -42,10 +44,10 @@ public struct RecordEncoder {
         for (key, value) in fields where !Self.leading.contains(key) { field(key, value) }
         if commit { out.append(contentsOf: Self.commitField) }
         out.append(contentsOf: Self.prevKey)
-        Self.appendString(previousHash, to: &out)
-        let hash = out.withUnsafeBytes { ChainHash(of: UnsafeRawBufferPointer(rebasing: $0[start...])) }.hex
-        out.append(contentsOf: LogFormat.hashMarker)
-        out.append(contentsOf: hash.utf8)
+        Self.appendHash(previousHash, to: &out)
+        let hash = out.withUnsafeBytes { ChainRule.hash(ofBody: UnsafeRawBufferPointer(rebasing: $0[start...])) }
+        out.append(contentsOf: ChainRule.hashMarker)
+        hash.appendHex(to: &out)
         out.append(contentsOf: Self.closing)
         return hash
     }
@@ -56,6 +58,13 @@ public struct RecordEncoder {
     private static let commitField = Array(#","commit":true"#.utf8)
     private static let prevKey = Array(#","prev":"#.utf8)
     private static let closing = Array("\"}".utf8)
+
+    /// A hash as a JSON string of its 64 hex digits.
+    private static func appendHash(_ hash: ChainHash, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        hash.appendHex(to: &out)
+        out.append(UInt8(ascii: "\""))
+    }
 
     static func appendValue(_ value: FieldValue, to out: inout [UInt8]) {
         switch value {

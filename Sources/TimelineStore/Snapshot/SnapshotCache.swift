@@ -47,7 +47,9 @@ public struct SnapshotCache: Sendable {
         do {
             var header = try ByteReader(source, from: Self.magic.count)
             guard try header.integer() == Self.version else { return nil }
-            let head = LogHead(count: try header.integer(), hash: try header.string())
+            let count = try header.integer()
+            guard let hash = ChainHash(try header.string()) else { return nil }
+            let head = LogHead(count: count, hash: hash)
             let logLength = try header.integer()
             let digest = try header.string()
             let payload = header.offset
@@ -76,7 +78,7 @@ public struct SnapshotCache: Sendable {
         var header = ByteWriter()
         header.integer(Self.version)
         header.integer(head.count)
-        header.string(head.hash)
+        header.string(head.hash.hex)
         header.integer(length)
         header.string(LogFormat.sha256Hex(payload))
         let temporary = path + ".tmp-\(getpid())"
@@ -96,7 +98,7 @@ public struct SnapshotCache: Sendable {
             source.bytes.count > Self.magic.count, source.bytes.prefix(Self.magic.count).elementsEqual(Self.magic),
             var header = try? ByteReader(source, from: Self.magic.count)
         else { return false }
-        return (try? header.integer()) == Self.version && (try? header.integer()) == head.count && (try? header.string()) == head.hash
+        return (try? header.integer()) == Self.version && (try? header.integer()) == head.count && (try? header.string()) == head.hash.hex
     }
 
     /// Removes the snapshot, if there is one.
@@ -106,7 +108,7 @@ public struct SnapshotCache: Sendable {
     /// record with the head's hash, and its head marker (if any) agrees: then it holds exactly
     /// the records the head names, as hashes chain every record to the ones before it.
     static func log(_ log: String, endsAt head: LogHead, length: Int) -> Bool {
-        if let marker = HeadMarker.read(for: log), marker.count != head.count || marker.hash != head.hash { return false }
+        if let marker = HeadMarker.read(for: log), !marker.names(head) { return false }
         guard let file = try? PosixFile.open(log, writable: false), (try? file.size()) == length else { return false }
         return head.endsRecord(in: file, at: length)
     }

@@ -13,7 +13,7 @@ import Glibc
 /// let receipt = try log.append([event], recordedAt: .now)
 /// let contents = try log.read()
 /// ```
-public struct FileEventLog: EventLog {
+public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter {
     /// The log file.
     public let path: String
     /// The countries events are checked against.
@@ -90,20 +90,27 @@ public struct FileEventLog: EventLog {
     /// The contents a scan found (`records` are all the committed records, the scan's own and
     /// any read before), or the error for the damage it found.
     private func contents(of scan: LogScanner.Scan, records: [RecordedEvent], marker: HeadMarker?) throws(StoreError) -> LogContents {
-        if let corruption = scan.corruption {
-            let code: StoreError.Code = corruption.line == 1 && corruption.message.contains("format version") ? .unsupportedFormat : .corrupt
+        if let damage = scan.damage {
+            if case .unsupportedVersion = damage.kind {
+                throw StoreError(code: .unsupportedFormat, message: damage.message, path: path, line: damage.line)
+            }
             throw StoreError(
-                code: code,
-                message: code == .corrupt
-                    ? "the log is damaged: \(corruption.message). Nothing will be read from or written to it; restore it from a copy and run `timeline verify`"
-                    : corruption.message,
-                path: path, line: corruption.line)
+                code: .corrupt,
+                message: "the log is damaged: \(damage.message). Nothing will be read from or written to it; restore it from a copy and run `timeline verify`",
+                path: path, line: damage.line)
         }
         var warnings: [String] = []
         if let marker, let problem = marker.problem(records: records.count, hashAtMarker: scan.checkpointHash, log: path) {
             warnings.append(problem)
         }
         return LogContents(records: records, head: LogHead(count: records.count, hash: scan.headHash), tornTail: scan.tornTail, warnings: warnings)
+    }
+
+    /// Verifies the file end to end (`LogVerifier.verify(path:registry:)`), reading it afresh.
+    /// - Throws: `.notFound` when there is no log (and no marker saying there was one), `.io`.
+    /// - Complexity: O(n log n) in the number of records.
+    public func verify(registry: CountryRegistry) throws(StoreError) -> VerificationReport {
+        try LogVerifier.verify(path: path, registry: registry)
     }
 
     public func cachedProjections(registry: CountryRegistry) -> (projections: Projections, head: LogHead)? {
@@ -222,7 +229,7 @@ public struct FileEventLog: EventLog {
             throw StoreError(code: error.code, message: error.message + "; the log is unchanged", path: path)
         }
         let head = LogHead(count: existingHead.count + plan.records.count, hash: hash)
-        HeadMarker(count: head.count, hash: head.hash).write(for: path)
+        HeadMarker(head).write(for: path)
         cache.store(LogCache.State(
             committedLength: start + output.count,
             contents: LogContents(records: records, head: head, tornTail: nil),

@@ -12,6 +12,20 @@ struct HeadMarker: Equatable {
     let count: Int
     let hash: String
 
+    /// The marker of `head`.
+    init(_ head: LogHead) {
+        self.init(count: head.count, hash: head.hash.hex)
+    }
+
+    /// A marker read from its file (`hash` is the text found there, 64 characters).
+    init(count: Int, hash: String) {
+        self.count = count
+        self.hash = hash
+    }
+
+    /// Whether the marker names `head`.
+    func names(_ head: LogHead) -> Bool { count == head.count && hash == head.hash.hex }
+
     static func path(for log: String) -> String { log + ".head" }
 
     /// The marker's text: `timeline-head 1 COUNT HASH`.
@@ -40,11 +54,11 @@ struct HeadMarker: Equatable {
     }
 
     /// What is wrong when the log does not reach this marker, or `nil` when it does.
-    func problem(records: Int, hashAtMarker: String?, log: String) -> String? {
+    func problem(records: Int, hashAtMarker: ChainHash?, log: String) -> String? {
         if records < count {
             return "the log ends at record #\(records) but was last committed at #\(count): \(count - records) record\(count - records == 1 ? " was" : "s were") lost (a power failure, or a copy restored from before); restore the log from a copy, or delete \(HeadMarker.path(for: log)) to accept the loss"
         }
-        if let hashAtMarker, hashAtMarker != hash {
+        if let hashAtMarker, hashAtMarker.hex != hash {
             return "record #\(count) is not the one last committed there (its hash differs from the .head marker): the log was replaced or rewritten; restore it from a copy, or delete \(HeadMarker.path(for: log)) to accept it"
         }
         return nil

@@ -27,7 +27,7 @@ final class LogCache: Sendable {
         guard size >= state.committedLength else { return false }
         // The marker moves with every commit: one that differs from the cached head is fine only
         // when others appended since (the marker is then checked with what they appended).
-        if let marker, marker.count != head.count || marker.hash != head.hash, size == state.committedLength { return false }
+        if let marker, !marker.names(head), size == state.committedLength { return false }
         return head.endsRecord(in: file, at: state.committedLength)
     }
 }

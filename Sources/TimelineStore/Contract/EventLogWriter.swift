@@ -1,0 +1,30 @@
+import TimelineCore
+
+/// Appends to a log, one atomic batch at a time.
+///
+/// The requirements are async, as a database client's are: an async-only backend implements
+/// these. A log that writes synchronously adopts `SynchronousEventLogWriter` instead, whose
+/// synchronous methods also serve as these.
+public protocol EventLogWriter: Sendable {
+    /// Appends the events as one batch: all land, or none do.
+    ///
+    /// Events whose id is already in the log with the same content are skipped (re-running a
+    /// script appends nothing); the rest are validated against the whole log, as it stands under
+    /// the writer's lock, before anything is written. Acknowledged batches are durable.
+    /// - Parameter recordedAt: the transaction time to record; the writer never lets it go
+    ///   backwards.
+    /// - Throws: `StoreError` (`.invariant`, `.idConflict`, `.io` …); nothing is written then.
+    func append(_ events: [NewEvent], recordedAt: RecordedTime) async throws(StoreError) -> AppendReceipt
+
+    /// Appends records already planned and checked on top of `head` (by an `AppendPlanner` on
+    /// the log's records): a writer may write them as they are while the log still ends at
+    /// `head`, and must otherwise plan their events again.
+    func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) async throws(StoreError) -> AppendReceipt
+}
+
+extension EventLogWriter {
+    /// Plans the events again: always correct, never the fastest.
+    public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) async throws(StoreError) -> AppendReceipt {
+        try await append(records.map(\.event), recordedAt: recordedAt)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import TimelineCore
+import TimelineStore
+import TimelineTestSupport
+
+/// Every kind of damage comes out of the scanner and `verify` as its typed kind, on its line,
+/// with the message people have always read; only the format version decides `.unsupportedFormat`.
+@Suite("Log damage kinds")
+struct LogDamageTests {
+    static let bundled = readBytes(CorruptionTests.bundled)
+    static var lines: [[UInt8]] { bundled.split(separator: 0x0A).map(Array.init) }
+
+    /// A log of `lines`, each ended by a newline.
+    static func log(_ lines: [[UInt8]]) -> [UInt8] { lines.flatMap { $0 + [0x0A] } }
+
+    /// A record line whose hash matches its body, whatever the body says.
+    static func hashed(_ body: String) -> [UInt8] {
+        let body = Array(body.utf8)
+        return body + ChainRule.hashMarker + Array(ChainRule.hash(ofBody: body[...]).hex.utf8) + Array("\"}".utf8)
+    }
+
+    /// Two records whose hashes and chain are right, numbered 1 and 3.
+    static var gap: [UInt8] {
+        let events = try! fixtureEvents("sco-small.events.jsonl")
+        let first = RecordEncoder.line(for: RecordedEvent(seq: SequenceNumber(1), recordedAt: at(), event: events[0]), commit: true, previousHash: ChainRule.genesis)
+        let second = RecordEncoder.line(for: RecordedEvent(seq: SequenceNumber(3), recordedAt: at(), event: events[1]), commit: true, previousHash: first.hash)
+        return log([Array(ChainRule.header.utf8), first.bytes, second.bytes])
+    }
+
+    static let cases: [(name: String, bytes: [UInt8], damage: LogDamage, message: String)] = {
+        var altered = lines
+        altered[1][altered[1].firstIndex(of: UInt8(ascii: "S"))!] = UInt8(ascii: "Z")
+        var removed = lines
+        removed.remove(at: 2)
+        return [
+            ("a byte changed", log(altered), LogDamage(line: 2, kind: .integrityCheckFailed),
+             "integrity check failed: the record's content does not match its hash"),
+            ("a line removed", log(removed), LogDamage(line: 3, kind: .brokenChain(follows: 2)),
+             "the hash chain is broken: the record does not follow line 2 (a line was removed, duplicated, reordered or altered)"),
+            ("a sequence gap", gap, LogDamage(line: 3, kind: .sequenceGap(expected: 2, found: 3)), "expected sequence number 2, found 3"),
+            ("a stray byte", Array(bundled.dropLast()) + [UInt8(ascii: "x")], LogDamage(line: lines.count, kind: .strayBytes),
+             "the record ends with a stray byte instead of a newline"),
+            ("a newer version", log([Array(#"{"format":"timeline-log","version":2}"#.utf8)] + lines.dropFirst()),
+             LogDamage(line: 1, kind: .unsupportedVersion(found: "2")), "this log has format version 2; this timeline reads version 1"),
+            ("another file", log([Array(#"{"hello":1}"#.utf8)]), LogDamage(line: 1, kind: .notATimelineLog),
+             #"not a Timeline log: the first line must be {"format":"timeline-log","version":1}"#),
+            ("a record without its hash", log([lines[0], Array(#"{"seq":1}"#.utf8)]), LogDamage(line: 2, kind: .malformedRecord(.missingHash)),
+             #"the record does not end with its hash (,"hash":"<64 hex digits>"})"#),
+            ("a bad recorded time", log([lines[0], hashed(#"{"seq":1,"at":"yesterday","id":"x1","type":"summit","prev":"\#(ChainRule.genesis.hex)""#)]),
+             LogDamage(line: 2, kind: .malformedRecord(.invalidRecordedTime)), #"field "at": expected a UTC time such as 2026-11-29T03:00:00Z"#),
+        ]
+    }()
+
+    @Test("the scanner and verify report each kind on its line, with its message", arguments: 0..<cases.count)
+    func kinds(index: Int) throws {
+        let (name, bytes, damage, message) = Self.cases[index]
+        #expect(LogScanner.scan(bytes).damage == damage, "\(name): scan")
+        #expect(damage.message == message && damage.description == message, "\(name): message")
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("log.jsonl")
+        writeBytes(bytes, to: path)
+        #expect(try LogVerifier.verify(path: path).damage == damage, "\(name): verify")
+        do {
+            _ = try FileEventLog(path: path).read()
+            Issue.record("\(name): a damaged log was read")
+        } catch {
+            let version = if case .unsupportedVersion = damage.kind { true } else { false }
+            #expect(error.code == (version ? .unsupportedFormat : .corrupt), "\(name): code")
+            #expect(error.line == damage.line && error.message.contains(message), "\(name): error")
+        }
+    }
+
+    @Test("a missing log whose head marker shows records is damage of its own kind")
+    func missingLog() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("log.jsonl")
+        writeBytes(Array("timeline-head 1 97 \(String(repeating: "a", count: 64))\n".utf8), to: path + ".head")
+        let report = try LogVerifier.verify(path: path)
+        #expect(report.damage == LogDamage(line: 0, kind: .missingLog(committedRecords: 97)))
+        #expect(report.damage?.message == "the log is missing, but it held 97 records when last committed: restore it from a copy")
+        #expect(report.head == .empty)
+    }
+}
