@@ -24,7 +24,7 @@ struct VerifyCommand: ParsableCommand {
         let location = global.location
         let report: VerificationReport
         do {
-            report = try LogVerifier.verify(path: location.path)
+            report = try global.openLog(location).verify(registry: .standard)
         } catch let error where error.code == .notFound {
             throw CommandFailure.noInput("\(location.path): no log to verify")
         } catch {
