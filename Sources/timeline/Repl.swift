@@ -47,10 +47,11 @@ final class Repl {
             Console.write(text.out)
             Console.writeError(text.error)
         }
-        editor.completer = { [unowned self] before in
+        editor.completer = { [unowned self] before, after in
             let engine = CompletionEngine(timeline: interpreter.currentTimeline(), listDirectory: Repl.listDirectory)
-            let suggestion = engine.complete(before)
-            return Completion(replacing: suggestion.replacing, candidates: suggestion.candidates, suffix: suggestion.suffix)
+            let suggestion = engine.complete(before, after: after)
+            return Completion(
+                replacing: suggestion.replacing, candidates: suggestion.candidates, suffix: suggestion.suffix, replacingAfter: suggestion.replacingAfter)
         }
     }
 
