@@ -36,7 +36,9 @@ struct PathOperandTests {
         let (outcome, info) = Self.run("chart SCO from 2001 to 2025 --svg \(svg) html \(html)", in: scratch)
         #expect(outcome.succeeded, "\(outcome.diagnostics.map(\.message))")
         #expect(info == ["wrote \(svg)", "wrote \(html)"])
-        #expect(String(decoding: readBytes(svg), as: UTF8.self).hasPrefix("<svg") || String(decoding: readBytes(svg), as: UTF8.self).contains("<svg"))
+        #expect(
+            String(decoding: readBytes(svg), as: UTF8.self).hasPrefix("<svg")
+                || String(decoding: readBytes(svg), as: UTF8.self).contains("<svg"))
         #expect(String(decoding: readBytes(html), as: UTF8.self).contains("<html"))
     }
 
@@ -59,17 +61,30 @@ struct PathOperandTests {
     @Test("import takes a bare relative, absolute or home path; a single word stays a name")
     func importParses() {
         if case .string(let path) = Self.importedFile("import ./x.csv") { #expect(path == "./x.csv") } else { Issue.record("./x.csv") }
-        if case .string(let path) = Self.importedFile("import ../data/events.jsonl # a comment") { #expect(path == "../data/events.jsonl") } else { Issue.record("../data") }
-        if case .string(let path) = Self.importedFile("import /tmp/x-1.csv; print 1") { #expect(path == "/tmp/x-1.csv") } else { Issue.record("/tmp") }
+        if case .string(let path) = Self.importedFile("import ../data/events.jsonl # a comment") {
+            #expect(path == "../data/events.jsonl")
+        } else {
+            Issue.record("../data")
+        }
+        if case .string(let path) = Self.importedFile("import /tmp/x-1.csv; print 1") {
+            #expect(path == "/tmp/x-1.csv")
+        } else {
+            Issue.record("/tmp")
+        }
         if case .string(let path) = Self.importedFile("import ~/events.csv") { #expect(path == "~/events.csv") } else { Issue.record("~") }
-        if case .string(let path) = Self.importedFile("import events.csv") { #expect(path == "events.csv") } else { Issue.record("events.csv") }
+        if case .string(let path) = Self.importedFile("import events.csv") {
+            #expect(path == "events.csv")
+        } else {
+            Issue.record("events.csv")
+        }
         if case .string(let path) = Self.importedFile("import \"a b.csv\"") { #expect(path == "a b.csv") } else { Issue.record("quoted") }
         if case .name(let name) = Self.importedFile("import file") { #expect(name == "file") } else { Issue.record("a name") }
     }
 
     @Test("a bare path ends the statement at a bar, a semicolon or a brace")
     func pathEnds() {
-        let (program, diagnostics) = Parser.parse(SourceFile(name: "t", text: "for y in [1] { chart SCO --svg out/a.svg }; chart SCO --svg b.svg | count"))
+        let (program, diagnostics) = Parser.parse(
+            SourceFile(name: "t", text: "for y in [1] { chart SCO --svg out/a.svg }; chart SCO --svg b.svg | count"))
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
         #expect(program.statements.count == 2)
     }
@@ -78,7 +93,8 @@ struct PathOperandTests {
     func missingPath() {
         let missing = Parser.parse(SourceFile(name: "t", text: "chart SCO from 2001 --svg")).diagnostics
         #expect(missing.map(\.id.name) == ["expected-file"])
-        #expect(missing.first?.message == "expected a file name after svg, as in chart SCO --svg charts/sco.svg, found the end of the input")
+        #expect(
+            missing.first?.message == "expected a file name after svg, as in chart SCO --svg charts/sco.svg, found the end of the input")
         let clause = Parser.parse(SourceFile(name: "t", text: "chart SCO --html --svg x")).diagnostics
         #expect(clause.first?.message == "expected a file name after html, as in chart SCO --html charts/sco.html, found \"--svg\"")
         #expect(Parser.parse(SourceFile(name: "t", text: "import")).diagnostics.map(\.id.name) == ["expected-file"])

@@ -40,7 +40,8 @@ extension Parser {
     /// comment, a quote, or a backslash continuing the line.
     static func endsPath(_ bytes: [UInt8], at index: Int) -> Bool {
         switch bytes[index] {
-        case 0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: ")"), UInt8(ascii: "#"), UInt8(ascii: "\""):
+        case 0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "}"), UInt8(ascii: ")"), UInt8(ascii: "#"),
+            UInt8(ascii: "\""):
             return true
         case UInt8(ascii: "\\"):
             return index + 1 < bytes.count && bytes[index + 1] == 0x0A
