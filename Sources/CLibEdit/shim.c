@@ -116,13 +116,25 @@ static unsigned char tl_complete(EditLine *el, int ch) {
     if (!before) return CC_ERROR;
     memcpy(before, line->buffer, length);
     before[length] = 0;
+    size_t after_length = (size_t)(line->lastchar - line->cursor);
+    char *after = malloc(after_length + 1);
+    if (!after) {
+        free(before);
+        return CC_ERROR;
+    }
+    memcpy(after, line->cursor, after_length);
+    after[after_length] = 0;
     int delete_count = 0;
-    char *result = editor->completer(before, &delete_count);
+    int delete_after = 0;
+    char *result = editor->completer(before, after, &delete_count, &delete_after);
     free(before);
+    free(after);
     if (!result) return CC_REFRESH_BEEP;
     char *listing = strchr(result, '\n');
     if (listing) *listing++ = 0;
-    if (delete_count > 0) el_deletestr(el, delete_count);
+    // What to replace after the cursor: step over it, then delete it with what is before.
+    if (delete_after > 0) el_cursor(el, delete_after);
+    if (delete_count + delete_after > 0) el_deletestr(el, delete_count + delete_after);
     if (*result) el_insertstr(el, result);
     unsigned char status = CC_REFRESH;
     if (listing && *listing) {

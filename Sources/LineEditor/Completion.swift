@@ -8,21 +8,28 @@ public struct Completion: Equatable, Sendable {
     public let candidates: [String]
     /// Appended after a unique candidate (a space, so the next word can follow).
     public let suffix: String
+    /// How many characters after the cursor a unique candidate also replaces (a closing quote
+    /// or a space already there).
+    public let replacingAfter: Int
 
-    public init(replacing: Int, candidates: [String], suffix: String = " ") {
+    /// A completion replacing `replacing` characters before the cursor and, when there is one
+    /// candidate, `replacingAfter` after it.
+    public init(replacing: Int, candidates: [String], suffix: String = " ", replacingAfter: Int = 0) {
         self.replacing = replacing
         self.candidates = candidates
         self.suffix = suffix
+        self.replacingAfter = replacingAfter
     }
 
-    /// The edit to make: characters to delete, text to insert, and a listing to show.
-    public var answer: (delete: Int, insert: String, listing: String)? {
+    /// The edit to make: characters to delete before and after the cursor, text to insert, and
+    /// a listing to show.
+    public var answer: (delete: Int, deleteAfter: Int, insert: String, listing: String)? {
         let unique = Array(Set(candidates)).sorted()
         guard !unique.isEmpty else { return nil }
-        if unique.count == 1 { return (replacing, unique[0] + suffix, "") }
+        if unique.count == 1 { return (replacing, replacingAfter, unique[0] + suffix, "") }
         let prefix = Completion.commonPrefix(unique)
         let listing = Completion.columns(unique, width: 80)
-        return (prefix.count >= replacing ? replacing : 0, prefix.count >= replacing ? prefix : "", listing)
+        return (prefix.count >= replacing ? replacing : 0, 0, prefix.count >= replacing ? prefix : "", listing)
     }
 
     /// The longest common prefix, ignoring case differences after the first differing letter.

@@ -10,7 +10,7 @@ import Glibc
 /// For example:
 /// ```swift
 /// let editor = LineEditor(program: "timeline", historyFile: path)
-/// editor.completer = { before in Completion(replacing: 0, candidates: []) }
+/// editor.completer = { before, after in Completion(replacing: 0, candidates: []) }
 /// switch editor.readLine(prompt: "diplomacy #97> ") { … }
 /// ```
 public final class LineEditor {
@@ -28,14 +28,14 @@ public final class LineEditor {
     /// Where the history is saved, if anywhere.
     public let historyFile: String?
 
-    /// The completion function: given the text before the cursor, what to offer.
-    public var completer: ((String) -> Completion)? {
+    /// The completion function: given the text before and after the cursor, what to offer.
+    public var completer: ((_ before: String, _ after: String) -> Completion)? {
         didSet { LineEditor.activeCompleter = completer }
     }
 
     // libedit calls back through a C function pointer, which cannot capture: the one active
     // editor's completer lives here. There is one terminal, so one editor at a time.
-    nonisolated(unsafe) static var activeCompleter: ((String) -> Completion)?
+    nonisolated(unsafe) static var activeCompleter: ((_ before: String, _ after: String) -> Completion)?
 
     /// Sets up libedit on the terminal. Call once, after `LineEditor.prepareLocale()`.
     /// - Parameters:
@@ -117,11 +117,14 @@ extension String {
 }
 
 /// The C entry point for Tab: asks the active completer and encodes its answer for the shim.
-private func lineEditorComplete(_ before: UnsafePointer<CChar>?, _ deleteCount: UnsafeMutablePointer<Int32>?) -> UnsafeMutablePointer<CChar>? {
+private func lineEditorComplete(
+    _ before: UnsafePointer<CChar>?, _ after: UnsafePointer<CChar>?, _ deleteCount: UnsafeMutablePointer<Int32>?, _ deleteAfter: UnsafeMutablePointer<Int32>?
+) -> UnsafeMutablePointer<CChar>? {
     guard let before, let completer = LineEditor.activeCompleter else { return nil }
-    let completion = completer(String(cString: before))
+    let completion = completer(String(cString: before), after.map { String(cString: $0) } ?? "")
     guard let answer = completion.answer else { return nil }
     deleteCount?.pointee = Int32(answer.delete)
+    deleteAfter?.pointee = Int32(answer.deleteAfter)
     var text = answer.insert
     if !answer.listing.isEmpty { text += "\n" + answer.listing }
     return strdup(text)

@@ -39,10 +39,11 @@ final class Repl {
             return false
         }
         interpreter = Interpreter(session: LogSession(log: options.openLog(location)), host: host)
-        editor.completer = { [unowned self] before in
+        editor.completer = { [unowned self] before, after in
             let engine = CompletionEngine(timeline: interpreter.session.currentTimeline(), listDirectory: Repl.listDirectory)
-            let suggestion = engine.complete(before)
-            return Completion(replacing: suggestion.replacing, candidates: suggestion.candidates, suffix: suggestion.suffix)
+            let suggestion = engine.complete(before, after: after)
+            return Completion(
+                replacing: suggestion.replacing, candidates: suggestion.candidates, suffix: suggestion.suffix, replacingAfter: suggestion.replacingAfter)
         }
     }
 

@@ -44,6 +44,27 @@ struct CompletionTests {
         #expect(engine.complete("status BLR in S").candidates == ["SCO", "SHANGHAI5"])
     }
 
+    /// The line after Tab with a unique candidate, as the line editor makes it.
+    func completed(_ before: String, _ after: String = "") -> String {
+        let suggestion = engine.complete(before, after: after)
+        guard Set(suggestion.candidates).count == 1, let candidate = suggestion.candidates.first else { return before + after }
+        return String(before.dropLast(suggestion.replacing)) + candidate + suggestion.suffix + "|" + after.dropFirst(suggestion.replacingAfter)
+    }
+
+    @Test("a completed country name is followed by one space, wherever the cursor is and whatever quote is typed")
+    func oneSpaceAfterNames() {
+        // "|" marks the cursor after the edit.
+        #expect(completed("status Saudi A") == "status \"Saudi Arabia\" |")
+        #expect(completed("status Saudi A", " in SCO") == "status \"Saudi Arabia\" |in SCO")
+        #expect(completed("status \"Saudi A", "\" in SCO") == "status \"Saudi Arabia\" |in SCO")
+        #expect(completed("status \"Saudi A", "\"") == "status \"Saudi Arabia\" |")
+        #expect(completed("status Bela", " in SCO") == "status Belarus |in SCO")
+        // Right after a closing quote the name is whole: Tab adds the space, then offers "in".
+        #expect(completed("status \"Saudi Arabia\"") == "status \"Saudi Arabia\" |")
+        #expect(completed("status \"Saudi Arabia\" ") == "status \"Saudi Arabia\" in |")
+        #expect(completed("history \"Saudi Arabia\"", " from 2020") == "history \"Saudi Arabia\" |from 2020")
+    }
+
     @Test("after append: event types, then each form's organization, country, status and clauses")
     func appends() {
         #expect(engine.complete("append ac").candidates == ["accession"])

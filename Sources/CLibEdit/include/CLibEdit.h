@@ -8,10 +8,11 @@
 /// An editor: libedit's EditLine and History with the prompt and completion hook.
 typedef struct tl_editor tl_editor;
 
-/// Completion hook: given the line up to the cursor, returns a malloc'd string whose first line
-/// is the text to insert and whose further lines (if any) are a listing to show; sets
-/// *delete_count to the number of characters before the cursor to replace. NULL: nothing.
-typedef char *(*tl_completer)(const char *before_cursor, int *delete_count);
+/// Completion hook: given the line before and after the cursor, returns a malloc'd string whose
+/// first line is the text to insert and whose further lines (if any) are a listing to show; sets
+/// *delete_count to the number of characters before the cursor to replace, and *delete_after to
+/// the number after it (a closing quote or a space already typed). NULL: nothing.
+typedef char *(*tl_completer)(const char *before_cursor, const char *after_cursor, int *delete_count, int *delete_after);
 
 /// Creates an editor on standard input and output, emacs bindings, libedit's own signal
 /// handling off, a key reader that returns on SIGINT, Ctrl-R bound to incremental search.

@@ -11,6 +11,9 @@ public struct CompletionEngine {
         public let candidates: [String]
         /// Appended after a unique candidate: a space, or nothing after a directory.
         public let suffix: String
+        /// How many characters after the cursor a unique candidate also replaces: a closing
+        /// quote already typed there, and a space already there that the suffix would double.
+        public internal(set) var replacingAfter = 0
     }
 
     let timeline: Timeline?
@@ -30,9 +33,29 @@ public struct CompletionEngine {
     /// The REPL's dot-commands.
     public static let dotCommands = [".help", ".read", ".format", ".timer", ".log", ".quit"]
 
+    /// The suggestion for the text before the cursor, given the text after it: a unique
+    /// candidate takes the place of a closing quote already typed after the cursor, and its
+    /// suffix of a space already there, so that completing `status Saudi A` in
+    /// `status Saudi A in SCO` gives `status "Saudi Arabia" in SCO`, one space before `in`.
+    public func complete(_ before: String, after: String) -> Suggestion {
+        var suggestion = complete(before)
+        guard let candidate = suggestion.candidates.first, Set(suggestion.candidates).count == 1 else { return suggestion }
+        var rest = Substring(after)
+        if candidate.hasSuffix("\""), rest.hasPrefix("\"") {
+            rest = rest.dropFirst()
+            suggestion.replacingAfter += 1
+        }
+        if !suggestion.suffix.isEmpty, rest.hasPrefix(suggestion.suffix) { suggestion.replacingAfter += suggestion.suffix.count }
+        return suggestion
+    }
+
     /// The suggestion for the text before the cursor.
     public func complete(_ before: String) -> Suggestion {
-        let (words, partial, quoted) = Self.split(before)
+        let (words, partial, quoted, lastQuoted) = Self.split(before)
+        // Right after a closing quote the word is whole: Tab only adds the space after it.
+        if !quoted, partial.isEmpty, lastQuoted, before.hasSuffix("\""), let last = words.last {
+            return Suggestion(replacing: last.count + 2, candidates: ["\"" + last + "\""], suffix: " ")
+        }
         let lowered = words.map { $0.lowercased() }
         func offer(_ candidates: [String], replacing: String = partial, suffix: String = " ") -> Suggestion {
             let key = replacing.lowercased()
@@ -67,10 +90,11 @@ public struct CompletionEngine {
                 if position == inIndex + 1 { return offer(organizations) }
                 return offer(Self.clauseWords(verb))
             }
-            // A country name with spaces, typed without quotes: everything after the keyword.
+            // A country name with spaces, typed without quotes: everything after the keyword. A
+            // quoted name is whole.
             let typed = Array(words.dropFirst())
             let phrase = (typed + [partial]).joined(separator: " ")
-            if registry.countries.contains(where: { Self.names(of: $0).contains { $0.contains(" ") && NameKey.of($0).hasPrefix(NameKey.of(phrase)) } }) {
+            if !lastQuoted, registry.countries.contains(where: { Self.names(of: $0).contains { $0.contains(" ") && NameKey.of($0).hasPrefix(NameKey.of(phrase)) } }) {
                 return countries(partial: partial, words: typed, quoted: quoted)
             }
             return offer(["in"])
@@ -180,9 +204,11 @@ public struct CompletionEngine {
         return Suggestion(replacing: unquoted.count, candidates: candidates, suffix: onlyDirectory ? "" : " ")
     }
 
-    /// The words before the cursor, the partial word at it, and whether it is inside quotes.
-    static func split(_ text: String) -> (words: [String], partial: String, quoted: Bool) {
+    /// The words before the cursor, the partial word at it, whether it is inside quotes, and
+    /// whether the last whole word was quoted.
+    static func split(_ text: String) -> (words: [String], partial: String, quoted: Bool, lastQuoted: Bool) {
         var words: [String] = []
+        var lastQuoted = false
         var current = ""
         var inQuotes = false
         var wasQuoted = false
@@ -191,28 +217,36 @@ public struct CompletionEngine {
                 if character == "\"" {
                     inQuotes = false
                     words.append(current)
+                    lastQuoted = true
                     current = ""
                     wasQuoted = false
                 } else {
                     current.append(character)
                 }
             } else if character == "\"" {
-                if !current.isEmpty { words.append(current) }
+                if !current.isEmpty {
+                    words.append(current)
+                    lastQuoted = false
+                }
                 current = ""
                 inQuotes = true
                 wasQuoted = true
             } else if character == " " || character == "\t" || character == "\n" {
-                if !current.isEmpty { words.append(current) }
+                if !current.isEmpty {
+                    words.append(current)
+                    lastQuoted = false
+                }
                 current = ""
             } else if character == "|" || character == ";" || character == "{" || character == "(" {
                 if !current.isEmpty { words.append(current) }
                 current = ""
+                lastQuoted = false
                 // A new statement or pipeline stage starts here.
                 words = character == "|" ? ["|"] : []
             } else {
                 current.append(character)
             }
         }
-        return (words, current, inQuotes && wasQuoted)
+        return (words, current, inQuotes && wasQuoted, lastQuoted)
     }
 }

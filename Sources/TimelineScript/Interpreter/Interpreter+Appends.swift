@@ -13,8 +13,7 @@ extension Interpreter {
         var clauses: [String: (values: [Expression], range: Range<Int>)] = [:]
         for clause in statement.clauses {
             guard form.clauses.contains(clause.keyword) else {
-                let takes = form.clauses
-                throw Diagnostic(AppendMessage.unexpectedClause(kind: kind.rawValue, clause: clause.keyword, takes: takes), at: clause.range,
+                throw Diagnostic(AppendMessage.unexpectedClause(kind: kind.rawValue, clause: clause.keyword, takes: form.clauses), at: clause.range,
                                  notes: [AppendMessage.exampleNote(form.example)])
             }
             if clauses[clause.keyword] != nil {

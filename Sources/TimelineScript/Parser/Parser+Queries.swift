@@ -34,8 +34,10 @@ extension Parser {
                 case .at: at = try parser.parseAdditive()
                 case .from: from = try parser.parseAdditive()
                 case .to: to = try parser.parseAdditive()
-                case .svg: svg = try parser.parseAdditive()
-                case .html: html = try parser.parseAdditive()
+                case .svg, .html:
+                    let path = try parser.parsePath(
+                        after: clause.rawValue, example: "chart SCO --\(clause.rawValue) charts/sco.\(clause.rawValue)", reserved: verb.clauseWords, additive: true)
+                    if clause == .svg { svg = path } else { html = path }
                 }
             }
         }

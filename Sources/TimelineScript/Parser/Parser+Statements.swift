@@ -74,7 +74,7 @@ extension Parser {
             case "import" where !peek().isSymbol("="):
                 _ = advance()
                 guard !atStatementEnd else { throw error(.expectedFile) }
-                let file = try parseOperand()
+                let file = try parsePath(after: "import", example: "import events.csv", additive: false)
                 return Statement(.importFile(file), start..<file.range.upperBound)
             case "else":
                 throw error(.elseWithoutIf)

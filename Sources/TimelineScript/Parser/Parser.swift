@@ -7,6 +7,9 @@ public struct Parser {
     var position = 0
     var diagnostics: [Diagnostic] = []
     var depth = 0
+    /// The byte ranges of the bare paths read (see `parsePath`): lexical errors inside them are
+    /// not errors.
+    var pathRanges: [Range<Int>] = []
     let source: SourceFile
 
     /// How deeply expressions and blocks may nest.
@@ -21,9 +24,10 @@ public struct Parser {
 
     /// Parses a whole script. Lexical and syntax errors are returned together, in source order.
     public static func parse(_ source: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
-        let (tokens, lexical) = Lexer.tokenize(source)
+        let (tokens, lexed) = Lexer.tokenize(source)
         var parser = Parser(tokens: tokens, source: source)
         let statements = parser.parseStatements(untilBrace: false)
+        let lexical = lexed.filter { diagnostic in !parser.pathRanges.contains { $0.contains(diagnostic.range.lowerBound) } }
         // A line with a lexical error gets no further syntax errors: they would only echo it.
         let lexicalLines = Set(lexical.map { source.location(of: $0.range.lowerBound).line })
         let syntax = parser.diagnostics.filter { !lexicalLines.contains(source.location(of: $0.range.lowerBound).line) }

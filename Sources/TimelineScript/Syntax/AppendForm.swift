@@ -49,16 +49,23 @@ extension EventKind {
                 positional: [.org], required: ["on", "name", "ladder"], optional: ["founders", "place", "predecessor"],
                 example: "append founding SCO on 2001-06-15 name \"…\" founders CHN RUS ladder observer member source \"…\"")
         case .accession:
-            return AppendForm(positional: [.org, .country], required: ["on"], optional: [], example: "append accession SCO IND on 2017-06-09 source \"…\"")
+            return AppendForm(
+                positional: [.org, .country], required: ["on"], optional: [], example: "append accession SCO IND on 2017-06-09 source \"…\""
+            )
         case .withdrawal:
-            return AppendForm(positional: [.org, .country], required: ["on"], optional: [], example: "append withdrawal CSTO UZB on 2012-06-28 source \"…\"")
+            return AppendForm(
+                positional: [.org, .country], required: ["on"], optional: [],
+                example: "append withdrawal CSTO UZB on 2012-06-28 source \"…\"")
         case .suspension:
-            return AppendForm(positional: [.org, .country], required: ["on"], optional: [], example: "append suspension CSTO ARM on 2024-02 source \"…\"")
+            return AppendForm(
+                positional: [.org, .country], required: ["on"], optional: [], example: "append suspension CSTO ARM on 2024-02 source \"…\"")
         case .reinstatement:
-            return AppendForm(positional: [.org, .country], required: ["on"], optional: [], example: "append reinstatement CSTO ARM on 2025 source \"…\"")
+            return AppendForm(
+                positional: [.org, .country], required: ["on"], optional: [], example: "append reinstatement CSTO ARM on 2025 source \"…\"")
         case .status:
             return AppendForm(
-                positional: [.org, .country, .status], required: ["on"], optional: ["change"], example: "append status SCO BLR observer on 2015-07-10 source \"…\"")
+                positional: [.org, .country, .status], required: ["on"], optional: ["change"],
+                example: "append status SCO BLR observer on 2015-07-10 source \"…\"")
         case .reclassify:
             return AppendForm(
                 positional: [.org, .statuses], required: ["as", "on"], optional: [],
@@ -76,13 +83,16 @@ extension EventKind {
                 positional: [.org, .optionalCountry], required: ["on", "text"], optional: [],
                 example: "append milestone SCO IRN on 2021-09-17 text \"accession procedure launched\" source \"…\"")
         case .dissolution:
-            return AppendForm(positional: [.org], required: ["on"], optional: [], example: "append dissolution SHANGHAI5 on 2001-06-15 source \"…\"")
+            return AppendForm(
+                positional: [.org], required: ["on"], optional: [], example: "append dissolution SHANGHAI5 on 2001-06-15 source \"…\"")
         case .correction:
             return AppendForm(
                 positional: [.target], required: [], optional: ["date", "country", "status", "place", "host", "name", "text", "speaker"],
                 example: "append correction 3fa9c1 date 2017-06-09 source \"…\"")
         case .retraction:
-            return AppendForm(positional: [.target], required: ["reason"], optional: [], example: "append retraction 3fa9c1 reason \"duplicate\" source \"…\"")
+            return AppendForm(
+                positional: [.target], required: ["reason"], optional: [],
+                example: "append retraction 3fa9c1 reason \"duplicate\" source \"…\"")
         }
     }
 }

@@ -13,7 +13,36 @@
 /// QueryVerb.members.example          // "members SCO at 2017-06-09"
 /// ```
 public enum QueryVerb: String, CaseIterable, Sendable {
-    case members, roster, status, history, summits, statements, milestones, orgs, diff, why, replay, chart, export, verify, head
+    /// The members of an organization at a date, with their ordinal.
+    case members
+    /// Every country with any status in an organization, highest status first.
+    case roster
+    /// One country's standing in an organization.
+    case status
+    /// Every event about a country or an organization, in time order.
+    case history
+    /// An organization's summits.
+    case summits
+    /// What was said, paraphrased.
+    case statements
+    /// Dated facts that change no status.
+    case milestones
+    /// The organizations in existence at a date.
+    case orgs
+    /// Who joined, left or changed status between two dates.
+    case diff
+    /// The events and sources behind a country's standing.
+    case why
+    /// The events in order, with what each changed.
+    case replay
+    /// A swimlane chart, in the terminal or as an SVG or HTML file.
+    case chart
+    /// The recorded events, or the status intervals, for other tools.
+    case export
+    /// The log's head and whether its rules hold.
+    case verify
+    /// The log's head.
+    case head
 
     /// What a query names right after its verb.
     public enum Subject: Sendable, Hashable {

@@ -69,7 +69,8 @@ public enum AppendMessage: DiagnosticMessage, Hashable {
         case .unknownEventType(let type, let suggestion):
             return "unknown event type \"\(type)\"; expected one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))"
                 + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
-        case .unexpectedClause(let kind, let clause, let takes): return "\(Article.with(kind)) takes no \"\(clause)\"; it takes \(takes.joined(separator: ", "))"
+        case .unexpectedClause(let kind, let clause, let takes):
+            return "\(Article.with(kind)) takes no \"\(clause)\"; it takes \(takes.joined(separator: ", "))"
         case .repeatedClause(let clause): return "\"\(clause)\" is given twice"
         case .missingSource: return "every event needs a source: add source \"…\" (a citation: outlet, title, date or URL)"
         case .emptySource: return "the source is empty: give a citation (outlet, title, date or URL)"
@@ -80,7 +81,8 @@ public enum AppendMessage: DiagnosticMessage, Hashable {
         case .invalidOrganizationID(let name): return "\"\(name)\" is not an organization id: a letter, then letters, digits, - or _"
         case .missingStatuses: return "name the statuses to reclassify"
         case .missingValue(let kind, let what): return "\(Article.with(kind)) needs \(what) here"
-        case .unexpectedValue(let text): return "unexpected \(text.isEmpty ? "value" : "\"\(text)\""); expected a clause such as on or source"
+        case .unexpectedValue(let text):
+            return "unexpected \(text.isEmpty ? "value" : "\"\(text)\""); expected a clause such as on or source"
         case .invalidLadder: return "a ladder lists distinct statuses, lowest first"
         case .invalidChange(let word): return "expected grant, elevation or downgrade, not \"\(word)\""
         case .numberNeedsWholeNumber: return "number takes a whole number"

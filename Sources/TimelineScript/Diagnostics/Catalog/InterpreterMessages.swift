@@ -103,7 +103,8 @@ public enum InterpreterMessage: DiagnosticMessage {
         switch self {
         case .expectedType(let what, let found): return "expected \(what), not \(found)"
         case .notYetRecorded(let org, let records, let firstRecorded, let firstSeq):
-            return "\(org) was not yet in the log as it stood then (\(records) records); its first event was recorded at \(firstRecorded) (seq \(firstSeq))"
+            return
+                "\(org) was not yet in the log as it stood then (\(records) records); its first event was recorded at \(firstRecorded) (seq \(firstSeq))"
         case .unknownOrganization(let reason), .unknownCountry(let reason), .invalidDateText(let reason): return reason
         case .unknownName(let name, let suggestions):
             return "\"\(name)\" is neither a known country nor an organization"
@@ -112,7 +113,8 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .expectedDate(let found): return "expected a date (2024-07-04, 2024-07, 2024), not \(found)"
         case .knownAtSeqNeedsNumber(let found): return "known at seq needs a sequence number, not \(found)"
         case .knownAtNeedsTime(let found): return "known at needs a date or a UTC time, not \(found)"
-        case .invalidKnownTime(let text): return "known at needs a date (2025-03-01) or a UTC time (\"2025-03-01T10:00:00Z\"), not \"\(text)\""
+        case .invalidKnownTime(let text):
+            return "known at needs a date (2025-03-01) or a UTC time (\"2025-03-01T10:00:00Z\"), not \"\(text)\""
         case .interrupted: return "interrupted"
         case .replayInterrupted: return "replay interrupted"
         case .undefinedVariable(let name): return "\"\(name)\" is not defined; declare it first with let \(name) = …"
@@ -135,10 +137,12 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .dateNeedsText(let found): return "date(…) needs EDTF text such as \"2024-07-04\", not \(found)"
         case .joinNeedsOneColumn: return "join(…) needs a list or a table of one column (use select first)"
         case .unknownFunction(let name, let suggestion):
-            return "unknown function \"\(name)\"; the functions are count, year, date, join and today" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+            return "unknown function \"\(name)\"; the functions are count, year, date, join and today"
+                + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
         case .stageNeedsTable(let found): return "table verbs need a table on their left, not \(found)"
         case .unknownColumn(let name, let columns, let suggestion):
-            return "no column \"\(name)\"; the columns are \(columns.joined(separator: ", "))" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+            return "no column \"\(name)\"; the columns are \(columns.joined(separator: ", "))"
+                + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
         case .whereNeedsCondition(let found): return "where needs a condition that is true or false, not \(found)"
         case .rowCountNeedsNumber(let found): return "first and last need a whole number of rows, not \(found)"
         case .chartEndsBeforeStart(let from, let to): return "the chart ends (\(to)) before it starts (\(from))"

@@ -46,7 +46,8 @@ public enum LexerMessage: DiagnosticMessage, Hashable {
         case .numberTooLarge(let text): return "the number \(text) is too large"
         case .invalidEscape: return "unknown escape in a string; expected \\\", \\\\, \\n or \\t"
         case .unterminatedString: return "unterminated string: expected a closing \" before the end of the input"
-        case .unexpectedCharacter(let shown): return "unexpected character \(shown); expected a statement, a name, a number, a date or a string"
+        case .unexpectedCharacter(let shown):
+            return "unexpected character \(shown); expected a statement, a name, a number, a date or a string"
         case .scriptTooLarge(let megabytes, let maximum):
             return "the script is \(megabytes) MB; scripts may be at most \(maximum) MB (split it, or use import for data)"
         case .nulByte: return "this is not a text script: it contains a NUL byte (binary data?)"

@@ -91,7 +91,8 @@ public enum ParserMessage: DiagnosticMessage, Hashable {
                 + (suggestions.isEmpty ? "" : "; did you mean " + suggestions.map { "\"\($0)\"" }.joined(separator: " or ") + "?")
         case .unterminatedBlock(let line): return "unterminated block: expected \"}\" to close the \"{\" opened on line \(line)"
         case .expectedEventType(let found):
-            return "expected an event type after append (founding, accession, status, withdrawal, suspension, reinstatement, reclassify, summit, statement, milestone, dissolution, correction, retraction), found \(found)"
+            return
+                "expected an event type after append (founding, accession, status, withdrawal, suspension, reinstatement, reclassify, summit, statement, milestone, dissolution, correction, retraction), found \(found)"
         case .expectedClause(let found): return "expected a clause such as on, source, note or id, found \(found)"
         case .expectedClauseValue(let keyword, let found): return "expected a value after \"\(keyword)\", found \(found)"
         case .expectedValue(let found): return "expected a value (a number, a date, a string, a name or a query), found \(found)"
@@ -106,7 +107,8 @@ public enum ParserMessage: DiagnosticMessage, Hashable {
         case .expectedKeyword(let keyword, let what, let found): return "expected \"\(keyword)\" \(what), found \(found)"
         case .expectedName(let what, let found): return "expected \(what), found \(found)"
         case .tooDeep(let maximum): return "nested too deeply: at most \(maximum) levels of parentheses, lists or blocks"
-        case .expectedPath(let after, let example, let found): return "expected a file name after \(after), as in \(example), found \(found)"
+        case .expectedPath(let after, let example, let found):
+            return "expected a file name after \(after), as in \(example), found \(found)"
         }
     }
 }

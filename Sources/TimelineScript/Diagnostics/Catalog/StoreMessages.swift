@@ -34,7 +34,8 @@ public enum StoreMessage: DiagnosticMessage, Hashable {
         case .logUnreadable: return DiagnosticID("log-unreadable", category: .logUnreadable)
         case .appendFailed(let error): return DiagnosticID("append-\(error.code.rawValue)", category: Self.category(of: error.code))
         case .appendRefused(let error):
-            return DiagnosticID(error.violation.map { "invariant-\($0.rule.rawValue)" } ?? error.code.rawValue, category: Self.category(of: error.code))
+            return DiagnosticID(
+                error.violation.map { "invariant-\($0.rule.rawValue)" } ?? error.code.rawValue, category: Self.category(of: error.code))
         case .importRefused(_, _, let error): return DiagnosticID("import-refused", category: Self.category(of: error.code))
         }
     }
@@ -44,7 +45,8 @@ public enum StoreMessage: DiagnosticMessage, Hashable {
         switch self {
         case .logUnreadable(let error), .appendFailed(let error): return error.description
         case .appendRefused(let error): return Self.refusal(error)
-        case .importRefused(let path, let line, let error): return "\(path)\(line.map { ":\($0)" } ?? ""): \(Self.refusal(error)); nothing was imported"
+        case .importRefused(let path, let line, let error):
+            return "\(path)\(line.map { ":\($0)" } ?? ""): \(Self.refusal(error)); nothing was imported"
         }
     }
 
