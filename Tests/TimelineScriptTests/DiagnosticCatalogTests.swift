@@ -52,7 +52,8 @@ struct DiagnosticCatalogTests {
         #expect(
             AppendMessage.unexpectedClause(kind: "accession", clause: "host", takes: ["on", "source"]).message
                 == "an accession takes no \"host\"; it takes on, source")
-        #expect("\(ImportMessage.missingFile(path: "x.csv").id)" == "missing-file")
+        #expect("\(HostMessage.reading(HostError(.notFound, path: "x.csv")).id)" == "missing-file")
+        #expect(HostMessage.reading(HostError(.notFound, path: "x.csv")).message == "cannot read x.csv: no such file, or not readable")
     }
 
     @Test("run-time errors carry their category: a refused append, a type error, a syntax error")

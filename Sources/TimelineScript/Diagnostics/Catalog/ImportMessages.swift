@@ -1,8 +1,6 @@
-/// The messages of `import`: the file, its format and its rows. A refused row is a
-/// `StoreMessage.importRefused`.
+/// The messages of `import`: the file's format and its rows. A file that cannot be read is a
+/// `HostMessage`; a refused row is a `StoreMessage.importRefused`.
 public enum ImportMessage: DiagnosticMessage, Hashable {
-    /// The file cannot be read.
-    case missingFile(path: String)
     /// The file is neither CSV nor JSON Lines.
     case unsupportedFormat(path: String)
     /// A row that does not read as an event; `reason` says why.
@@ -11,7 +9,6 @@ public enum ImportMessage: DiagnosticMessage, Hashable {
     /// The message's id: each is an error in the script's input.
     public var id: DiagnosticID {
         switch self {
-        case .missingFile: return DiagnosticID("missing-file", category: .runtime)
         case .unsupportedFormat: return DiagnosticID("import-format", category: .runtime)
         case .invalidRow: return DiagnosticID("import-invalid-row", category: .runtime)
         }
@@ -20,7 +17,6 @@ public enum ImportMessage: DiagnosticMessage, Hashable {
     /// The text of the message.
     public var message: String {
         switch self {
-        case .missingFile(let path): return "cannot read \(path): no such file, or not readable"
         case .unsupportedFormat(let path): return "import reads .csv or .jsonl files (as written by export events), not \(path)"
         case .invalidRow(let path, let line, let reason): return "\(path):\(line): \(reason); nothing was imported"
         }

@@ -67,8 +67,6 @@ public enum InterpreterMessage: DiagnosticMessage {
     case rowCountNeedsNumber(found: String)
     /// A chart whose end comes before its start.
     case chartEndsBeforeStart(from: Int, to: Int)
-    /// A chart file that could not be written.
-    case writeFailed(path: String, reason: String)
     /// A failure of the program itself.
     case internalError(String)
 
@@ -90,7 +88,6 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .unknownFunction: return DiagnosticID("unknown-function", category: .runtime)
         case .unknownColumn: return DiagnosticID("unknown-column", category: .runtime)
         case .chartEndsBeforeStart: return DiagnosticID("invalid-range", category: .runtime)
-        case .writeFailed: return DiagnosticID("write-failed", category: .runtime)
         case .expectedType, .expectedDate, .knownAtSeqNeedsNumber, .knownAtNeedsTime, .forNeedsList, .ifNeedsCondition,
             .operatorNotApplicable, .rangeNeedsNumbers, .logicalOperand, .cannotApply, .countNeedsCollection, .yearNeedsDate,
             .joinNeedsOneColumn, .stageNeedsTable, .whereNeedsCondition, .rowCountNeedsNumber:
@@ -146,7 +143,6 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .whereNeedsCondition(let found): return "where needs a condition that is true or false, not \(found)"
         case .rowCountNeedsNumber(let found): return "first and last need a whole number of rows, not \(found)"
         case .chartEndsBeforeStart(let from, let to): return "the chart ends (\(to)) before it starts (\(from))"
-        case .writeFailed(let path, let reason): return "cannot write \(path): \(reason)"
         case .internalError(let description): return description
         }
     }
