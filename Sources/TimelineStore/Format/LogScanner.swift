@@ -21,15 +21,15 @@ public struct LogScanner {
         /// The hash of the last committed record (the header's when there is none).
         public var headHash: ChainHash = ChainRule.genesis
         /// The byte length of the committed part (header included).
-        public var committedLength = 0
+        package var committedLength = 0
         /// The number of the line after the committed part.
-        public var nextLine = 1
+        package var nextLine = 1
         /// The uncommitted tail, if any.
         public var tornTail: TornTail?
         /// The first damage found, if any: the scan stops there.
         public var damage: LogDamage?
         /// The hash of the record at the checkpoint asked for, if the log reaches it.
-        public var checkpointHash: ChainHash?
+        package var checkpointHash: ChainHash?
     }
 
     /// Scans a whole log file's bytes. Large logs are decoded in parallel, one run of lines per
@@ -55,7 +55,7 @@ public struct LogScanner {
     /// address space, not memory. Should a later stretch hold more lines than that room (its
     /// lines much shorter than the first's), the scan starts again with twice the room.
     /// - Throws: what `read` throws.
-    public static func scan<Failure: Error>(size: Int, stretch: Int = 1 << 23, checkpoint: Int? = nil, parallelism: Int? = nil,
+    package static func scan<Failure: Error>(size: Int, stretch: Int = 1 << 23, checkpoint: Int? = nil, parallelism: Int? = nil,
                                             read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Scan {
         var room: Int?
         while true {
@@ -155,7 +155,7 @@ public struct LogScanner {
     /// Scans what was appended to a log after a committed head: `suffix` holds the file's bytes
     /// from `offset`, the committed length at that head. Offsets and lines in the result are the
     /// file's; `records` holds only the new committed records, `headHash` the new head's hash.
-    public static func scan(suffix: [UInt8], at offset: Int, after head: LogHead, checkpoint: Int? = nil) -> Scan {
+    package static func scan(suffix: [UInt8], at offset: Int, after head: LogHead, checkpoint: Int? = nil) -> Scan {
         var scan = Scan()
         scan.headHash = head.hash
         scan.committedLength = offset
@@ -294,15 +294,13 @@ public struct LogScanner {
         var failure: (index: Int, kind: LogDamage.Kind)?
     }
 
-    /// Below this many lines a log is decoded on one thread: starting others would cost more.
-    static let parallelThreshold = 20_000
-
     /// Decodes the record lines in runs, one per processor for a large log, line `i` into
     /// `slots`' slot `i`. `decoders` holds one decoder per run, made here when missing and kept
     /// for the next stretch.
     static func decodeInRuns(_ bytes: [UInt8], lines: [Range<Int>], firstLine: Int, into slots: RecordSlots, checkpoint: Int?, parallelism: Int?,
                              decoders: inout [RecordDecoder]) -> [Run] {
-        let processors = max(1, min(lines.count, parallelism ?? (lines.count < parallelThreshold ? 1 : min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))))
+        // Below `Parallelism.standard.scanThreshold` lines, one thread: starting others would cost more.
+        let processors = max(1, min(lines.count, parallelism ?? Parallelism.standard.threads(for: lines.count, threshold: Parallelism.standard.scanThreshold)))
         while decoders.count < processors { decoders.append(RecordDecoder()) }
         if processors == 1 {
             return [decodeRun(bytes, lines: lines, range: 0..<lines.count, firstLine: firstLine, into: slots, checkpoint: checkpoint, decoder: &decoders[0])]
