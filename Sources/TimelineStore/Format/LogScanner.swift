@@ -71,71 +71,100 @@ public struct LogScanner {
     private static func scan<Failure: Error>(size: Int, stretch: Int, room: inout Int?, checkpoint: Int?, parallelism: Int?,
                                              read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Scan? {
         var scan = Scan()
-        var asked = min(stretch, size)
-        var bytes = try read(asked, 0)
-        // A first line longer than a stretch: read the whole file.
-        if bytes.firstIndex(of: 0x0A) == nil, bytes.count < size {
-            asked = size
-            bytes = try read(asked, 0)
-        }
-        guard !bytes.isEmpty else { return scan }
-        // The header.
-        guard let headerEnd = bytes.firstIndex(of: 0x0A) else {
-            if bytes.count > 1, bytes.dropLast().elementsEqual(LogFormat.header.utf8) {
-                scan.damage = LogDamage(line: 1, kind: .strayBytes)
-            } else {
-                scan.tornTail = TornTail(line: 1, offset: 0, length: bytes.count)
-            }
-            return scan
-        }
-        if let problem = headerProblem(bytes[0..<headerEnd]) {
-            scan.damage = LogDamage(line: 1, kind: problem)
-            return scan
-        }
-        scan.committedLength = headerEnd + 1
-        scan.nextLine = 2
-        let capacity = room ?? {
-            // Half as many records again as the first stretch's lines suggest the file holds.
-            let lines = newlines(in: bytes, from: headerEnd + 1, to: bytes.count)
-            return Int(Double(lines + 1) * Double(size - headerEnd) / Double(bytes.count - headerEnd) * 1.5) + 16
-        }()
+        var (bytes, asked) = try firstStretch(size: size, stretch: stretch, read: read)
+        guard let headerEnd = header(of: bytes, into: &scan) else { return scan }
+        let capacity = room ?? estimatedRoom(for: bytes, after: headerEnd, size: size)
         room = capacity
-        var progress = Progress(after: .empty, line: 2)
-        var base = 0
-        var start = headerEnd + 1
         var failure: Failure?
         var fits = true
         let records = [RecordedEvent](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             var space = RecordSpace(buffer)
             defer { initialized = space.count }
-            while true {
-                // The last stretch: the file's end (or a file that shrank meanwhile).
-                let final = bytes.count < asked || base + bytes.count >= size
-                var end = bytes.count
-                if !final {
-                    // Whole lines only; a stretch without one is read again, longer.
-                    guard let lastNewline = bytes.lastIndex(of: 0x0A), lastNewline >= start else {
-                        asked = min(asked * 2, size - base)
-                        bytes = []
-                        do throws(Failure) { bytes = try read(asked, base) } catch { failure = error; return }
-                        continue
-                    }
-                    end = lastNewline + 1
-                }
-                fits = scanRecords(bytes, from: start, to: end, base: base, final: final, progress: &progress, into: &scan, space: &space,
-                                   checkpoint: checkpoint, parallelism: parallelism)
-                if !fits || final || scan.damage != nil { return }
-                base += end
-                start = 0
-                asked = min(stretch, size - base)
-                bytes = []  // one stretch in memory at a time
-                do throws(Failure) { bytes = try read(asked, base) } catch { failure = error; return }
+            do throws(Failure) {
+                fits = try scanStretches(&bytes, asked: &asked, from: headerEnd + 1, size: size, stretch: stretch, into: &scan, space: &space,
+                                         checkpoint: checkpoint, parallelism: parallelism, read: read)
+            } catch {
+                failure = error
             }
         }
         if let failure { throw failure }
         guard fits else { return nil }
         scan.records = records
         return scan
+    }
+
+    /// The first stretch of the file and the length asked for: the whole file when its first
+    /// line is longer than a stretch.
+    private static func firstStretch<Failure: Error>(size: Int, stretch: Int,
+                                                     read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> (bytes: [UInt8], asked: Int) {
+        var asked = min(stretch, size)
+        var bytes = try read(asked, 0)
+        if bytes.firstIndex(of: 0x0A) == nil, bytes.count < size {
+            asked = size
+            bytes = try read(asked, 0)
+        }
+        return (bytes, asked)
+    }
+
+    /// Checks the header line at the start of `bytes`: its end when the records follow it, or
+    /// `nil` when the scan ends there (an empty file, a torn or damaged header), with `scan` saying why.
+    private static func header(of bytes: [UInt8], into scan: inout Scan) -> Int? {
+        guard !bytes.isEmpty else { return nil }
+        guard let headerEnd = bytes.firstIndex(of: 0x0A) else {
+            if bytes.count > 1, bytes.dropLast().elementsEqual(ChainRule.header.utf8) {
+                scan.damage = LogDamage(line: 1, kind: .strayBytes)
+            } else {
+                scan.tornTail = TornTail(line: 1, offset: 0, length: bytes.count)
+            }
+            return nil
+        }
+        if let problem = headerProblem(bytes[0..<headerEnd]) {
+            scan.damage = LogDamage(line: 1, kind: problem)
+            return nil
+        }
+        scan.committedLength = headerEnd + 1
+        scan.nextLine = 2
+        return headerEnd
+    }
+
+    /// Room for half as many records again as the first stretch's lines suggest the file holds.
+    private static func estimatedRoom(for bytes: [UInt8], after headerEnd: Int, size: Int) -> Int {
+        let lines = newlines(in: bytes, from: headerEnd + 1, to: bytes.count)
+        return Int(Double(lines + 1) * Double(size - headerEnd) / Double(bytes.count - headerEnd) * 1.5) + 16
+    }
+
+    /// Scans the records stretch by stretch, from `start` in the first stretch `bytes` (of
+    /// `asked` bytes asked for), into `space`; one stretch is in memory at a time.
+    /// - Returns: `false` when `space` had no room for a stretch's lines.
+    private static func scanStretches<Failure: Error>(_ bytes: inout [UInt8], asked: inout Int, from start: Int, size: Int, stretch: Int,
+                                                      into scan: inout Scan, space: inout RecordSpace, checkpoint: Int?, parallelism: Int?,
+                                                      read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Bool {
+        var progress = Progress(after: .empty, line: 2)
+        var base = 0
+        var start = start
+        while true {
+            // The last stretch: the file's end (or a file that shrank meanwhile).
+            let final = bytes.count < asked || base + bytes.count >= size
+            var end = bytes.count
+            if !final {
+                // Whole lines only; a stretch without one is read again, longer.
+                guard let lastNewline = bytes.lastIndex(of: 0x0A), lastNewline >= start else {
+                    asked = min(asked * 2, size - base)
+                    bytes = []
+                    bytes = try read(asked, base)
+                    continue
+                }
+                end = lastNewline + 1
+            }
+            let fits = scanRecords(bytes, from: start, to: end, base: base, final: final, progress: &progress, into: &scan, space: &space,
+                                   checkpoint: checkpoint, parallelism: parallelism)
+            if !fits || final || scan.damage != nil { return fits }
+            base += end
+            start = 0
+            asked = min(stretch, size - base)
+            bytes = []  // one stretch in memory at a time
+            bytes = try read(asked, base)
+        }
     }
 
     /// The number of newlines in `bytes[start..<end]`.
