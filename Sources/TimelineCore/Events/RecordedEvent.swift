@@ -14,7 +14,7 @@ public struct RecordedEvent: Hashable, Sendable {
     /// The identity of the record at `address`, read in place. Reading `id` from a record in
     /// an array or buffer copies the whole record first, which retains the strings and boxes
     /// it shares with many others; from several threads at once, on the same objects.
-    public static func id(at address: UnsafePointer<RecordedEvent>) -> EventID {
+    package static func id(at address: UnsafePointer<RecordedEvent>) -> EventID {
         address.pointee.event.explicitID ?? address.pointee.id
     }
 

@@ -14,8 +14,8 @@ struct AmendmentResolver {
     init(records: [RecordedEvent]) {
         self.records = records
         // Read in place: `contains` would copy each record (and retain what it shares).
-        let hasAmendments = records.withUnsafeBufferPointer { buffer in
-            buffer.indices.contains { buffer.baseAddress![$0].event.payload.kind.isAmendment }
+        let hasAmendments = records.withRecordsInPlace { records in
+            records.indices.contains { records[$0].pointee.event.payload.kind.isAmendment }
         }
         self.hasAmendments = hasAmendments
         var byID: [EventID: RecordedEvent] = [:]

@@ -67,7 +67,7 @@ public struct EffectiveEvent: Hashable, Sendable {
     /// a million of those sort several times faster than pairs compared field by field.
     static func foldOrder(of indexes: [UInt32], key: @Sendable (UInt32) -> (day: Int, seq: Int)) -> [UInt32] {
         // Two halves at once for a large log: their keys, their order, then one merge.
-        let parts = indexes.count < 200_000 ? 1 : 2
+        let parts = indexes.count < Parallelism.standard.foldOrderThreshold ? 1 : 2
         let size = (indexes.count + parts - 1) / parts
         let results = Mutex<[(packed: [UInt64], ordered: Bool, seqsRise: Bool)]>(Array(repeating: ([], true, true), count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in

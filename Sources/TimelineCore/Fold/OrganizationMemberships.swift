@@ -96,7 +96,7 @@ public final class OrganizationMemberships: Sendable {
     }
 
     /// Collects participants and their transitions, one after another (a fold or a snapshot).
-    public struct Builder {
+    package struct Builder {
         var countries: [String] = []
         var names: [String] = []
         var ordinals: [Int32] = []
@@ -115,17 +115,17 @@ public final class OrganizationMemberships: Sendable {
         var codes: [MembershipState: Int32] = [.none: 0]
         var memberCountSteps: (days: [Int32], counts: [Int32])?
 
-        public init() {}
+        package init() {}
 
         /// Sets the member-count step function already computed for these memberships (see
         /// `Projections.memberCountSteps(of:)`); the days must ascend.
-        public mutating func setMemberCountSteps(days: [Int32], counts: [Int32]) {
+        package mutating func setMemberCountSteps(days: [Int32], counts: [Int32]) {
             precondition(days.count == counts.count && zip(days, days.dropFirst()).allSatisfy { $0 < $1 })
             memberCountSteps = (days, counts)
         }
 
         /// Makes room for `count` more transitions (when the total is known, as in a snapshot).
-        public mutating func reserveCapacity(transitions count: Int) {
+        package mutating func reserveCapacity(transitions count: Int) {
             earliest.reserveCapacity(earliest.count + count)
             latest.reserveCapacity(latest.count + count)
             beforeCodes.reserveCapacity(beforeCodes.count + count)
@@ -138,7 +138,7 @@ public final class OrganizationMemberships: Sendable {
         }
 
         /// Starts the next participant; participants must come in code order.
-        public mutating func startParticipant(_ country: String, name: String, ordinal: Int?) {
+        package mutating func startParticipant(_ country: String, name: String, ordinal: Int?) {
             if !countries.isEmpty { offsets.append(dates.count) }
             countries.append(country)
             names.append(name)
@@ -146,7 +146,7 @@ public final class OrganizationMemberships: Sendable {
         }
 
         /// Adds the current participant's next transition, in fold order.
-        public mutating func add(_ transition: MembershipTransition) {
+        package mutating func add(_ transition: MembershipTransition) {
             precondition(!countries.isEmpty, "a transition needs a participant")
             earliest.append(Int32(clamping: transition.date.earliest.ordinal))
             latest.append(Int32(clamping: transition.date.latest.ordinal))
@@ -208,7 +208,7 @@ public final class OrganizationMemberships: Sendable {
     }
 
     /// Memberships a builder collected.
-    public convenience init(building builder: Builder) { self.init(builder) }
+    package convenience init(building builder: Builder) { self.init(builder) }
 
     /// The id of the event that made the transition at `position` in the columns.
     func eventID(at position: Int) -> EventID {

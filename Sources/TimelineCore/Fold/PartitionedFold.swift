@@ -10,9 +10,6 @@ import Synchronization
 /// the first group. Combined, the folds are exactly the sequential fold: the same
 /// organizations, transitions and violations, in the same order.
 enum PartitionedFold {
-    /// Below this many events the fold runs on one thread: starting others would cost more.
-    static let threshold = 20_000
-
     /// Folds `order` (record indexes in fold order) on `parts` threads (one: the plain fold,
     /// without groups). `events` are the effective events in that order; when `corrected` is
     /// `false` they equal the records, and the records are folded as they are.
@@ -25,11 +22,10 @@ enum PartitionedFold {
             var fold = TimelineFold(registry: registry, recordingTransitions: recordingTransitions)
             fold.foundings = foundings
             var positions: [Int] = []
-            records.withUnsafeBufferPointer { buffer in
-                guard let records = buffer.baseAddress else { return }
+            records.withRecordsInPlace { records in
                 for position in order.indices where parts == 1 || groupOf[position] == UInt8(part) {
                     let known = fold.violations.count
-                    if corrected { fold.apply(events[position]) } else { fold.apply(RecordInPlace(address: records + Int(order[position]))) }
+                    if corrected { fold.apply(events[position]) } else { fold.apply(RecordInPlace(address: records[Int(order[position])])) }
                     if fold.violations.count > known { positions.append(position) }
                 }
             }
@@ -58,10 +54,10 @@ enum PartitionedFold {
             let positions = min(part * stretch, order.count)..<min((part + 1) * stretch, order.count)
             // Records are read in place: a copy of one would retain its strings, shared by many
             // records, from both threads at once.
-            let found = records.withUnsafeBufferPointer { records in
+            let found = records.withRecordsInPlace { records in
                 positions.map { position -> UInt8 in
                     // Corrections never change an event's organization: the record tells.
-                    guard let organization = records[Int(order[position])].payload.organization else { return 0 }
+                    guard let organization = records[Int(order[position])].pointee.payload.organization else { return 0 }
                     if organization != lastOrganization {
                         lastOrganization = organization
                         lastGroup = numbering.number(of: organization.rawValue).map { groups[$0] } ?? 0

@@ -33,9 +33,9 @@ extension Timeline {
         for part in parts {
             // Read in place, through addresses: a subscript would copy each record, payload
             // and all, to look at two of its fields.
-            part.withUnsafeBufferPointer { buffer in
-                for index in buffer.indices {
-                    let record = buffer.baseAddress! + index
+            part.withRecordsInPlace { records in
+                for index in records.indices {
+                    let record = records[index]
                     let keep: Bool
                     switch record.pointee.event.payload.kind {
                     case .founding, .correction, .retraction: keep = true

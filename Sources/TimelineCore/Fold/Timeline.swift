@@ -71,7 +71,7 @@ public struct Timeline: Sendable {
             if foundings[founding.org] == nil { foundings[founding.org] = ordered[position].date }
             if let predecessor = founding.predecessor { predecessors.append((founding.org, predecessor)) }
         }
-        let parts = foldParts ?? (order.count < PartitionedFold.threshold ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let parts = foldParts ?? Parallelism.standard.threads(for: order.count, threshold: Parallelism.standard.foldThreshold)
         let fold = PartitionedFold.fold(records: records, events: ordered, order: order, corrected: !corrected.isEmpty,
                                         foundings: foundings, predecessors: predecessors, registry: registry, parts: parts,
                                         recordingTransitions: recordingTransitions)

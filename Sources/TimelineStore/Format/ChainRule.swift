@@ -12,17 +12,20 @@ import TimelineCore
 /// - The **head** is the last committed record's sequence number and hash (`LogHead.empty`
 ///   before any record); records after the last commit mark are not part of it.
 ///
-/// For example, a backend that stores record lines checks a chain like this:
+/// For example, a backend writes a batch of records, and checks a stored line, like this:
 /// ```swift
-/// var head = LogHead.empty
-/// for line in lines {  // each line without its newline, as `RecordEncoder` made it
-///     guard let body = ChainRule.bodyEnd(of: line[...]), let stored = ChainRule.storedHash(of: line[...]),
-///         ChainRule.hash(ofBody: line[..<body]) == stored
-///     else { throw Damage.integrity }
-///     let record = try RecordDecoder.decode(line[...])
-///     guard ChainRule.links(record.previousHash, to: head.hash) else { throw Damage.brokenChain }
-///     if record.commit { head = ChainRule.head(committing: record.record.seq, hash: stored) }
+/// var hash = head.hash  // `LogHead.empty.hash` (the genesis) for a new log
+/// for (index, record) in batch.enumerated() {
+///     let line = RecordEncoder.line(for: record, commit: index == batch.count - 1, previousHash: hash)
+///     store(line.bytes)  // the file log's bytes exactly, without the newline
+///     hash = line.hash   // what the next record's `prev` must be
 /// }
+/// let newHead = ChainRule.head(committing: batch[batch.count - 1].seq, hash: hash)
+///
+/// // Checking a stored line: its hash covers its body, and its `prev` links to the line before.
+/// guard let end = ChainRule.bodyEnd(of: bytes[...]), let stored = ChainRule.storedHash(of: bytes[...]),
+///     ChainRule.hash(ofBody: bytes[..<end]) == stored
+/// else { return .integrityCheckFailed }
 /// ```
 public enum ChainRule {
     /// The first line of every log file.

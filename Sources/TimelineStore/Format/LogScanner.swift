@@ -21,15 +21,15 @@ public struct LogScanner {
         /// The hash of the last committed record (the header's when there is none).
         public var headHash: ChainHash = ChainRule.genesis
         /// The byte length of the committed part (header included).
-        public var committedLength = 0
+        package var committedLength = 0
         /// The number of the line after the committed part.
-        public var nextLine = 1
+        package var nextLine = 1
         /// The uncommitted tail, if any.
         public var tornTail: TornTail?
         /// The first damage found, if any: the scan stops there.
         public var damage: LogDamage?
         /// The hash of the record at the checkpoint asked for, if the log reaches it.
-        public var checkpointHash: ChainHash?
+        package var checkpointHash: ChainHash?
     }
 
     /// Scans a whole log file's bytes. Large logs are decoded in parallel, one run of lines per
@@ -55,7 +55,7 @@ public struct LogScanner {
     /// address space, not memory. Should a later stretch hold more lines than that room (its
     /// lines much shorter than the first's), the scan starts again with twice the room.
     /// - Throws: what `read` throws.
-    public static func scan<Failure: Error>(size: Int, stretch: Int = 1 << 23, checkpoint: Int? = nil, parallelism: Int? = nil,
+    package static func scan<Failure: Error>(size: Int, stretch: Int = 1 << 23, checkpoint: Int? = nil, parallelism: Int? = nil,
                                             read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Scan {
         var room: Int?
         while true {
@@ -71,71 +71,100 @@ public struct LogScanner {
     private static func scan<Failure: Error>(size: Int, stretch: Int, room: inout Int?, checkpoint: Int?, parallelism: Int?,
                                              read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Scan? {
         var scan = Scan()
-        var asked = min(stretch, size)
-        var bytes = try read(asked, 0)
-        // A first line longer than a stretch: read the whole file.
-        if bytes.firstIndex(of: 0x0A) == nil, bytes.count < size {
-            asked = size
-            bytes = try read(asked, 0)
-        }
-        guard !bytes.isEmpty else { return scan }
-        // The header.
-        guard let headerEnd = bytes.firstIndex(of: 0x0A) else {
-            if bytes.count > 1, bytes.dropLast().elementsEqual(LogFormat.header.utf8) {
-                scan.damage = LogDamage(line: 1, kind: .strayBytes)
-            } else {
-                scan.tornTail = TornTail(line: 1, offset: 0, length: bytes.count)
-            }
-            return scan
-        }
-        if let problem = headerProblem(bytes[0..<headerEnd]) {
-            scan.damage = LogDamage(line: 1, kind: problem)
-            return scan
-        }
-        scan.committedLength = headerEnd + 1
-        scan.nextLine = 2
-        let capacity = room ?? {
-            // Half as many records again as the first stretch's lines suggest the file holds.
-            let lines = newlines(in: bytes, from: headerEnd + 1, to: bytes.count)
-            return Int(Double(lines + 1) * Double(size - headerEnd) / Double(bytes.count - headerEnd) * 1.5) + 16
-        }()
+        var (bytes, asked) = try firstStretch(size: size, stretch: stretch, read: read)
+        guard let headerEnd = header(of: bytes, into: &scan) else { return scan }
+        let capacity = room ?? estimatedRoom(for: bytes, after: headerEnd, size: size)
         room = capacity
-        var progress = Progress(after: .empty, line: 2)
-        var base = 0
-        var start = headerEnd + 1
         var failure: Failure?
         var fits = true
         let records = [RecordedEvent](unsafeUninitializedCapacity: capacity) { buffer, initialized in
             var space = RecordSpace(buffer)
             defer { initialized = space.count }
-            while true {
-                // The last stretch: the file's end (or a file that shrank meanwhile).
-                let final = bytes.count < asked || base + bytes.count >= size
-                var end = bytes.count
-                if !final {
-                    // Whole lines only; a stretch without one is read again, longer.
-                    guard let lastNewline = bytes.lastIndex(of: 0x0A), lastNewline >= start else {
-                        asked = min(asked * 2, size - base)
-                        bytes = []
-                        do throws(Failure) { bytes = try read(asked, base) } catch { failure = error; return }
-                        continue
-                    }
-                    end = lastNewline + 1
-                }
-                fits = scanRecords(bytes, from: start, to: end, base: base, final: final, progress: &progress, into: &scan, space: &space,
-                                   checkpoint: checkpoint, parallelism: parallelism)
-                if !fits || final || scan.damage != nil { return }
-                base += end
-                start = 0
-                asked = min(stretch, size - base)
-                bytes = []  // one stretch in memory at a time
-                do throws(Failure) { bytes = try read(asked, base) } catch { failure = error; return }
+            do throws(Failure) {
+                fits = try scanStretches(&bytes, asked: &asked, from: headerEnd + 1, size: size, stretch: stretch, into: &scan, space: &space,
+                                         checkpoint: checkpoint, parallelism: parallelism, read: read)
+            } catch {
+                failure = error
             }
         }
         if let failure { throw failure }
         guard fits else { return nil }
         scan.records = records
         return scan
+    }
+
+    /// The first stretch of the file and the length asked for: the whole file when its first
+    /// line is longer than a stretch.
+    private static func firstStretch<Failure: Error>(size: Int, stretch: Int,
+                                                     read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> (bytes: [UInt8], asked: Int) {
+        var asked = min(stretch, size)
+        var bytes = try read(asked, 0)
+        if bytes.firstIndex(of: 0x0A) == nil, bytes.count < size {
+            asked = size
+            bytes = try read(asked, 0)
+        }
+        return (bytes, asked)
+    }
+
+    /// Checks the header line at the start of `bytes`: its end when the records follow it, or
+    /// `nil` when the scan ends there (an empty file, a torn or damaged header), with `scan` saying why.
+    private static func header(of bytes: [UInt8], into scan: inout Scan) -> Int? {
+        guard !bytes.isEmpty else { return nil }
+        guard let headerEnd = bytes.firstIndex(of: 0x0A) else {
+            if bytes.count > 1, bytes.dropLast().elementsEqual(ChainRule.header.utf8) {
+                scan.damage = LogDamage(line: 1, kind: .strayBytes)
+            } else {
+                scan.tornTail = TornTail(line: 1, offset: 0, length: bytes.count)
+            }
+            return nil
+        }
+        if let problem = headerProblem(bytes[0..<headerEnd]) {
+            scan.damage = LogDamage(line: 1, kind: problem)
+            return nil
+        }
+        scan.committedLength = headerEnd + 1
+        scan.nextLine = 2
+        return headerEnd
+    }
+
+    /// Room for half as many records again as the first stretch's lines suggest the file holds.
+    private static func estimatedRoom(for bytes: [UInt8], after headerEnd: Int, size: Int) -> Int {
+        let lines = newlines(in: bytes, from: headerEnd + 1, to: bytes.count)
+        return Int(Double(lines + 1) * Double(size - headerEnd) / Double(bytes.count - headerEnd) * 1.5) + 16
+    }
+
+    /// Scans the records stretch by stretch, from `start` in the first stretch `bytes` (of
+    /// `asked` bytes asked for), into `space`; one stretch is in memory at a time.
+    /// - Returns: `false` when `space` had no room for a stretch's lines.
+    private static func scanStretches<Failure: Error>(_ bytes: inout [UInt8], asked: inout Int, from start: Int, size: Int, stretch: Int,
+                                                      into scan: inout Scan, space: inout RecordSpace, checkpoint: Int?, parallelism: Int?,
+                                                      read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Bool {
+        var progress = Progress(after: .empty, line: 2)
+        var base = 0
+        var start = start
+        while true {
+            // The last stretch: the file's end (or a file that shrank meanwhile).
+            let final = bytes.count < asked || base + bytes.count >= size
+            var end = bytes.count
+            if !final {
+                // Whole lines only; a stretch without one is read again, longer.
+                guard let lastNewline = bytes.lastIndex(of: 0x0A), lastNewline >= start else {
+                    asked = min(asked * 2, size - base)
+                    bytes = []
+                    bytes = try read(asked, base)
+                    continue
+                }
+                end = lastNewline + 1
+            }
+            let fits = scanRecords(bytes, from: start, to: end, base: base, final: final, progress: &progress, into: &scan, space: &space,
+                                   checkpoint: checkpoint, parallelism: parallelism)
+            if !fits || final || scan.damage != nil { return fits }
+            base += end
+            start = 0
+            asked = min(stretch, size - base)
+            bytes = []  // one stretch in memory at a time
+            bytes = try read(asked, base)
+        }
     }
 
     /// The number of newlines in `bytes[start..<end]`.
@@ -155,7 +184,7 @@ public struct LogScanner {
     /// Scans what was appended to a log after a committed head: `suffix` holds the file's bytes
     /// from `offset`, the committed length at that head. Offsets and lines in the result are the
     /// file's; `records` holds only the new committed records, `headHash` the new head's hash.
-    public static func scan(suffix: [UInt8], at offset: Int, after head: LogHead, checkpoint: Int? = nil) -> Scan {
+    package static func scan(suffix: [UInt8], at offset: Int, after head: LogHead, checkpoint: Int? = nil) -> Scan {
         var scan = Scan()
         scan.headHash = head.hash
         scan.committedLength = offset
@@ -294,15 +323,13 @@ public struct LogScanner {
         var failure: (index: Int, kind: LogDamage.Kind)?
     }
 
-    /// Below this many lines a log is decoded on one thread: starting others would cost more.
-    static let parallelThreshold = 20_000
-
     /// Decodes the record lines in runs, one per processor for a large log, line `i` into
     /// `slots`' slot `i`. `decoders` holds one decoder per run, made here when missing and kept
     /// for the next stretch.
     static func decodeInRuns(_ bytes: [UInt8], lines: [Range<Int>], firstLine: Int, into slots: RecordSlots, checkpoint: Int?, parallelism: Int?,
                              decoders: inout [RecordDecoder]) -> [Run] {
-        let processors = max(1, min(lines.count, parallelism ?? (lines.count < parallelThreshold ? 1 : min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))))
+        // Below `Parallelism.standard.scanThreshold` lines, one thread: starting others would cost more.
+        let processors = max(1, min(lines.count, parallelism ?? Parallelism.standard.threads(for: lines.count, threshold: Parallelism.standard.scanThreshold)))
         while decoders.count < processors { decoders.append(RecordDecoder()) }
         if processors == 1 {
             return [decodeRun(bytes, lines: lines, range: 0..<lines.count, firstLine: firstLine, into: slots, checkpoint: checkpoint, decoder: &decoders[0])]

@@ -1,14 +1,18 @@
 import TimelineCore
 
 /// A record decoded from a log line, with the chain data needed to check it.
-public struct DecodedRecord: Sendable {
-    public let record: RecordedEvent
-    public let commit: Bool
-    public let previousHash: ChainHash
-    public let hash: ChainHash
+package struct DecodedRecord: Sendable {
+    /// The record.
+    package let record: RecordedEvent
+    /// Whether the line carries the commit mark (it ends a batch).
+    package let commit: Bool
+    /// The line's `prev`: the hash it points back to.
+    package let previousHash: ChainHash
+    /// The line's own hash, checked against its content.
+    package let hash: ChainHash
 
     /// The record, moved out of the decoded line (reading `record` would copy it).
-    public consuming func takeRecord() -> RecordedEvent { record }
+    package consuming func takeRecord() -> RecordedEvent { record }
 }
 
 /// Decodes one log line into a record and checks its own hash.
@@ -18,19 +22,19 @@ public struct DecodedRecord: Sendable {
 /// parsed with a hand-written scanner for the log's own JSON (`JSONObjectScanner`) into named
 /// fields. Both intern repeated strings across the lines of one reader. Foundation's
 /// `JSONDecoder` is the oracle the tests compare them with.
-public struct RecordDecoder: Sendable {
+package struct RecordDecoder: Sendable {
     private var common = CommonRecordReader()
     private var scanner = JSONObjectScanner()
     // Records of one batch share their recorded time: parse each distinct text once.
     private var times: [String: RecordedTime] = [:]
 
     /// A decoder for the lines of one log (it keeps the interned strings).
-    public init() {}
+    package init() {}
 
     /// Decodes a line (without its newline).
     /// - Throws: `RecordDecodingError` saying what is wrong: not JSON, a missing or malformed
     ///   field, or a hash that does not match the line's content.
-    public mutating func decode(_ line: ArraySlice<UInt8>) throws(RecordDecodingError) -> DecodedRecord {
+    package mutating func decode(_ line: ArraySlice<UInt8>) throws(RecordDecodingError) -> DecodedRecord {
         try decode(line, fastPath: true)
     }
 
@@ -83,14 +87,14 @@ public struct RecordDecoder: Sendable {
     }
 
     /// Decodes one line with a fresh decoder.
-    public static func decode(_ line: ArraySlice<UInt8>) throws(RecordDecodingError) -> DecodedRecord {
+    package static func decode(_ line: ArraySlice<UInt8>) throws(RecordDecodingError) -> DecodedRecord {
         var decoder = RecordDecoder()
         return try decoder.decode(line)
     }
 
     /// Decodes a plain event object (no chain fields), as written by hand or by an export.
     /// - Throws: `RecordDecodingError` when the line is not a JSON object of event fields.
-    public static func eventFields(_ line: ArraySlice<UInt8>) throws(RecordDecodingError) -> [String: FieldValue] {
+    package static func eventFields(_ line: ArraySlice<UInt8>) throws(RecordDecodingError) -> [String: FieldValue] {
         var scanner = JSONObjectScanner()
         let members: [(key: String, value: JSONObjectScanner.Value)]
         do { members = try scanner.scan(line) } catch { throw RecordDecodingError(.invalidJSON(problem: error.message, byte: nil)) }

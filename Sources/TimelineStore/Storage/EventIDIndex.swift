@@ -21,10 +21,10 @@ struct EventIDIndex: Sendable {
     /// The index of `records` (with room for an eighth more), built on two threads for a large log.
     init(records: [RecordedEvent]) {
         let capacity = (records.count + records.count / 8) / 2
-        guard records.count >= 50_000 else {
+        guard records.count >= Parallelism.standard.idIndexThreshold else {
             self.init(capacity: capacity * 2)
-            records.withUnsafeBufferPointer { records in
-                for index in records.indices { insertIfAbsent(RecordedEvent.id(at: records.baseAddress! + index), at: index) }
+            records.withRecordsInPlace { records in
+                for index in records.indices { insertIfAbsent(RecordedEvent.id(at: records[index]), at: index) }
             }
             return
         }
@@ -32,9 +32,9 @@ struct EventIDIndex: Sendable {
         let built = Mutex<[Table?]>([nil, nil])
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             var table = Table(capacity: capacity)
-            records.withUnsafeBufferPointer { records in
+            records.withRecordsInPlace { records in
                 for index in records.indices {
-                    if let value = RecordedEvent.id(at: records.baseAddress! + index).derivedValue, Int(value >> 63) == half {
+                    if let value = RecordedEvent.id(at: records[index]).derivedValue, Int(value >> 63) == half {
                         table.insertIfAbsent(value, at: index)
                     }
                 }
@@ -42,9 +42,9 @@ struct EventIDIndex: Sendable {
             built.withLock { $0[half] = table }
         }
         tables = built.withLock { $0.map { $0! } }
-        records.withUnsafeBufferPointer { records in
+        records.withRecordsInPlace { records in
             for index in records.indices {
-                let id = RecordedEvent.id(at: records.baseAddress! + index)
+                let id = RecordedEvent.id(at: records[index])
                 if id.derivedValue == nil, explicit[id] == nil { explicit[id] = index }
             }
         }
