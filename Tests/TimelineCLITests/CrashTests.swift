@@ -72,7 +72,10 @@ struct CrashTests {
         // The next writer sets any torn tail aside into a side file, then appends.
         _ = try FileEventLog(path: log).append([NewEvent(date: .day(2002, 1, 1), payload: .milestone(org: OrganizationID("TST")!, country: nil, text: "after the crashes"), source: Source(citation: "crash test")!)], recordedAt: SystemClock.now)
         let sideFiles = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix("log.jsonl.torn-") }
-        #expect(sideFiles.count == tornTails.count)
+        // A kill that lands inside a writer's set-aside (the side file written, the log not yet cut
+        // back) leaves the same tail for the next writer, which sets it aside again: a duplicate
+        // side file is harmless; a tail missing from the side files would be a loss.
+        #expect(sideFiles.count >= tornTails.count)
         let setAside = Set(sideFiles.map { readBytes(scratch.file($0)) })
         #expect(setAside == tornTails, "a torn tail was lost instead of set aside")
         #expect(try LogVerifier.verify(path: log).isIntact)
