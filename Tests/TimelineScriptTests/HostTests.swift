@@ -23,7 +23,7 @@ struct HostTests {
 
     @Test("an isolated host refuses to read or write files, and the error says so", arguments: [
         "import \"Package.swift\"", "import \"/etc/passwd\"", "chart SCO from 2001 to 2002 svg \"/tmp/timeline-isolated.svg\"",
-        "chart SCO from 2001 to 2002 html \"out.html\"",
+        "chart SCO from 2001 to 2002 html \"out.html\"", "export events SCO into sco.csv",
     ])
     func refusesFiles(statement: String) throws {
         let scratch = ScratchDirectory()

@@ -100,4 +100,35 @@ struct PathOperandTests {
         #expect(clause.first?.message == "expected a file name after html, as in chart SCO --html charts/sco.html, found \"--svg\"")
         #expect(Parser.parse(SourceFile(name: "t", text: "import")).diagnostics.map(\.id.name) == ["expected-file"])
     }
+
+    @Test("export … into a bare path writes CSV or JSON Lines by its extension, and import reads it back into a fresh log")
+    func exportIntoFile() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let csv = scratch.file("out/sco-events.csv")
+        let jsonl = scratch.file("out/intervals.jsonl")
+        try FileManager.default.createDirectory(atPath: scratch.file("out"), withIntermediateDirectories: true)
+        let (outcome, info) = Self.run("export events into \(csv); export intervals SCO into \(jsonl)", in: scratch)
+        #expect(outcome.succeeded, "\(outcome.diagnostics.map(\.message))")
+        let exported = try FileEventLog(path: scratch.file("log.jsonl")).read().records
+        #expect(info.first == "wrote \(exported.count) rows to \(csv)")
+        #expect(String(decoding: readBytes(csv), as: UTF8.self).hasPrefix("seq,"))
+        #expect(String(decoding: readBytes(jsonl), as: UTF8.self).hasPrefix("{\"org\":\"SCO\""))
+
+        // The CSV is what import reads: the same events, with the same ids, in a fresh log.
+        let fresh = InMemoryEventLog()
+        let host = LocalFilesHost(today: CivilDay(year: 2025, month: 12, day: 31), recordedAt: RecordedTime(milliseconds: 0)) { _ in }
+        let imported = Interpreter(session: LogSession(log: fresh), host: host).run(SourceFile(name: "t", text: "import \(csv)"))
+        #expect(imported.succeeded, "\(imported.diagnostics.map(\.message))")
+        #expect(try fresh.read().records.map(\.id) == exported.map(\.id))
+    }
+
+    @Test("export into a file of no known format is refused, naming the formats")
+    func exportFormat() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let (outcome, _) = Self.run("export events into \(scratch.file("out.txt"))", in: scratch)
+        #expect(outcome.diagnostics.map(\.id.name) == ["export-format"])
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("out.txt")))
+    }
 }

@@ -25,7 +25,7 @@ extension Interpreter {
         case .why(let country, _, _):
             return AnswerTables.why(empty, country: (try? self.country(country).alpha3) ?? "", org: org, at: today)
         case .replay: return (try? AnswerTables.replay(empty, org: org, from: nil, to: today, shouldStop: { false })) ?? Table(columns: [])
-        case .export(let what, _): return what == .events ? Exports.events(empty, org: org) : Exports.intervals(empty, org: org)
+        case .export(let what, _, _): return what == .events ? Exports.events(empty, org: org) : Exports.intervals(empty, org: org)
         case .chart, .verify, .head: return Table(columns: [])
         }
     }
@@ -111,12 +111,16 @@ extension Interpreter {
             }
             if svg == nil && html == nil { output(.text(chart.text(width: host.chartWidth, colour: host.usesColour))) }
             return Table(columns: [])
-        case .export(let what, let orgExpression):
+        case .export(let what, let orgExpression, let file):
             let org = try orgExpression.map { try organization($0, in: timeline).id }
+            let table: Table
             switch what {
-            case .events: return Exports.events(timeline, org: org)
-            case .intervals: return Exports.intervals(timeline, org: org)
+            case .events: table = Exports.events(timeline, org: org)
+            case .intervals: table = Exports.intervals(timeline, org: org)
             }
+            guard let file else { return table }
+            try write(table, to: file)
+            return Table(columns: [])
         case .verify:
             let contents = try session.readLog()
             let violations = try self.timeline().violations
@@ -129,6 +133,28 @@ extension Interpreter {
             let contents = try session.readLog()
             return Table(columns: ["seq", "hash"], rows: [[.number(contents.head.count), .string(contents.head.hash.hex)]])
         }
+    }
+
+    /// Writes an export through the host, as CSV, JSON Lines or a JSON array by the file's
+    /// extension (what `import` reads back), and says how many rows it wrote.
+    private func write(_ table: Table, to file: Expression) throws {
+        let path = try text(of: file, what: "a file name")
+        let lowered = path.lowercased()
+        let format: OutputFormat
+        if lowered.hasSuffix(".csv") {
+            format = .csv
+        } else if lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson") {
+            format = .jsonl
+        } else if lowered.hasSuffix(".json") {
+            format = .json
+        } else {
+            throw Diagnostic(InterpreterMessage.unsupportedExportFile(path: path), at: file.range)
+        }
+        let text = TableRenderer(format: format, colour: false).render(table)
+        do { try host.writeFile(at: path, contents: Array(text.utf8)) } catch {
+            throw Diagnostic(HostMessage.writing(error), at: file.range)
+        }
+        output(.info("wrote \(table.rows.count) row\(table.rows.count == 1 ? "" : "s") to \(path)"))
     }
 
     /// The number of rows `members ORG at D` would show, without building them.

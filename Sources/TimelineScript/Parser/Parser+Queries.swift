@@ -10,6 +10,7 @@ extension Parser {
         var to: Expression?
         var svg: Expression?
         var html: Expression?
+        var into: Expression?
         var step = false
         var known: KnownAtClause?
 
@@ -38,6 +39,8 @@ extension Parser {
                     let path = try parser.parsePath(
                         after: clause.rawValue, example: "chart SCO --\(clause.rawValue) charts/sco.\(clause.rawValue)", reserved: verb.clauseWords, additive: true)
                     if clause == .svg { svg = path } else { html = path }
+                case .into:
+                    into = try parser.parsePath(after: "into", example: "export events SCO into sco-events.csv", reserved: verb.clauseWords, additive: true)
                 }
             }
         }
@@ -96,7 +99,7 @@ extension Parser {
             _ = advance()
             let org: Expression? = atQueryEnd(allowing: verb.clauseWords) ? nil : try parseSubject("an organization after export \(what.rawValue)")
             try clauses(&self)
-            kind = .export(what: what, org: org)
+            kind = .export(what: what, org: org, file: into)
         case .verify:
             try clauses(&self)
             kind = .verify

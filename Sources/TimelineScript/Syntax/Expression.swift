@@ -79,7 +79,7 @@ public struct Query: Sendable {
         case replay(org: Expression?, from: Expression?, to: Expression?, step: Bool)
         case chart(org: Expression, from: Expression?, to: Expression?, svg: Expression?, html: Expression?)
         /// `export events [ORG]` or `export intervals [ORG]`.
-        case export(what: ExportKind, org: Expression?)
+        case export(what: ExportKind, org: Expression?, file: Expression?)
         case verify
         case head
     }

@@ -78,9 +78,11 @@ public enum QueryVerb: String, CaseIterable, Sendable {
         case html
         /// `step`: one event per Enter (in the REPL).
         case step
+        /// `into FILE`: an export written to a file (CSV, JSON Lines or JSON, by its extension).
+        case into
 
         /// Whether the clause takes a file name (a string, a variable, or a bare path).
-        public var takesPath: Bool { self == .svg || self == .html }
+        public var takesPath: Bool { self == .svg || self == .html || self == .into }
         /// Whether the clause is a flag with no value.
         public var isFlag: Bool { self == .step }
     }
@@ -106,7 +108,8 @@ public enum QueryVerb: String, CaseIterable, Sendable {
         case .history, .summits, .statements, .milestones: return [.from, .to]
         case .replay: return [.from, .to, .step]
         case .chart: return [.from, .to, .svg, .html]
-        case .diff, .export, .verify, .head: return []
+        case .export: return [.into]
+        case .diff, .verify, .head: return []
         }
     }
 

@@ -67,6 +67,8 @@ public enum InterpreterMessage: DiagnosticMessage {
     case rowCountNeedsNumber(found: String)
     /// A chart whose end comes before its start.
     case chartEndsBeforeStart(from: Int, to: Int)
+    /// `export … into FILE` with a file name whose extension says no format.
+    case unsupportedExportFile(path: String)
     /// A failure of the program itself.
     case internalError(String)
 
@@ -88,6 +90,7 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .unknownFunction: return DiagnosticID("unknown-function", category: .runtime)
         case .unknownColumn: return DiagnosticID("unknown-column", category: .runtime)
         case .chartEndsBeforeStart: return DiagnosticID("invalid-range", category: .runtime)
+        case .unsupportedExportFile: return DiagnosticID("export-format", category: .runtime)
         case .expectedType, .expectedDate, .knownAtSeqNeedsNumber, .knownAtNeedsTime, .forNeedsList, .ifNeedsCondition,
             .operatorNotApplicable, .rangeNeedsNumbers, .logicalOperand, .cannotApply, .countNeedsCollection, .yearNeedsDate,
             .joinNeedsOneColumn, .stageNeedsTable, .whereNeedsCondition, .rowCountNeedsNumber:
@@ -143,6 +146,7 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .whereNeedsCondition(let found): return "where needs a condition that is true or false, not \(found)"
         case .rowCountNeedsNumber(let found): return "first and last need a whole number of rows, not \(found)"
         case .chartEndsBeforeStart(let from, let to): return "the chart ends (\(to)) before it starts (\(from))"
+        case .unsupportedExportFile(let path): return "export writes .csv, .jsonl or .json files (import reads them back), not \(path)"
         case .internalError(let description): return description
         }
     }
