@@ -12,6 +12,7 @@ public struct LogContents: Sendable {
     /// What the reader noticed but could still read past: records lost after a commit.
     public let warnings: [String]
 
+    /// What a reader found: the committed `records` up to `head`, any torn tail, and warnings.
     public init(records: [RecordedEvent], head: LogHead, tornTail: TornTail?, warnings: [String] = []) {
         self.records = records
         self.head = head
@@ -29,6 +30,7 @@ public struct TornTail: Hashable, Sendable, CustomStringConvertible {
     /// Its length in bytes.
     public let length: Int
 
+    /// The tail as a warning shows it: its length and line, and that the next append sets it aside.
     public var description: String {
         "an unfinished append (\(length) bytes from line \(line)) is not part of the log; the next append sets it aside"
     }

@@ -21,7 +21,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case locked
     }
 
+    /// What kind of failure it is: stable across releases, for matching.
     public let code: Code
+    /// What went wrong and what to do about it.
     public let message: String
     /// The log file.
     public let path: String?
@@ -30,6 +32,8 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The rule broken, for `.invariant`.
     public let violation: InvariantViolation?
 
+    /// An error of kind `code`, with the log's path, the line at fault and the rule broken when
+    /// they are known.
     public init(code: Code, message: String, path: String? = nil, line: Int? = nil, violation: InvariantViolation? = nil) {
         self.code = code
         self.message = message
@@ -38,6 +42,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         self.violation = violation
     }
 
+    /// The error as messages show it: `PATH:LINE: MESSAGE` (`<log>` when there is no path).
     public var description: String {
         var location = path ?? "<log>"
         if let line { location += ":\(line)" }

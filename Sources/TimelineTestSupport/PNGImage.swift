@@ -2,7 +2,9 @@ import CZlib
 
 /// A decoded PNG (8-bit RGB or RGBA, not interlaced): enough to check what a browser rendered.
 public struct PNGImage: Sendable {
+    /// The image's width in pixels.
     public let width: Int
+    /// The image's height in pixels.
     public let height: Int
     /// RGB triples, row by row.
     public let pixels: [UInt8]

@@ -13,6 +13,7 @@ public struct Country: Hashable, Sendable, CustomStringConvertible {
     /// For a former country, the date ISO withdrew it (`1992-08-30` for the USSR).
     public let withdrawn: String?
 
+    /// A country from its ISO 3166 codes and names; `withdrawn` is `nil` for a current country.
     public init(alpha3: String, alpha2: String?, numeric: String?, name: String, otherNames: [String], withdrawn: String?) {
         self.alpha3 = alpha3
         self.alpha2 = alpha2
@@ -25,5 +26,6 @@ public struct Country: Hashable, Sendable, CustomStringConvertible {
     /// Whether this is a former country of ISO 3166-3.
     public var isFormer: Bool { withdrawn != nil }
 
+    /// The name and code as answers show them: `Belarus (BLR)`.
     public var description: String { "\(name) (\(alpha3))" }
 }

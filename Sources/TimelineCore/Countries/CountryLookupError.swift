@@ -5,11 +5,14 @@ public struct CountryLookupError: Error, Hashable, Sendable, CustomStringConvert
     /// The nearest names or codes, best first (at most three).
     public let suggestions: [String]
 
+    /// The error for `text`, offering `suggestions` (best first).
     public init(text: String, suggestions: [String]) {
         self.text = text
         self.suggestions = suggestions
     }
 
+    /// The message as the user reads it: `unknown country "Belrus": expected an ISO 3166 code …`, then
+    /// the suggestions, if any.
     public var description: String {
         var message = "unknown country \"\(text)\": expected an ISO 3166 code (such as BLR) or a country name"
         if !suggestions.isEmpty {

@@ -16,8 +16,8 @@ public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     public init(ordinal: Int) { self.ordinal = ordinal }
 
     /// The day with the given calendar components; the components must form a real date.
-    // The algorithm is Howard Hinnant's `days_from_civil`, which works for every year.
     public init(year: Int, month: Int, day: Int) {
+        // The algorithm is Howard Hinnant's `days_from_civil`, which works for every year.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -51,6 +51,7 @@ public struct CivilDay: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// The latest representable day, used as the open end of an interval.
     public static let distantFuture = CivilDay(ordinal: Int(Int32.max))
 
+    /// Orders days chronologically.
     public static func < (lhs: CivilDay, rhs: CivilDay) -> Bool { lhs.ordinal < rhs.ordinal }
 
     /// The day as `YYYY-MM-DD`.

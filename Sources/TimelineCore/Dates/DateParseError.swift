@@ -7,11 +7,13 @@ public struct DateParseError: Error, Hashable, Sendable, CustomStringConvertible
     /// What is wrong and what was expected.
     public let message: String
 
+    /// The error at byte `offset` of `text`, with what was expected in `message`.
     public init(text: String, offset: Int, message: String) {
         self.text = text
         self.offset = offset
         self.message = message
     }
 
+    /// The error as messages show it: `invalid date "2024-7-4": …`.
     public var description: String { "invalid date \"\(text)\": \(message)" }
 }

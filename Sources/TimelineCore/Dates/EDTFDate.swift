@@ -90,6 +90,7 @@ public enum EDTFDate: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// Orders dates by their earliest day, then their latest day, then their EDTF text.
     public static func < (lhs: EDTFDate, rhs: EDTFDate) -> Bool {
         if lhs.earliest != rhs.earliest { return lhs.earliest < rhs.earliest }
         if lhs.latest != rhs.latest { return lhs.latest < rhs.latest }

@@ -5,10 +5,13 @@ public struct RecordedTime: Hashable, Comparable, Sendable, CustomStringConverti
     /// Milliseconds since 1970-01-01T00:00:00Z.
     public var milliseconds: Int64
 
+    /// The instant `milliseconds` after 1970-01-01T00:00:00Z.
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
 
+    /// Orders instants chronologically.
     public static func < (lhs: RecordedTime, rhs: RecordedTime) -> Bool { lhs.milliseconds < rhs.milliseconds }
 
+    /// The instant in ISO 8601, `2026-11-29T03:00:00Z`, with milliseconds only when non-zero.
     public var description: String {
         let dayMillis: Int64 = 86_400_000
         var days = milliseconds / dayMillis

@@ -16,11 +16,13 @@ public struct EventFieldError: Error, Hashable, Sendable, CustomStringConvertibl
     /// What is wrong and what was expected.
     public let message: String
 
+    /// The error for `field`, with what is wrong and what was expected in `message`.
     public init(field: String, message: String) {
         self.field = field
         self.message = message
     }
 
+    /// The error as messages show it: `field "date": …`.
     public var description: String { "field \"\(field)\": \(message)" }
 }
 

@@ -69,6 +69,7 @@ public struct EventID: Hashable, Comparable, Sendable, CustomStringConvertible {
         return lhs.rawValue < rhs.rawValue
     }
 
+    /// The id as the log and messages write it: 16 hex digits when derived, else the explicit text.
     public var description: String { rawValue }
 
     /// The shortest useful abbreviation for display (the first 8 characters).

@@ -90,13 +90,21 @@ public enum StatusChange: String, Sendable, Hashable, CaseIterable {
 
 /// The content of a founding event.
 public struct Founding: Hashable, Sendable {
+    /// The identifier of the new organization, `SCO`.
     public var org: OrganizationID
+    /// Its full name, "Shanghai Cooperation Organisation".
     public var name: String
+    /// The city where it was founded, if given.
     public var place: String?
+    /// The founding countries (alpha-3), each holding the ladder's top status from the founding date.
     public var founders: [String]
+    /// The organization's statuses, lowest first; the top rung is membership.
     public var ladder: StatusLadder
+    /// The organization this one succeeds, if any (the Shanghai Five for the SCO): it must have been
+    /// founded before.
     public var predecessor: OrganizationID?
 
+    /// The founding of `org`, named `name`, by `founders`, with the status ladder `ladder`.
     public init(org: OrganizationID, name: String, place: String? = nil, founders: [String], ladder: StatusLadder, predecessor: OrganizationID? = nil) {
         self.org = org
         self.name = name
@@ -109,6 +117,7 @@ public struct Founding: Hashable, Sendable {
 
 /// The content of a summit event.
 public struct Summit: Hashable, Sendable {
+    /// The organization holding the summit.
     public var org: OrganizationID
     /// The city.
     public var place: String?
@@ -119,6 +128,7 @@ public struct Summit: Hashable, Sendable {
     /// Its number in the series, when counted.
     public var number: Int?
 
+    /// A summit of `org`; place, host, name and number are optional.
     public init(org: OrganizationID, place: String? = nil, host: String? = nil, name: String? = nil, number: Int? = nil) {
         self.org = org
         self.place = place
@@ -130,15 +140,25 @@ public struct Summit: Hashable, Sendable {
 
 /// The replacement values a correction sets on its target; `nil` fields are left as they were.
 public struct Correction: Hashable, Sendable {
+    /// The corrected valid time, for any event type that has a date.
     public var date: EDTFDate?
+    /// The corrected country (alpha-3), for an accession, status change, withdrawal, suspension,
+    /// reinstatement, statement or milestone.
     public var country: String?
+    /// The corrected status, for a status event.
     public var status: Status?
+    /// The corrected place, for a founding or a summit.
     public var place: String?
+    /// The corrected host country (alpha-3), for a summit.
     public var host: String?
+    /// The corrected name, for a founding or a summit.
     public var name: String?
+    /// The corrected text, for a statement (its paraphrase) or a milestone.
     public var text: String?
+    /// The corrected speaker, for a statement.
     public var speaker: String?
 
+    /// A correction that sets the given fields and leaves those passed as `nil` as they were.
     public init(date: EDTFDate? = nil, country: String? = nil, status: Status? = nil, place: String? = nil, host: String? = nil, name: String? = nil, text: String? = nil, speaker: String? = nil) {
         self.date = date
         self.country = country

@@ -32,6 +32,7 @@ public struct NewEvent: Hashable, Sendable {
         indirect case text(String)
     }
 
+    /// An event to append; without `id`, its id is derived from the content.
     public init(id: EventID? = nil, date: EDTFDate?, payload: EventPayload, source: Source, note: String? = nil) {
         self.explicitID = id
         self.date = date

@@ -18,6 +18,8 @@ public struct RecordedEvent: Hashable, Sendable {
         address.pointee.event.explicitID ?? address.pointee.id
     }
 
+    /// The record of `event` at position `seq`, recorded at `recordedAt`. Its id is `event.id`: the
+    /// explicit one, or one derived from the content (which costs a SHA-256).
     public init(seq: SequenceNumber, recordedAt: RecordedTime, event: consuming NewEvent) {
         let id = event.id
         self.init(seq: seq, recordedAt: recordedAt, id: id, event: event)

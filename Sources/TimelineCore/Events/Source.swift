@@ -36,5 +36,6 @@ public struct Source: Hashable, Sendable, CustomStringConvertible {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The citation as answers show it, followed by the URL in angle brackets when there is one.
     public var description: String { url.map { "\(citation) <\($0)>" } ?? citation }
 }

@@ -11,6 +11,8 @@ public struct EffectiveEvent: Hashable, Sendable {
     // a second inline copy of every event would double a large log's memory.
     private let corrected: CorrectedContent?
 
+    /// The record with `corrections` applied, `event` being its corrected content (kept only when
+    /// there are corrections).
     public init(record: RecordedEvent, event: NewEvent, corrections: [EventID]) {
         self.record = record
         self.corrections = corrections
@@ -50,10 +52,12 @@ public struct EffectiveEvent: Hashable, Sendable {
         return record.event.payload
     }
 
+    /// Whether two effective events have the same record, corrections and corrected content.
     public static func == (lhs: EffectiveEvent, rhs: EffectiveEvent) -> Bool {
         lhs.record == rhs.record && lhs.corrections == rhs.corrections && lhs.event == rhs.event
     }
 
+    /// Hashes the record and the ids of its corrections (part of what `==` compares).
     public func hash(into hasher: inout Hasher) {
         hasher.combine(record)
         hasher.combine(corrections)

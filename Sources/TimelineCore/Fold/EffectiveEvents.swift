@@ -16,9 +16,14 @@ public struct EffectiveEvents: RandomAccessCollection, Sendable {
         self.corrected = corrected
     }
 
+    /// The position of the first effective event: always 0.
     public var startIndex: Int { 0 }
+    /// One past the last effective event: the number of events in fold order.
     public var endIndex: Int { order.count }
 
+    /// The effective event at `position` in fold order: the corrected one when a correction
+    /// applies, else built from its record.
+    /// - Complexity: O(1).
     public subscript(position: Int) -> EffectiveEvent {
         let index = order[position]
         if !corrected.isEmpty, let event = corrected[index] { return event }

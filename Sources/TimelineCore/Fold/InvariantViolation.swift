@@ -39,6 +39,8 @@ public struct InvariantViolation: Error, Hashable, Sendable, CustomStringConvert
     /// What is wrong and what was expected.
     public let message: String
 
+    /// A violation of `rule` by the event `eventID` (at `seq` once recorded), with its summary and
+    /// what was expected.
     public init(rule: Rule, eventID: EventID, seq: SequenceNumber?, summary: String, message: String) {
         self.rule = rule
         self.eventID = eventID
@@ -47,6 +49,8 @@ public struct InvariantViolation: Error, Hashable, Sendable, CustomStringConvert
         self.message = message
     }
 
+    /// The violation as messages show it: the event's short id and summary, what is wrong, and
+    /// the rule's code.
     public var description: String {
         "event \(eventID.short) (\(summary)): \(message) [rule \(rule.rawValue)]"
     }

@@ -5,6 +5,7 @@ public struct MembershipState: Hashable, Sendable {
     /// Whether participation is suspended.
     public var suspended: Bool
 
+    /// A standing with `status` (`nil` for none), suspended or not.
     public init(status: Status? = nil, suspended: Bool = false) {
         self.status = status
         self.suspended = suspended

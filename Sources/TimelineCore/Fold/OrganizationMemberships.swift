@@ -115,6 +115,7 @@ public final class OrganizationMemberships: Sendable {
         var codes: [MembershipState: Int32] = [.none: 0]
         var memberCountSteps: (days: [Int32], counts: [Int32])?
 
+        /// An empty builder: no participants yet.
         package init() {}
 
         /// Sets the member-count step function already computed for these memberships (see

@@ -13,6 +13,7 @@ public struct SyntheticHistory {
     /// The seed: the same seed always gives the same events, in the same order.
     public let seed: UInt64
 
+    /// A history of `count` events (none when it is negative), fixed by `seed`.
     public init(events count: Int, seed: UInt64) {
         self.count = max(0, count)
         self.seed = seed

@@ -42,6 +42,7 @@ public struct Organization: Hashable, Sendable {
     /// The ladder today: after every reclassification.
     public var currentLadder: StatusLadder { ladderChanges.last?.ladder ?? foundingLadder }
 
+    /// Whether two organizations agree in every field, ladder changes and dissolution included.
     public static func == (lhs: Organization, rhs: Organization) -> Bool {
         lhs.id == rhs.id && lhs.name == rhs.name && lhs.founded == rhs.founded && lhs.place == rhs.place
             && lhs.founders == rhs.founders && lhs.predecessor == rhs.predecessor
@@ -50,5 +51,6 @@ public struct Organization: Hashable, Sendable {
             && lhs.ladderChanges.map(\.ladder) == rhs.ladderChanges.map(\.ladder)
     }
 
+    /// Hashes the identifier alone (equal organizations share it).
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }

@@ -19,7 +19,9 @@ public struct OrganizationID: Hashable, Comparable, Sendable, CustomStringConver
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 
+    /// Orders identifiers alphabetically (they are upper case).
     public static func < (lhs: OrganizationID, rhs: OrganizationID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The identifier as answers show it: `SCO`.
     public var description: String { rawValue }
 }

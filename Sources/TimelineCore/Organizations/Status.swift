@@ -24,7 +24,9 @@ public struct Status: Hashable, Comparable, Sendable, CustomStringConvertible {
         rawValue = name
     }
 
+    /// Orders statuses alphabetically by name (not by rank, which belongs to a ladder).
     public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The normalized name as answers show it: `dialogue-partner`.
     public var description: String { rawValue }
 }

@@ -32,5 +32,6 @@ public struct StatusLadder: Hashable, Sendable, CustomStringConvertible {
         return StatusLadder(result) ?? self
     }
 
+    /// The ladder as messages show it, lowest rung first: `dialogue-partner < observer < member`.
     public var description: String { rungs.map(\.rawValue).joined(separator: " < ") }
 }

@@ -13,6 +13,7 @@ public enum KnownAt: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The point as answers show it: `seq 412`, or an ISO 8601 instant.
     public var description: String {
         switch self {
         case .seq(let seq): "seq \(seq.value)"

@@ -23,9 +23,12 @@ public struct StatusRow: Hashable, Sendable {
 /// The answer to `members ORG at D`: the members, in order of accession, with notes when the
 /// organization did not exist then.
 public struct MembersAnswer: Hashable, Sendable {
+    /// The organization asked about.
     public let org: OrganizationID
     /// The query day (the end of the asked date at its precision).
     public let day: CivilDay
+    /// One row per member, in order of accession; a country only possibly a member then is marked
+    /// `possible`.
     public let rows: [StatusRow]
     /// Remarks such as "SCO was founded on 2001-06-15".
     public let notes: [String]
@@ -36,13 +39,21 @@ public struct MembersAnswer: Hashable, Sendable {
 public struct RosterAnswer: Hashable, Sendable {
     /// A status and the countries holding it.
     public struct Group: Hashable, Sendable {
+        /// The status the group's countries hold.
         public let status: Status
+        /// The countries holding it: members in order of accession, then the others by the date of
+        /// their status.
         public let rows: [StatusRow]
     }
 
+    /// The organization asked about.
     public let org: OrganizationID
+    /// The query day (the end of the asked date at its precision).
     public let day: CivilDay
+    /// The groups, highest rung of the ladder in force that day first (statuses no longer on it
+    /// last); a status nobody holds has no group.
     public let groups: [Group]
+    /// Remarks such as "SCO was founded on 2001-06-15".
     public let notes: [String]
 
     /// Every row, group by group.
@@ -51,6 +62,9 @@ public struct RosterAnswer: Hashable, Sendable {
 
 /// An organization in existence at a date.
 public struct OrganizationRow: Hashable, Sendable {
+    /// The organization as founded, with its ladder changes and dissolution.
     public let organization: Organization
+    /// Whether it surely existed on the day, or only possibly (its founding or dissolution date
+    /// straddles the day).
     public let certainty: Certainty
 }

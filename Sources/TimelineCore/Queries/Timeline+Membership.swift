@@ -11,7 +11,16 @@ extension Timeline {
         projections.status(of: country, in: org, at: day)
     }
 
-    /// The members at the end of `day`, in accession order.
+    /// The members at the end of `day`, in accession order (see `Projections.members(of:at:)`).
+    ///
+    /// For example:
+    /// ```swift
+    /// let timeline = Timeline(records: try FileEventLog(path: "Events/diplomacy.jsonl").read().records)
+    /// let sco = try timeline.resolveOrganization("SCO")
+    /// let answer = timeline.members(of: sco.id, at: CivilDay(year: 2024, month: 7, day: 4))
+    /// answer.rows.map(\.country)  // ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB", "IND", "PAK", "IRN", "BLR"]
+    /// ```
+    /// - Complexity: O(p log t): a binary search in each participant's transitions.
     public func members(of org: OrganizationID, at day: CivilDay) -> MembersAnswer {
         projections.members(of: org, at: day)
     }

@@ -7,7 +7,9 @@ import TimelineCore
 public struct CompletionEngine {
     /// A suggestion: candidates replacing the last `replacing` characters before the cursor.
     public struct Suggestion: Equatable, Sendable {
+        /// How many characters before the cursor the candidates replace.
         public let replacing: Int
+        /// The completions to offer, quoted when they contain spaces; empty when nothing fits.
         public let candidates: [String]
         /// Appended after a unique candidate: a space, or nothing after a directory.
         public let suffix: String

@@ -12,6 +12,7 @@ public struct Diagnostic: Error, Hashable, Sendable {
 
     /// A stable identifier, such as `unterminated-string` or `unknown-country`, with its category.
     public let id: DiagnosticID
+    /// Whether it is an error, a warning or a note.
     public let severity: Severity
     /// What is wrong and what was expected.
     public let message: String

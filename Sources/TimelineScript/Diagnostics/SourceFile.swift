@@ -9,6 +9,8 @@ public struct SourceFile: Sendable {
     public let bytes: [UInt8]
     private let lineStarts: [Int]
 
+    /// The script `text`, named `name` in messages, with its line starts found.
+    /// - Complexity: O(n) in the text's bytes.
     public init(name: String, text: String) {
         self.name = name
         self.text = text

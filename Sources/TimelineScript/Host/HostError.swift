@@ -24,6 +24,7 @@ public struct HostError: Error, Hashable, Sendable, CustomStringConvertible {
         self.reason = reason
     }
 
+    /// The failure as messages show it: the file named and what went wrong.
     public var description: String {
         switch kind {
         case .refused: return "\(path): this host gives scripts no access to files"

@@ -29,6 +29,7 @@ public final class IsolatedHost: ScriptHost {
         self.output = output
     }
 
+    /// Passes the output to the `output` closure.
     public func show(_ output: ScriptOutput) { self.output(output) }
 
     /// Refused: this host reads no files.
@@ -37,7 +38,9 @@ public final class IsolatedHost: ScriptHost {
     /// Refused: this host writes no files.
     public func writeFile(at path: String, contents: [UInt8]) throws(HostError) { throw HostError(.refused, path: path) }
 
+    /// The fixed `recordedAt` time when one is set, else the system clock's.
     public func now() -> RecordedTime { recordedAt ?? SystemClock.now }
 
+    /// What the `cancellation` closure answers.
     public var isCancelled: Bool { cancellation() }
 }

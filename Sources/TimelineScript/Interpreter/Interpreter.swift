@@ -52,6 +52,17 @@ public final class Interpreter {
 
     /// Parses and runs a script. Syntax errors stop it before anything runs; a run-time error
     /// stops it and discards its appends. On success the appends are committed as one batch.
+    ///
+    /// For example:
+    /// ```swift
+    /// let interpreter = Interpreter(log: InMemoryEventLog(), today: CivilDay(year: 2025, month: 1, day: 1)) { print($0) }
+    /// let outcome = interpreter.run(SourceFile(name: "<command>", text: """
+    ///     append founding TST on 2000 name "Test" founders CHN ladder member source "x"
+    ///     members TST at 2001
+    ///     """))
+    /// outcome.succeeded                // true
+    /// outcome.receipt?.appended.count  // 1
+    /// ```
     public func run(_ source: SourceFile) -> RunOutcome {
         if let problem = SourceCheck.binaryContent(source) { return RunOutcome(diagnostics: [problem], receipt: nil) }
         let (program, syntax) = Parser.parse(source)

@@ -11,6 +11,7 @@ public struct Lexer {
     private var index = 0
     private(set) var diagnostics: [Diagnostic] = []
 
+    /// A lexer at the start of `source`.
     public init(source: SourceFile) {
         self.source = source
         self.bytes = source.bytes

@@ -18,7 +18,9 @@ public struct Token: Hashable, Sendable {
         case end
     }
 
+    /// What the token is, with its value.
     public let kind: Kind
+    /// The token's byte range in the source.
     public let range: Range<Int>
     /// A word in lower case: keywords match without regard to case. Words are nearly always
     /// written in lower case already, and then cost no conversion.
@@ -44,6 +46,8 @@ import TimelineCore
 
 /// A date literal: its text and the parsed date.
 public struct EDTFDateLiteral: Hashable, Sendable {
+    /// The literal as written: `2010-04?`.
     public let text: String
+    /// The EDTF date the literal denotes.
     public let date: EDTFDate
 }

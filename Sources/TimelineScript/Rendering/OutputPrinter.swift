@@ -2,8 +2,10 @@
 /// standard output; notes and status messages there too for tables, on standard error for JSON
 /// and CSV (so that those stay machine-readable).
 public struct OutputPrinter: Sendable {
+    /// How tables and their notes are rendered.
     public let renderer: TableRenderer
 
+    /// A printer rendering tables with `renderer`.
     public init(renderer: TableRenderer) { self.renderer = renderer }
 
     /// The text for standard output and for standard error.

@@ -2,10 +2,12 @@
 ///
 /// JSON is an array of row objects keyed by the table's column keys; CSV has a header row.
 public struct TableRenderer: Sendable {
+    /// The output format: aligned text, JSON, JSON Lines or CSV.
     public let format: OutputFormat
     /// Whether to use ANSI colour (only ever on a terminal, never with `NO_COLOR`).
     public let colour: Bool
 
+    /// A renderer for `format`, with ANSI colour when `colour` is true.
     public init(format: OutputFormat, colour: Bool) {
         self.format = format
         self.colour = colour

@@ -24,9 +24,12 @@ public struct Expression: Sendable {
         case pipeline(Expression, [PipelineStage])
     }
 
+    /// What the expression is, with its operands.
     public let kind: Kind
+    /// The expression's byte range in the source.
     public let range: Range<Int>
 
+    /// An expression of `kind` covering the byte range `range`.
     public init(_ kind: Kind, _ range: Range<Int>) {
         self.kind = kind
         self.range = range
@@ -35,6 +38,7 @@ public struct Expression: Sendable {
 
 /// One stage of a pipeline.
 public struct PipelineStage: Sendable {
+    /// The kinds of stage: `where`, `sort`, `select`, `count`, `first` and `last`.
     public enum Kind: Sendable {
         case `where`(Expression)
         case sort([(column: String, descending: Bool, range: Range<Int>)])
@@ -44,7 +48,9 @@ public struct PipelineStage: Sendable {
         case last(Expression)
     }
 
+    /// What the stage does, with its operands.
     public let kind: Kind
+    /// The stage's byte range in the source.
     public let range: Range<Int>
 }
 
@@ -64,6 +70,7 @@ public enum KnownAtClause: Sendable {
 
 /// A query: what to ask, of which organization or country, at which date.
 public struct Query: Sendable {
+    /// The kinds of query, one per verb, with their operands.
     public enum Kind: Sendable {
         case members(org: Expression, at: Expression?)
         case roster(org: Expression, at: Expression?)
@@ -105,7 +112,10 @@ public struct Query: Sendable {
         }
     }
 
+    /// What is asked, with its operands.
     public let kind: Kind
+    /// The `known at` clause, asking about the log as it stood then; `nil` for the log as it is.
     public let known: KnownAtClause?
+    /// The query's byte range in the source.
     public let range: Range<Int>
 }

@@ -1,5 +1,6 @@
 /// A statement of the language, with its source range.
 public struct Statement: Sendable {
+    /// The kinds of statement: bindings, control flow, output, appends, imports and transactions.
     public indirect enum Kind: Sendable {
         case `let`(name: String, value: Expression)
         case assign(name: String, value: Expression)
@@ -15,9 +16,12 @@ public struct Statement: Sendable {
         case transaction(TransactionCommand)
     }
 
+    /// What the statement is, with its parts.
     public let kind: Kind
+    /// The statement's byte range in the source.
     public let range: Range<Int>
 
+    /// A statement of `kind` covering the byte range `range`.
     public init(_ kind: Kind, _ range: Range<Int>) {
         self.kind = kind
         self.range = range
@@ -28,6 +32,7 @@ public struct Statement: Sendable {
 public struct AppendStatement: Sendable {
     /// The event type word as written (`accession`) and where.
     public let type: String
+    /// The byte range of the event type word.
     public let typeRange: Range<Int>
     /// Values before the first clause keyword (`SCO IND`, or `SCO observer dialogue-partner`).
     public let positional: [Expression]
@@ -37,6 +42,7 @@ public struct AppendStatement: Sendable {
 
 /// A parsed script.
 public struct Program: Sendable {
+    /// The script's top-level statements, in order.
     public let statements: [Statement]
 }
 

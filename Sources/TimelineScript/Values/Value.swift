@@ -51,6 +51,7 @@ public struct Table: Sendable {
     /// Remarks shown with the table.
     public var notes: [String]
 
+    /// A table with these column keys, rows and notes.
     public init(columns: [String], rows: [[Value]] = [], notes: [String] = []) {
         self.columns = columns
         self.rows = rows

@@ -14,6 +14,25 @@ public protocol EventLogWriter: Sendable {
     /// - Parameter recordedAt: the transaction time to record; the writer never lets it go
     ///   backwards.
     /// - Throws: `StoreError` (`.invariant`, `.idConflict`, `.io` …); nothing is written then.
+    ///
+    /// For example, founding an organization and a first accession in one batch:
+    /// ```swift
+    /// let log: any EventLogWriter = InMemoryEventLog()
+    /// let sco = OrganizationID("SCO")!
+    /// let founding = Founding(
+    ///     org: sco, name: "Shanghai Cooperation Organisation", founders: ["CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB"],
+    ///     ladder: StatusLadder([Status("observer")!, Status("member")!])!)
+    /// let events = [
+    ///     NewEvent(
+    ///         date: .day(2001, 6, 15), payload: .founding(founding),
+    ///         source: Source(citation: "Declaration on the Establishment of the SCO, 2001-06-15")!),
+    ///     NewEvent(
+    ///         date: .day(2017, 6, 9), payload: .accession(org: sco, country: "IND"),
+    ///         source: Source(citation: "TASS, 2017-06-09")!),
+    /// ]
+    /// let receipt = try await log.append(events, recordedAt: SystemClock.now)
+    /// receipt.appended.count  // 2; appending the same events again writes none (`alreadyPresent` names them)
+    /// ```
     func append(_ events: [NewEvent], recordedAt: RecordedTime) async throws(StoreError) -> AppendReceipt
 
     /// Appends records already planned and checked on top of `head` (by an `AppendPlanner` on

@@ -44,5 +44,6 @@ public struct LogLocation: Hashable, Sendable, CustomStringConvertible {
         return file.hasSuffix(".jsonl") ? String(file.dropLast(6)) : file
     }
 
+    /// The path and why it was chosen, as summaries show them: `Events/diplomacy.jsonl (--log)`.
     public var description: String { "\(path) (\(origin.rawValue))" }
 }

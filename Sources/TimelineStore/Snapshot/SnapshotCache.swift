@@ -31,6 +31,7 @@ public struct SnapshotCache: Sendable {
     static let version = 3
     private static let magic = Array("timeline-snapshot\n".utf8)
 
+    /// The snapshot cache of the log at path `log`, kept from `minimumRecords` (10,000) records on.
     public init(log: String) { self.log = log }
 
     /// A cache that keeps snapshots of logs from `minimumRecords` records on.

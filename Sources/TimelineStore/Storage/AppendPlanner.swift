@@ -22,6 +22,7 @@ public struct AppendPlanner: Sendable {
     private var parts: [[RecordedEvent]] { [base, planned] }
     /// Where each id is in `records`.
     private var byID: EventIDIndex
+    /// The countries events are checked against.
     public let registry: CountryRegistry
     private var validator: AppendValidator?
     /// The organizations the batches planned so far are about: what a new validator folds.

@@ -10,7 +10,7 @@ import Glibc
 /// For example:
 /// ```swift
 /// let log = FileEventLog(path: "Events/diplomacy.jsonl")
-/// let receipt = try log.append([event], recordedAt: .now)
+/// let receipt = try log.append([event], recordedAt: SystemClock.now)
 /// let contents = try log.read()
 /// ```
 public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter {
@@ -30,6 +30,15 @@ public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter
     /// What this process last read or wrote of the file (shared by copies of this value).
     let cache = LogCache()
 
+    /// The log in the file at `path`, its events checked against `registry`. Nothing is opened
+    /// here: reading a file that does not exist yet throws `.notFound`, and the first append
+    /// creates it.
+    ///
+    /// For example:
+    /// ```swift
+    /// let log = FileEventLog(path: "Events/diplomacy.jsonl")
+    /// let timeline = Timeline(records: try log.read().records)
+    /// ```
     public init(path: String, registry: CountryRegistry = .standard) {
         self.path = path
         self.registry = registry
@@ -113,21 +122,31 @@ public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter
         try LogVerifier.verify(path: path, registry: registry)
     }
 
+    /// The projections in the snapshot cache beside the log (`<log>.snapshot`) when it matches the
+    /// log as it stands, with that head; `nil` when it is stale or missing, or snapshots are off.
     public func cachedProjections(registry: CountryRegistry) -> (projections: Projections, head: LogHead)? {
         usesSnapshots ? SnapshotCache(log: path).load(registry: registry) : nil
     }
 
+    /// Whether the file still ends at `head`: its last line is the committed record with the head's
+    /// hash and its head marker agrees, checked without reading the records (`false` when the file
+    /// cannot be opened).
     public func stillEnds(at head: LogHead) -> Bool {
         guard let size = try? PosixFile.open(path, writable: false)?.size() else { return false }
         return SnapshotCache.log(path, endsAt: head, length: size)
     }
 
+    /// Offers the projections folded from the log at `head` to the snapshot cache beside it,
+    /// unless snapshots are off or the snapshot there is already at `head`.
     public func cacheProjections(_ projections: Projections, head: LogHead) {
         guard usesSnapshots else { return }
         let cache = SnapshotCache(log: path)
         if !cache.isCurrent(for: head) { cache.save(projections, head: head) }
     }
 
+    /// Appends the events as one batch under the writer's lock (see
+    /// `EventLogWriter.append(_:recordedAt:)`), setting aside any torn tail first.
+    /// - Throws: `StoreError` (`.invariant`, `.idConflict`, `.io`, `.locked` …); nothing is written then.
     public func append(_ events: [NewEvent], recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
         try append(events, planned: nil, recordedAt: recordedAt)
     }

@@ -12,6 +12,7 @@ public final class InMemoryEventLog: SynchronousEventLogReader, SynchronousEvent
         self.state = Mutex(([], ChainRule.genesis))
     }
 
+    /// The records appended so far and their head; a log in memory has no torn tail or warnings.
     public func read() throws(StoreError) -> LogContents {
         state.withLock { state in
             LogContents(records: state.records, head: LogHead(count: state.records.count, hash: state.hash), tornTail: nil)
@@ -28,6 +29,9 @@ public final class InMemoryEventLog: SynchronousEventLogReader, SynchronousEvent
             violations: Timeline.violations(of: contents.records, registry: registry), warnings: [])
     }
 
+    /// Appends the events as one batch, under the same rules and hash chain as the file log
+    /// (see `EventLogWriter.append(_:recordedAt:)`).
+    /// - Throws: `StoreError` (`.invariant`, `.idConflict` …); nothing is appended then.
     public func append(_ events: [NewEvent], recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
         let registry = self.registry
         let outcome: Result<AppendReceipt, StoreError> = state.withLock { state in
