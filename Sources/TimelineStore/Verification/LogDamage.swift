@@ -41,11 +41,6 @@ public struct LogDamage: Hashable, Sendable, CustomStringConvertible {
         self.kind = kind
     }
 
-    /// Damage on `line` for a line the record decoder refused.
-    init(line: Int, decoding error: RecordDecodingError) {
-        self.init(line: line, kind: Kind(error.kind))
-    }
-
     /// What is wrong, in the reader's words.
     public var message: String {
         switch kind {
