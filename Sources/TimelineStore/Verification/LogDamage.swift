@@ -56,7 +56,7 @@ public struct LogDamage: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The message.
+    /// The damage as `verify` reports it after the line number: `the hash chain is broken: …`.
     public var description: String { message }
 }
 
