@@ -8,7 +8,7 @@ import TimelineScript
 import TimelineStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Which surface this run fuzzes, read once.

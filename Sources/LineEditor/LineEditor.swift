@@ -1,7 +1,7 @@
 import CLibEdit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A line editor on libedit: prompts, history persisted in a file, tab completion and
@@ -118,7 +118,8 @@ extension String {
 
 /// The C entry point for Tab: asks the active completer and encodes its answer for the shim.
 private func lineEditorComplete(
-    _ before: UnsafePointer<CChar>?, _ after: UnsafePointer<CChar>?, _ deleteCount: UnsafeMutablePointer<Int32>?, _ deleteAfter: UnsafeMutablePointer<Int32>?
+    _ before: UnsafePointer<CChar>?, _ after: UnsafePointer<CChar>?, _ deleteCount: UnsafeMutablePointer<Int32>?,
+    _ deleteAfter: UnsafeMutablePointer<Int32>?
 ) -> UnsafeMutablePointer<CChar>? {
     guard let before, let completer = LineEditor.activeCompleter else { return nil }
     let completion = completer(String(cString: before), after.map { String(cString: $0) } ?? "")

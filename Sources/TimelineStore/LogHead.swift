@@ -27,7 +27,9 @@ extension LogHead {
     /// `length`.
     func endsRecord(in file: borrowing PosixFile, at length: Int) -> Bool {
         let ending = ChainRule.hashMarker + Array(hash.hex.utf8) + Array("\"}\n".utf8)
-        guard count > 0, length >= ending.count, let tail = try? file.read(count: ending.count, at: length - ending.count) else { return false }
+        guard count > 0, length >= ending.count, let tail = try? file.read(count: ending.count, at: length - ending.count) else {
+            return false
+        }
         return tail == ending
     }
 }

@@ -49,8 +49,12 @@ public struct LogAccess: Sendable {
     }
 
     /// Appends records planned on top of `head`.
-    public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) async throws(StoreError) -> AppendReceipt {
-        if let synchronous { return try Self.now { () throws(StoreError) in try synchronous.append(planned: records, after: head, recordedAt: recordedAt) } }
+    public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) async throws(StoreError)
+        -> AppendReceipt
+    {
+        if let synchronous {
+            return try Self.now { () throws(StoreError) in try synchronous.append(planned: records, after: head, recordedAt: recordedAt) }
+        }
         return try await log.append(planned: records, after: head, recordedAt: recordedAt)
     }
 

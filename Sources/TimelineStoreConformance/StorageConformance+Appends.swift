@@ -9,7 +9,8 @@ extension StorageConformance {
             let first = try await log.append(Array(sco[0..<4]), recordedAt: ConformanceHistory.at(0))
             findings.expect(first.appended.map(\.seq.value) == [1, 2, 3, 4], "first batch numbered \(first.appended.map(\.seq.value))")
             let second = try await log.append(Array(sco[4...]), recordedAt: ConformanceHistory.at(1))
-            findings.expect(second.appended.first?.seq.value == 5, "second batch starts at \(String(describing: second.appended.first?.seq))")
+            findings.expect(
+                second.appended.first?.seq.value == 5, "second batch starts at \(String(describing: second.appended.first?.seq))")
             let contents = try await log.read()
             findings.expect(contents.records.map(\.seq.value) == Array(1...sco.count), "sequence numbers read back")
             findings.expect(contents.records.map(\.id) == sco.map(\.id), "ids read back")
@@ -45,21 +46,27 @@ extension StorageConformance {
             let sco = try ConformanceHistory.events()
             _ = try await log.append([sco[0]], recordedAt: ConformanceHistory.at(100))
             let receipt = try await log.append([sco[1]], recordedAt: ConformanceHistory.at(50))
-            findings.expect(receipt.appended.first?.recordedAt == ConformanceHistory.at(100), "recorded at \(String(describing: receipt.appended.first?.recordedAt))")
+            findings.expect(
+                receipt.appended.first?.recordedAt == ConformanceHistory.at(100),
+                "recorded at \(String(describing: receipt.appended.first?.recordedAt))")
         },
         ConformanceCheck("planned records are appended as planned, and planned again once the log has moved on") { log, findings in
             let sco = try ConformanceHistory.events()
             let first = try await log.append(Array(sco[0..<6]), recordedAt: ConformanceHistory.at(0))
             let before = try await log.read()
-            let plan = try AppendPlanner.plan(Array(sco[6..<10]), after: before.records, recordedAt: ConformanceHistory.at(1), registry: .standard)
+            let plan = try AppendPlanner.plan(
+                Array(sco[6..<10]), after: before.records, recordedAt: ConformanceHistory.at(1), registry: .standard)
             let planned = try await log.append(planned: plan.records, after: first.head, recordedAt: ConformanceHistory.at(1))
-            findings.expect(planned.appended.map(\.id) == plan.records.map(\.id), "planned records appended as \(planned.appended.map(\.seq.value))")
+            findings.expect(
+                planned.appended.map(\.id) == plan.records.map(\.id), "planned records appended as \(planned.appended.map(\.seq.value))")
             findings.expect(planned.head.count == 10, "head after the planned batch: \(planned.head)")
             // Planned on a head the log no longer ends at: the events are planned again.
-            let stale = try AppendPlanner.plan(Array(sco[8..<12]), after: before.records, recordedAt: ConformanceHistory.at(2), registry: .standard)
+            let stale = try AppendPlanner.plan(
+                Array(sco[8..<12]), after: before.records, recordedAt: ConformanceHistory.at(2), registry: .standard)
             let replanned = try await log.append(planned: stale.records, after: first.head, recordedAt: ConformanceHistory.at(2))
             findings.expect(replanned.alreadyPresent.count == 2, "already present after re-planning: \(replanned.alreadyPresent.count)")
-            findings.expect(replanned.appended.map(\.seq.value) == [11, 12], "re-planned records numbered \(replanned.appended.map(\.seq.value))")
+            findings.expect(
+                replanned.appended.map(\.seq.value) == [11, 12], "re-planned records numbered \(replanned.appended.map(\.seq.value))")
             findings.expect(try await log.read().records.map(\.id) == Array(sco[0..<12]).map(\.id), "records after planned appends")
         },
     ]

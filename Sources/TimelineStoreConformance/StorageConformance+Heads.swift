@@ -24,7 +24,9 @@ extension StorageConformance {
                 expected = try reference.append(batch, recordedAt: ConformanceHistory.at(Int64(index))).head
                 // The head is the chain, by the rule, of the records the log says it wrote.
                 let chained = chainHead(receipt.appended, after: head.hash)
-                findings.expect(chained == receipt.head, "batch \(index + 1): its records chain to \(String(describing: chained)), the log says \(receipt.head)")
+                findings.expect(
+                    chained == receipt.head,
+                    "batch \(index + 1): its records chain to \(String(describing: chained)), the log says \(receipt.head)")
                 head = receipt.head
             }
             findings.expect(head == expected, "head \(head), in memory \(expected)")

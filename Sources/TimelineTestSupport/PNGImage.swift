@@ -91,7 +91,9 @@ public struct PNGImage: Sendable {
         var count = 0
         var index = 0
         while index + 2 < pixels.count {
-            if abs(Int(pixels[index]) - r) <= tolerance && abs(Int(pixels[index + 1]) - g) <= tolerance && abs(Int(pixels[index + 2]) - b) <= tolerance {
+            if abs(Int(pixels[index]) - r) <= tolerance && abs(Int(pixels[index + 1]) - g) <= tolerance
+                && abs(Int(pixels[index + 2]) - b) <= tolerance
+            {
                 count += 1
             }
             index += 3

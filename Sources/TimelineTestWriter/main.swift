@@ -33,19 +33,29 @@ if arguments.count >= 4, arguments[1] == "--append-loop", let count = Int(argume
     let org = OrganizationID("LOOP\(getpid())")!
     let time = SystemClock.now
     do {
-        _ = try log.append([NewEvent(date: .day(2040, 1, 1), payload: .founding(Founding(org: org, name: "Loop \(getpid())", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)), source: source)], recordedAt: time)
+        _ = try log.append(
+            [
+                NewEvent(
+                    date: .day(2040, 1, 1),
+                    payload: .founding(
+                        Founding(org: org, name: "Loop \(getpid())", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)),
+                    source: source)
+            ], recordedAt: time)
         let countries = ["DEU", "ITA", "ESP", "PRT", "NLD", "BEL", "AUT", "POL", "SWE", "FIN", "DNK", "IRL"]
         var times: [Double] = []
         for index in 0..<count {
             let day = CivilDay(ordinal: CivilDay(year: 2040, month: 2, day: 1).ordinal + index).components
             let country = countries[index % countries.count]
-            let payload: EventPayload = (index / countries.count) % 2 == 0 ? .accession(org: org, country: country) : .withdrawal(org: org, country: country)
+            let payload: EventPayload =
+                (index / countries.count) % 2 == 0 ? .accession(org: org, country: country) : .withdrawal(org: org, country: country)
             let start = DispatchTime.now().uptimeNanoseconds
             _ = try log.append([NewEvent(date: .day(day.year, day.month, day.day), payload: payload, source: source)], recordedAt: time)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         let sorted = times.sorted()
-        report("appends \(count) median \(sorted[sorted.count / 2]) ms slowest \(sorted.last!) ms, the first three \(times.prefix(3).map { String(format: "%.2f", $0) }.joined(separator: " ")) ms")
+        report(
+            "appends \(count) median \(sorted[sorted.count / 2]) ms slowest \(sorted.last!) ms, the first three \(times.prefix(3).map { String(format: "%.2f", $0) }.joined(separator: " ")) ms"
+        )
     } catch {
         fail("\(error)", 65)
     }
@@ -73,7 +83,9 @@ if arguments.count >= 3, arguments[1] == "--profile" {
     var total = 0
     for _ in 0..<1000 { total += timeline.members(of: org, at: day).rows.count }
     let t5 = now()
-    report("read \(t1 - t0)  hash-only \(t2 - t1)  decode(with hash) \(t3 - t2)  fold \(t4 - t3)  1000 members \(t5 - t4)  (\(records.count) records, \(total))")
+    report(
+        "read \(t1 - t0)  hash-only \(t2 - t1)  decode(with hash) \(t3 - t2)  fold \(t4 - t3)  1000 members \(t5 - t4)  (\(records.count) records, \(total))"
+    )
     exit(0)
 }
 if arguments.count >= 4, arguments[1] == "--read" {

@@ -4,7 +4,7 @@ import TimelineScript
 import TimelineStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Options every command accepts, before or after the subcommand name.
@@ -21,7 +21,10 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Neither read nor write the snapshot cache beside the log (<log>.snapshot); fold the log itself.")
     var noCache = false
 
-    @Option(name: .long, help: ArgumentHelp("Record appends at this UTC time instead of now (seeds use it to rebuild the log byte for byte).", valueName: "time"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Record appends at this UTC time instead of now (seeds use it to rebuild the log byte for byte).", valueName: "time"))
     var recordedAt: String?
 
     /// Whether tables may use colour: only on a terminal, never with --no-color or NO_COLOR.

@@ -24,26 +24,33 @@ struct LogSummary {
         func memberCount(_ organization: Organization) -> Int { timeline.members(of: organization.id, at: today).rows.count }
         switch options.format {
         case .json, .jsonl:
-            Console.out(JSONValue.object([
-                ("log", .string(location.path)),
-                ("head", .object([("seq", .number(contents.head.count)), ("hash", .string(contents.head.hash.hex))])),
-                ("organizations", .array(organizations.map { organization in
-                    .object([
-                        ("id", .string(organization.id.rawValue)), ("name", .string(organization.name)),
-                        ("founded", .string(organization.founded.description)),
-                        ("dissolved", .optional(organization.dissolved?.description)),
-                        ("ladder", .array(organization.currentLadder.rungs.map { .string($0.rawValue) })),
-                        ("members", .number(memberCount(organization))),
-                    ])
-                })),
-            ]).text)
+            Console.out(
+                JSONValue.object([
+                    ("log", .string(location.path)),
+                    ("head", .object([("seq", .number(contents.head.count)), ("hash", .string(contents.head.hash.hex))])),
+                    (
+                        "organizations",
+                        .array(
+                            organizations.map { organization in
+                                .object([
+                                    ("id", .string(organization.id.rawValue)), ("name", .string(organization.name)),
+                                    ("founded", .string(organization.founded.description)),
+                                    ("dissolved", .optional(organization.dissolved?.description)),
+                                    ("ladder", .array(organization.currentLadder.rungs.map { .string($0.rawValue) })),
+                                    ("members", .number(memberCount(organization))),
+                                ])
+                            })
+                    ),
+                ]).text)
         case .csv:
             Console.out(CSVLine.row(["id", "name", "founded", "dissolved", "ladder", "members"]))
             for organization in organizations {
-                Console.out(CSVLine.row([
-                    organization.id.rawValue, organization.name, organization.founded.description,
-                    organization.dissolved?.description ?? "", organization.currentLadder.description, String(memberCount(organization)),
-                ]))
+                Console.out(
+                    CSVLine.row([
+                        organization.id.rawValue, organization.name, organization.founded.description,
+                        organization.dissolved?.description ?? "", organization.currentLadder.description,
+                        String(memberCount(organization)),
+                    ]))
             }
         case .table:
             Console.out("Log    \(location.path) (\(location.origin.rawValue))")
@@ -53,7 +60,10 @@ struct LogSummary {
             Console.out("")
             let rows = organizations.map { organization -> [String] in
                 let members = organization.dissolved.map { "dissolved \($0)" } ?? String(memberCount(organization))
-                return [organization.id.rawValue, organization.name, organization.founded.description, members, organization.currentLadder.description]
+                return [
+                    organization.id.rawValue, organization.name, organization.founded.description, members,
+                    organization.currentLadder.description,
+                ]
             }
             let header = ["ID", "NAME", "FOUNDED", "MEMBERS", "LADDER"]
             let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }

@@ -1,10 +1,11 @@
+import Foundation
 import LineEditor
 import TimelineCore
 import TimelineScript
 import TimelineStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The interactive shell: reads statements with libedit, runs each as its own batch (or inside
@@ -35,7 +36,9 @@ final class Repl {
         // replay … step: one event per Enter; q, Ctrl-C or Ctrl-D stops.
         host.stepper = { [editor] in
             Console.flush()
-            if case .line(let answer) = editor.readLine(prompt: "(Enter: next event, q: stop) "), !answer.lowercased().hasPrefix("q") { return true }
+            if case .line(let answer) = editor.readLine(prompt: "(Enter: next event, q: stop) "), !answer.lowercased().hasPrefix("q") {
+                return true
+            }
             return false
         }
         interpreter = Interpreter(session: LogSession(log: options.openLog(location)), host: host)
@@ -43,7 +46,8 @@ final class Repl {
             let engine = CompletionEngine(timeline: interpreter.session.currentTimeline(), listDirectory: Repl.listDirectory)
             let suggestion = engine.complete(before, after: after)
             return Completion(
-                replacing: suggestion.replacing, candidates: suggestion.candidates, suffix: suggestion.suffix, replacingAfter: suggestion.replacingAfter)
+                replacing: suggestion.replacing, candidates: suggestion.candidates, suffix: suggestion.suffix,
+                replacingAfter: suggestion.replacingAfter)
         }
     }
 
@@ -124,7 +128,10 @@ final class Repl {
                 Console.out(text)
             } else {
                 let near = NameKey.nearest(to: argument, among: HelpTopics.names, limit: 2)
-                Console.error("no help on \"\(argument)\"" + (near.isEmpty ? "" : "; did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))?") + " Topics: \(HelpTopics.names.joined(separator: " "))")
+                Console.error(
+                    "no help on \"\(argument)\""
+                        + (near.isEmpty ? "" : "; did you mean \(near.map { "\"\($0)\"" }.joined(separator: " or "))?")
+                        + " Topics: \(HelpTopics.names.joined(separator: " "))")
             }
         case ".format":
             guard let chosen = OutputFormat(rawValue: argument.lowercased()) else {
@@ -142,7 +149,9 @@ final class Repl {
             timer = argument == "on"
             Console.out("timer: \(argument)")
         case ".read":
-            let path = argument.hasPrefix("\"") && argument.hasSuffix("\"") && argument.count >= 2 ? String(argument.dropFirst().dropLast()) : argument
+            let path =
+                argument.hasPrefix("\"") && argument.hasSuffix("\"") && argument.count >= 2
+                ? String(argument.dropFirst().dropLast()) : argument
             guard !path.isEmpty else {
                 Console.error(".read needs a file: .read Examples/01-growth.tl")
                 return nil
@@ -177,7 +186,8 @@ final class Repl {
         if session.transactionOpen, session.pendingCount > 0 {
             let count = session.pendingCount
             Console.flush()
-            let answer = editor.readLine(prompt: "The transaction has \(count) uncommitted append\(count == 1 ? "" : "s"). Commit them? [y/N] ")
+            let answer = editor.readLine(
+                prompt: "The transaction has \(count) uncommitted append\(count == 1 ? "" : "s"). Commit them? [y/N] ")
             let command = if case .line(let text) = answer, text.lowercased().hasPrefix("y") { "commit" } else { "rollback" }
             let source = SourceFile(name: "<repl>", text: command)
             report(interpreter.run(source), source: source)
@@ -209,5 +219,3 @@ final class Repl {
         return entries.sorted { $0.0 < $1.0 }
     }
 }
-
-import Foundation

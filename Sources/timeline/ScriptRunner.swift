@@ -3,7 +3,7 @@ import TimelineScript
 import TimelineStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs scripts for the command line: prints their tables and messages, renders their errors

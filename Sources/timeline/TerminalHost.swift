@@ -3,7 +3,7 @@ import TimelineScript
 import TimelineStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The host the command line runs scripts with: real files relative to the current directory,

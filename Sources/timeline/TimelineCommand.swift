@@ -1,10 +1,11 @@
 import ArgumentParser
 import TimelineCore
-#if canImport(Glibc)
-import Glibc
-#endif
 import TimelineScript
 import TimelineStore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `timeline`: the root command. Without a subcommand it summarizes the log it opens.
 @main
@@ -60,7 +61,8 @@ struct TimelineCommand: ParsableCommand {
 
     /// Entry point: hoists global options given before the subcommand, then runs.
     static func main() {
-        let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "summary", "verify", "generate", "help"])
+        let arguments = GlobalOptions.hoisted(
+            Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "summary", "verify", "generate", "help"])
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -35,10 +35,11 @@ struct VerifyCommand: ParsableCommand {
         case .csv:
             Console.out(CSVLine.row(["path", "records", "head", "intact", "line", "problem"]))
             let problem = report.damage.map { ($0.line, $0.message) } ?? report.violations.first.map { (0, $0.description) }
-            Console.out(CSVLine.row([
-                report.log, String(report.recordCount), report.head.hash.hex, String(report.isIntact),
-                problem.map { $0.0 > 0 ? String($0.0) : "" } ?? "", problem?.1 ?? "",
-            ]))
+            Console.out(
+                CSVLine.row([
+                    report.log, String(report.recordCount), report.head.hash.hex, String(report.isIntact),
+                    problem.map { $0.0 > 0 ? String($0.0) : "" } ?? "", problem?.1 ?? "",
+                ]))
         case .table:
             for warning in report.warnings { Console.out("\(report.log): incomplete: \(warning)") }
             if let damage = report.damage, damage.line == 0 {
@@ -46,7 +47,8 @@ struct VerifyCommand: ParsableCommand {
             } else if let damage = report.damage {
                 Console.out("\(report.log):\(damage.line): damaged: \(damage.message)")
                 let records = report.recordCount == 1 ? "1 committed record" : "\(report.recordCount) committed records"
-                Console.out("The \(records) before line \(damage.line) \(report.recordCount == 1 ? "is" : "are") intact (head \(report.head)).")
+                Console.out(
+                    "The \(records) before line \(damage.line) \(report.recordCount == 1 ? "is" : "are") intact (head \(report.head)).")
             } else {
                 for violation in report.violations {
                     Console.out("\(report.log): rule broken: \(violation.description)")
@@ -71,10 +73,16 @@ struct VerifyCommand: ParsableCommand {
             ("damage", report.damage.map { .object([("line", .number($0.line)), ("message", .string($0.message))]) } ?? .null),
             ("torn_tail", report.tornTail.map { .object([("line", .number($0.line)), ("bytes", .number($0.length))]) } ?? .null),
             ("warnings", .array(report.warnings.map { .string($0) })),
-            ("violations", .array(report.violations.map { violation in
-                .object([("id", .string(violation.eventID.rawValue)), ("seq", violation.seq.map { .number($0.value) } ?? .null),
-                         ("rule", .string(violation.rule.rawValue)), ("message", .string(violation.description))])
-            })),
+            (
+                "violations",
+                .array(
+                    report.violations.map { violation in
+                        .object([
+                            ("id", .string(violation.eventID.rawValue)), ("seq", violation.seq.map { .number($0.value) } ?? .null),
+                            ("rule", .string(violation.rule.rawValue)), ("message", .string(violation.description)),
+                        ])
+                    })
+            ),
         ])
     }
 }

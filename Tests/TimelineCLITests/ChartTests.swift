@@ -41,7 +41,9 @@ struct ChartTests {
         for lane in svg.lanes {
             for span in lane.spans {
                 for year in span.from...span.to {
-                    #expect(Self.timeline.status(of: lane.country, in: sco, at: CivilDay(year: year, month: 12, day: 31))?.status.rawValue == span.status, "\(lane.country) \(year)")
+                    #expect(
+                        Self.timeline.status(of: lane.country, in: sco, at: CivilDay(year: year, month: 12, day: 31))?.status.rawValue
+                            == span.status, "\(lane.country) \(year)")
                     checked += 1
                 }
                 #expect(span.title.contains("source:"))
@@ -60,7 +62,10 @@ struct ChartTests {
         #expect(result.status == 0, "\(result.stderr)")
         let browser = try runProduct(
             "/usr/bin/chromium-headless-shell",
-            ["--no-sandbox", "--headless", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)", "--window-size=1000,900", "file://\(page)"],
+            [
+                "--no-sandbox", "--headless", "--disable-gpu", "--hide-scrollbars", "--screenshot=\(png)", "--window-size=1000,900",
+                "file://\(page)",
+            ],
             environment: ["HOME": scratch.path])
         #expect(browser.status == 0, "\(browser.stderr)")
         let image = try #require(PNGImage(readBytes(png)), "no PNG from the browser")
@@ -93,7 +98,9 @@ final class SVGLanes: NSObject, XMLParserDelegate {
         #expect(parser.parse(), "the SVG is not well-formed XML: \(String(describing: parser.parserError))")
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         if name == "g", attributes["class"] == "lane", let country = attributes["data-country"] {
             lanes.append((country, []))
         } else if name == "rect", attributes["class"] == "span", let status = attributes["data-status"],

@@ -28,7 +28,9 @@ struct CommandLineTests {
         let fromEnvironment = try timeline(["verify"], environment: ["TIMELINE_LOG": path])
         #expect(fromEnvironment.stdout == expected)
         let json = try timeline(["--format", "json", "--log", path, "verify"])
-        #expect(json.stdout.hasPrefix("{\"path\":\"\(path)\",\"intact\":true,\"records\":2,\"head\":{\"seq\":2,\"hash\":\"\(receipt.head.hash.hex)\"}"))
+        #expect(
+            json.stdout.hasPrefix(
+                "{\"path\":\"\(path)\",\"intact\":true,\"records\":2,\"head\":{\"seq\":2,\"hash\":\"\(receipt.head.hash.hex)\"}"))
         let csv = try timeline(["verify", "--log", path, "--format", "csv"])
         #expect(csv.stdout.hasPrefix("path,records,head,intact,line,problem\n\(path),2,\(receipt.head.hash.hex),true,,\n"))
     }
@@ -76,7 +78,10 @@ struct CommandLineTests {
         #expect(table.stdout.contains("Head   \(receipt.head), 2 events"))
         #expect(table.stdout.contains("TST  Test Organization  2000-01-01  3        observer < member"))
         let json = try timeline(["summary", "--log", path, "--format", "json"])
-        #expect(json.stdout.contains("\"organizations\":[{\"id\":\"TST\",\"name\":\"Test Organization\",\"founded\":\"2000-01-01\",\"dissolved\":null,\"ladder\":[\"observer\",\"member\"],\"members\":3}]"))
+        #expect(
+            json.stdout.contains(
+                "\"organizations\":[{\"id\":\"TST\",\"name\":\"Test Organization\",\"founded\":\"2000-01-01\",\"dissolved\":null,\"ladder\":[\"observer\",\"member\"],\"members\":3}]"
+            ))
     }
 
     @Test("the bundled log in the current directory opens by default")
@@ -101,10 +106,14 @@ struct GenerateCommandTests {
     func generate() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let first = try timeline(["generate", "--events", "3000", "--seed", "5", "--log", scratch.file("a.jsonl"), "--recorded-at", "2026-01-01T00:00:00Z"])
+        let first = try timeline([
+            "generate", "--events", "3000", "--seed", "5", "--log", scratch.file("a.jsonl"), "--recorded-at", "2026-01-01T00:00:00Z",
+        ])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("wrote 3000 events to \(scratch.file("a.jsonl")) (head #3000 "))
-        _ = try timeline(["generate", "--events", "3000", "--seed", "5", "--log", scratch.file("b.jsonl"), "--recorded-at", "2026-01-01T00:00:00Z"])
+        _ = try timeline([
+            "generate", "--events", "3000", "--seed", "5", "--log", scratch.file("b.jsonl"), "--recorded-at", "2026-01-01T00:00:00Z",
+        ])
         #expect(readBytes(scratch.file("a.jsonl")) == readBytes(scratch.file("b.jsonl")))
         #expect(try timeline(["verify", "--log", scratch.file("a.jsonl")]).status == 0)
         let again = try timeline(["generate", "--events", "10", "--log", scratch.file("a.jsonl")])
@@ -138,7 +147,8 @@ struct SnapshotCacheCommandTests {
         // Plant a snapshot of another history under this log's head: the cache answers from it,
         // which shows it is read, and --no-cache answers from the log.
         let other = scratch.file("other.jsonl")
-        _ = try FileEventLog(path: other).append(SyntheticHistory(events: 10_000, seed: 4).events(), recordedAt: RecordedTime(milliseconds: 0))
+        _ = try FileEventLog(path: other).append(
+            SyntheticHistory(events: 10_000, seed: 4).events(), recordedAt: RecordedTime(milliseconds: 0))
         let otherTimeline = Timeline(records: try FileEventLog(path: other).read().records)
         SnapshotCache(log: log).save(otherTimeline.projections, head: try FileEventLog(path: log).read().head)
         let planted = try timeline(query)

@@ -53,7 +53,9 @@ struct ConcurrencyTests {
         reader.waitUntilExit()
         #expect(reader.terminationStatus == 0, "\(readerText)")
         #expect(readerText.hasPrefix("reads "))
-        print("concurrency: 4 writers × \(Self.perWriter) events in batches of \(Self.batchSize); reader: \(readerText.trimmingCharacters(in: .whitespacesAndNewlines)), no partial batch seen")
+        print(
+            "concurrency: 4 writers × \(Self.perWriter) events in batches of \(Self.batchSize); reader: \(readerText.trimmingCharacters(in: .whitespacesAndNewlines)), no partial batch seen"
+        )
 
         let contents = try FileEventLog(path: log).read()
         let total = 4 * Self.perWriter

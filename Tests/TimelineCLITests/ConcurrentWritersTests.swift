@@ -21,7 +21,10 @@ struct ConcurrentWritersTests {
         defer { scratch.cleanUp() }
         let log = scratch.file("log.jsonl")
         _ = try makeLog(at: log)
-        let countries = ["KAZ", "KGZ", "TJK", "UZB", "PAK", "IRN", "BLR", "MNG", "AFG", "TUR", "ARM", "AZE", "NPL", "KHM", "LKA", "EGY", "QAT", "SAU", "KWT", "ARE"]
+        let countries = [
+            "KAZ", "KGZ", "TJK", "UZB", "PAK", "IRN", "BLR", "MNG", "AFG", "TUR", "ARM", "AZE", "NPL", "KHM", "LKA", "EGY", "QAT", "SAU",
+            "KWT", "ARE",
+        ]
         var writers: [(Process, Pipe)] = []
         for (name, order) in [("A", countries), ("B", countries.reversed())] {
             let file = scratch.file("\(name).jsonl")

@@ -5,7 +5,7 @@ import TimelineStore
 import TimelineTestSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Kills a writer with SIGKILL at seeded random moments and checks after each kill that the log
@@ -43,34 +43,45 @@ struct CrashTests {
         for round in 0..<Self.kills {
             let file = scratch.file("round-\(round).jsonl")
             try Self.events(round: round).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
-            let process = try launch("timeline-test-writer", [log, file, String(Self.batchSize)], environment: ["TIMELINE_TEST_CHUNK": "700:300"])
+            let process = try launch(
+                "timeline-test-writer", [log, file, String(Self.batchSize)], environment: ["TIMELINE_TEST_CHUNK": "700:300"])
             let output = Pipe()
             process.standardOutput = output
             try process.run()
             Thread.sleep(forTimeInterval: Double.random(in: 0.005...0.25, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let acks = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").filter { $0.hasPrefix("ok ") }.count
+            let acks = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").filter {
+                $0.hasPrefix("ok ")
+            }.count
             acknowledged += acks
 
             let contents = try FileEventLog(path: log).read()
             #expect(contents.warnings.isEmpty)
             if let tail = contents.tornTail { tornTails.insert(Array(readBytes(log)[tail.offset...])) }
-            let texts = Set(contents.records.compactMap { record -> String? in
-                if case .milestone(_, _, let text) = record.payload, text.hasPrefix("r\(round) ") { return text }
-                return nil
-            })
+            let texts = Set(
+                contents.records.compactMap { record -> String? in
+                    if case .milestone(_, _, let text) = record.payload, text.hasPrefix("r\(round) ") { return text }
+                    return nil
+                })
             for batch in 0..<Self.batches {
                 let present = (0..<Self.batchSize).filter { texts.contains("r\(round) b\(batch) e\($0)/\(Self.batchSize)") }.count
                 #expect(present == 0 || present == Self.batchSize, "round \(round) batch \(batch): \(present) of \(Self.batchSize) visible")
                 if batch < acks && present != Self.batchSize { lost += 1 }
             }
             let report = try LogVerifier.verify(path: log)
-            #expect(report.damage == nil && report.violations.isEmpty && report.warnings.isEmpty, "round \(round): \(String(describing: report.damage))")
+            #expect(
+                report.damage == nil && report.violations.isEmpty && report.warnings.isEmpty,
+                "round \(round): \(String(describing: report.damage))")
         }
         #expect(lost == 0, "\(lost) acknowledged batches lost")
         // The next writer sets any torn tail aside into a side file, then appends.
-        _ = try FileEventLog(path: log).append([NewEvent(date: .day(2002, 1, 1), payload: .milestone(org: OrganizationID("TST")!, country: nil, text: "after the crashes"), source: Source(citation: "crash test")!)], recordedAt: SystemClock.now)
+        _ = try FileEventLog(path: log).append(
+            [
+                NewEvent(
+                    date: .day(2002, 1, 1), payload: .milestone(org: OrganizationID("TST")!, country: nil, text: "after the crashes"),
+                    source: Source(citation: "crash test")!)
+            ], recordedAt: SystemClock.now)
         let sideFiles = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix("log.jsonl.torn-") }
         // A kill that lands inside a writer's set-aside (the side file written, the log not yet cut
         // back) leaves the same tail for the next writer, which sets it aside again: a duplicate
@@ -79,6 +90,8 @@ struct CrashTests {
         let setAside = Set(sideFiles.map { readBytes(scratch.file($0)) })
         #expect(setAside == tornTails, "a torn tail was lost instead of set aside")
         #expect(try LogVerifier.verify(path: log).isIntact)
-        print("crash test: \(Self.kills) kills, \(acknowledged) acknowledged batches, \(lost) lost, \(tornTails.count) torn tails set aside (\(sideFiles.count) side files)")
+        print(
+            "crash test: \(Self.kills) kills, \(acknowledged) acknowledged batches, \(lost) lost, \(tornTails.count) torn tails set aside (\(sideFiles.count) side files)"
+        )
     }
 }

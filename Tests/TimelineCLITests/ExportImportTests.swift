@@ -32,7 +32,10 @@ struct ExportImportTests {
         let original = try FileEventLog(path: packageRoot + "/Events/diplomacy.jsonl").read().records
         let copy = try FileEventLog(path: fresh).read().records
         #expect(copy.map(\.id) == original.map(\.id))
-        for query in ["roster SCO at 2024-07-04", "members SCO at 2017-06-09", "roster SCO at 2010-04-15", "history Belarus", "summits SCO", "orgs at 2000", "export intervals"] {
+        for query in [
+            "roster SCO at 2024-07-04", "members SCO at 2017-06-09", "roster SCO at 2010-04-15", "history Belarus", "summits SCO",
+            "orgs at 2000", "export intervals",
+        ] {
             let a = try timelineInRoot(["--format", "csv", "-c", query])
             let b = try timelineInRoot(["--log", fresh, "--format", "csv", "-c", query])
             #expect(a.stdout == b.stdout, "\(query)")
@@ -48,11 +51,11 @@ struct ExportImportTests {
         defer { scratch.cleanUp() }
         let csv = scratch.file("bad.csv")
         try """
-            type,date,org,name,founders,ladder,country,source
-            founding,2000,TST,Test,CHN RUS,member,,x
-            accession,2001,TST,,,,KAZ,x
-            accession,2002-13-01,TST,,,,KGZ,x
-            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        type,date,org,name,founders,ladder,country,source
+        founding,2000,TST,Test,CHN RUS,member,,x
+        accession,2001,TST,,,,KAZ,x
+        accession,2002-13-01,TST,,,,KGZ,x
+        """.write(toFile: csv, atomically: true, encoding: .utf8)
         let log = scratch.file("log.jsonl")
         let result = try timeline(["--log", log, "-c", "import \"\(csv)\""])
         #expect(result.status == 65)
@@ -61,9 +64,9 @@ struct ExportImportTests {
         #expect(!FileManager.default.fileExists(atPath: log))
         let jsonl = scratch.file("bad.jsonl")
         try """
-            {"type":"founding","date":"2000","org":"TST","name":"Test","founders":["CHN"],"ladder":["member"],"source":"x"}
-            {"type":"accession","date":"2001","org":"TST","country":"CHN","source":"x"}
-            """.write(toFile: jsonl, atomically: true, encoding: .utf8)
+        {"type":"founding","date":"2000","org":"TST","name":"Test","founders":["CHN"],"ladder":["member"],"source":"x"}
+        {"type":"accession","date":"2001","org":"TST","country":"CHN","source":"x"}
+        """.write(toFile: jsonl, atomically: true, encoding: .utf8)
         let refused = try timeline(["--log", log, "-c", "import \"\(jsonl)\""])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("\(jsonl):2: refused: "))

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child process on a real pseudo-terminal, for testing the REPL as a person uses it.
@@ -104,7 +104,10 @@ final class PseudoTerminal {
                 return matched
             }
             if Date() > deadline {
-                throw Failure(description: "timed out waiting for \"\(text)\"; since the last match:\n\(pending)\n--- whole session:\n\(String(decoding: plain, as: UTF8.self))")
+                throw Failure(
+                    description:
+                        "timed out waiting for \"\(text)\"; since the last match:\n\(pending)\n--- whole session:\n\(String(decoding: plain, as: UTF8.self))"
+                )
             }
             pump(0.05)
         }

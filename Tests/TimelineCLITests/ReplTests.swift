@@ -17,7 +17,9 @@ struct ReplTests {
     func start() throws -> PseudoTerminal {
         try PseudoTerminal(
             productsDirectory.appendingPathComponent("timeline").path, ["--log", log],
-            environment: ["TERM": "xterm", "HOME": scratch.path, "XDG_STATE_HOME": scratch.file("state"), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+            environment: [
+                "TERM": "xterm", "HOME": scratch.path, "XDG_STATE_HOME": scratch.file("state"), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
+            ])
     }
 
     @Test("Tab completes a unique organization, lists several countries, and fills a name with a space")
@@ -73,7 +75,8 @@ struct ReplTests {
         defer { scratch.cleanUp() }
         let terminal = try start()
         try terminal.type("begin\r", prompt: prompt)
-        try terminal.type("append founding TST on 2000 name \"Test\" founders CHN ladder guest associate member source \"x\"\r", prompt: "copy #97*> ")
+        try terminal.type(
+            "append founding TST on 2000 name \"Test\" founders CHN ladder guest associate member source \"x\"\r", prompt: "copy #97*> ")
         try terminal.type("append status TST IND ass\t", prompt: "copy #97*> ")
         Thread.sleep(forTimeInterval: 0.3)
         terminal.send("on 2001 source \"x\"\r")
@@ -260,7 +263,9 @@ struct ColourTests {
     func output(_ environment: [String: String], _ arguments: [String] = []) throws -> String {
         let terminal = try PseudoTerminal(
             productsDirectory.appendingPathComponent("timeline").path,
-            ["--log", packageRoot + "/Events/diplomacy.jsonl"] + arguments + ["-c", "roster SCO at 2010-04-15 | where country == BLR or country == CHN"],
+            ["--log", packageRoot + "/Events/diplomacy.jsonl"] + arguments + [
+                "-c", "roster SCO at 2010-04-15 | where country == BLR or country == CHN",
+            ],
             environment: ["TERM": "xterm", "LANG": "C.UTF-8"].merging(environment) { $1 })
         #expect(try terminal.waitForExit() == 0)
         return String(decoding: terminal.transcript, as: UTF8.self)
@@ -269,8 +274,8 @@ struct ColourTests {
     @Test("tables are coloured on a terminal, and not with NO_COLOR or --no-color")
     func colour() throws {
         let coloured = try output([:])
-        #expect(coloured.contains("\u{1B}[1m#  COUNTRY"))        // bold header
-        #expect(coloured.contains("\u{1B}[33m   BLR"))           // a possible row highlighted
+        #expect(coloured.contains("\u{1B}[1m#  COUNTRY"))  // bold header
+        #expect(coloured.contains("\u{1B}[33m   BLR"))  // a possible row highlighted
         #expect(!(try output(["NO_COLOR": "1"])).contains("\u{1B}["))
         #expect(!(try output([:], ["--no-color"])).contains("\u{1B}["))
     }

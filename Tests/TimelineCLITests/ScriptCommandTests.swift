@@ -12,7 +12,8 @@ struct ScriptCommandTests {
         let result = try timelineInRoot(["--format", "json", "-c", "members SCO at 2024-07-04"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(rows.compactMap { $0["country"] as? String }.sorted() == ["BLR", "CHN", "IND", "IRN", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB"])
+        #expect(
+            rows.compactMap { $0["country"] as? String }.sorted() == ["BLR", "CHN", "IND", "IRN", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB"])
         let belarus = try #require(rows.first { $0["country"] as? String == "BLR" })
         #expect(belarus["ordinal"] as? Int == 10)
         #expect(belarus["certainty"] as? String == "certain")
@@ -43,12 +44,13 @@ struct ScriptCommandTests {
         let result = try timelineInRoot(["-c", "members SCO at 2024-13-01"])
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == """
-            <command>:1:21: error: invalid date "2024-13-01": month 13 is out of range: expected 01 to 12
-              members SCO at 2024-13-01
-                                  ^~~~~
+        #expect(
+            result.stderr == """
+                <command>:1:21: error: invalid date "2024-13-01": month 13 is out of range: expected 01 to 12
+                  members SCO at 2024-13-01
+                                      ^~~~~
 
-            """)
+                """)
     }
 
     @Test("running every seed again on the bundled log appends nothing")
@@ -58,7 +60,8 @@ struct ScriptCommandTests {
         let log = scratch.file("copy.jsonl")
         let original = readBytes(packageRoot + "/Events/diplomacy.jsonl")
         writeBytes(original, to: log)
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/seeds").filter { $0.hasSuffix(".tl") }.sorted().map { "seeds/" + $0 }
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/seeds").filter { $0.hasSuffix(".tl") }.sorted().map
+        { "seeds/" + $0 }
         #expect(seeds.count >= 8)
         let result = try timelineInRoot(["--log", log, "run"] + seeds)
         #expect(result.status == 0, "\(result.stderr)")
@@ -71,7 +74,8 @@ struct ScriptCommandTests {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
         let log = scratch.file("rebuilt.jsonl")
-        let seeds = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/seeds").filter { $0.hasSuffix(".tl") }.sorted().map { "seeds/" + $0 }
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/seeds").filter { $0.hasSuffix(".tl") }.sorted().map
+        { "seeds/" + $0 }
         let result = try timelineInRoot(["--log", log, "--recorded-at", "2026-01-01T00:00:00Z", "run"] + seeds)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(readBytes(log) == readBytes(packageRoot + "/Events/diplomacy.jsonl"))
@@ -84,10 +88,10 @@ struct ScriptCommandTests {
         let log = scratch.file("log.jsonl")
         let script = scratch.file("bad.tl")
         try """
-            append founding TST on 2000 name "Test" founders CHN ladder member source "x"
-            append accession TST KAZ on 2001 source "x"
-            append accession TST KAZ on 2002 source "again"
-            """.write(toFile: script, atomically: true, encoding: .utf8)
+        append founding TST on 2000 name "Test" founders CHN ladder member source "x"
+        append accession TST KAZ on 2001 source "x"
+        append accession TST KAZ on 2002 source "again"
+        """.write(toFile: script, atomically: true, encoding: .utf8)
         let result = try timeline(["--log", log, "run", script])
         #expect(result.status == 65)
         #expect(result.stderr.hasPrefix("\(script):3:1: error: refused: event "))

@@ -3,7 +3,7 @@ import Testing
 import TimelineTestSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Appends that the system refuses — a full disk, a file-size limit, a read-only file — fail with
@@ -14,7 +14,9 @@ struct StorageFailureTests {
 
     /// A script of 200 milestones, about 60 KB of log.
     static func bigScript(_ path: String) throws {
-        let lines = (0..<200).map { #"append milestone SCO on 2030 text "filler \#($0) with enough text to take some room in the log" source "test""# }
+        let lines = (0..<200).map {
+            #"append milestone SCO on 2030 text "filler \#($0) with enough text to take some room in the log" source "test""#
+        }
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
 
@@ -30,7 +32,8 @@ struct StorageFailureTests {
         // SIGXFSZ ignored: writes beyond the limit fail with EFBIG instead of killing the process.
         let binary = productsDirectory.appendingPathComponent("timeline").path
         let limitKB = before.count / 1024 + 8
-        let result = try runProduct("/bin/sh", ["-c", "trap '' XFSZ; ulimit -f \(limitKB); exec \"$0\" --log \"$1\" run \"$2\"", binary, log, script])
+        let result = try runProduct(
+            "/bin/sh", ["-c", "trap '' XFSZ; ulimit -f \(limitKB); exec \"$0\" --log \"$1\" run \"$2\"", binary, log, script])
         #expect(result.status == 74, "\(result.stderr)")
         #expect(result.stderr.contains("cannot write: File too large; the log is unchanged"))
         #expect(readBytes(log) == before)
@@ -93,7 +96,8 @@ struct StorageFailureTests {
         let binary = productsDirectory.appendingPathComponent("timeline").path
         let probe = try runProduct("/usr/sbin/runuser", ["-u", "nobody", "--", binary, "--version"])
         try #require(probe.status == 0, "nobody cannot run the binary here: \(probe.stderr)")
-        let result = try runProduct("/usr/sbin/runuser", ["-u", "nobody", "--", binary, "--log", log, "-c", "append milestone SCO on 2030 text \"x\" source \"t\""])
+        let result = try runProduct(
+            "/usr/sbin/runuser", ["-u", "nobody", "--", binary, "--log", log, "-c", "append milestone SCO on 2030 text \"x\" source \"t\""])
         #expect(result.status == 74, "\(result.stderr)")
         #expect(result.stderr.contains("Permission denied; check the file's permissions"))
         #expect(readBytes(log) == before)

@@ -30,7 +30,9 @@ func launch(_ product: String, _ arguments: [String], environment: [String: Stri
 }
 
 /// Runs a built executable to completion and collects its output.
-func runProduct(_ product: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil, input: String? = nil) throws -> ProcessResult {
+func runProduct(
+    _ product: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil, input: String? = nil
+) throws -> ProcessResult {
     let process = try launch(product, arguments, environment: environment, directory: directory)
     let out = Pipe()
     let err = Pipe()
@@ -46,11 +48,14 @@ func runProduct(_ product: String, _ arguments: [String], environment: [String: 
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return ProcessResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    return ProcessResult(
+        status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
 }
 
 /// Runs `timeline` with arguments.
-func timeline(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil, input: String? = nil) throws -> ProcessResult {
+func timeline(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil, input: String? = nil) throws
+    -> ProcessResult
+{
     try runProduct("timeline", arguments, environment: environment, directory: directory, input: input)
 }
 
@@ -68,7 +73,12 @@ func timelineInRoot(_ arguments: [String], environment: [String: String] = [:], 
 func makeLog(at path: String) throws -> AppendReceipt {
     let org = OrganizationID("TST")!
     let source = Source(citation: "test fixture")!
-    let founding = NewEvent(date: .day(2000, 1, 1), payload: .founding(Founding(org: org, name: "Test Organization", founders: ["CHN", "RUS"], ladder: StatusLadder([Status("observer")!, Status("member")!])!)), source: source)
+    let founding = NewEvent(
+        date: .day(2000, 1, 1),
+        payload: .founding(
+            Founding(
+                org: org, name: "Test Organization", founders: ["CHN", "RUS"],
+                ladder: StatusLadder([Status("observer")!, Status("member")!])!)), source: source)
     let accession = NewEvent(date: .day(2005, 5, 5), payload: .accession(org: org, country: "IND"), source: source)
     _ = try FileEventLog(path: path).append([founding], recordedAt: RecordedTime(milliseconds: 0))
     return try FileEventLog(path: path).append([accession], recordedAt: RecordedTime(milliseconds: 1000))

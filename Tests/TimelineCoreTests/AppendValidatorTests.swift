@@ -14,15 +14,16 @@ struct AppendValidatorTests {
     }
 
     /// The scoped-validation candidates, and appends dated after the whole history.
-    static let candidates = ScopedValidationTests.candidates + [
-        event(["type": "accession", "org": "SCO", "country": "TUR", "date": "2030-01-01"]),
-        event(["type": "accession", "org": "SCO", "country": "CHN", "date": "2030-01-01"]),
-        event(["type": "suspension", "org": "CSTO", "country": "KAZ", "date": "2030-01-01"]),
-        event(["type": "withdrawal", "org": "SCO", "country": "FRA", "date": "2030-01-01"]),
-        event(["type": "summit", "org": "SCO", "date": "2030-06", "host": "KAZ"]),
-        event(["type": "accession", "org": "NEW", "country": "FRA", "date": "2031-01-01"]),
-        event(["type": "founding", "org": "NEW", "name": "New", "date": "2031-01-02", "founders": "DEU", "ladder": "member"]),
-    ]
+    static let candidates =
+        ScopedValidationTests.candidates + [
+            event(["type": "accession", "org": "SCO", "country": "TUR", "date": "2030-01-01"]),
+            event(["type": "accession", "org": "SCO", "country": "CHN", "date": "2030-01-01"]),
+            event(["type": "suspension", "org": "CSTO", "country": "KAZ", "date": "2030-01-01"]),
+            event(["type": "withdrawal", "org": "SCO", "country": "FRA", "date": "2030-01-01"]),
+            event(["type": "summit", "org": "SCO", "date": "2030-06", "host": "KAZ"]),
+            event(["type": "accession", "org": "NEW", "country": "FRA", "date": "2031-01-01"]),
+            event(["type": "founding", "org": "NEW", "name": "New", "date": "2031-01-02", "founders": "DEU", "ladder": "member"]),
+        ]
 
     @Test("single candidates and pairs: the same verdict and message as a full fold wherever it applies")
     func candidates() {
@@ -30,10 +31,14 @@ struct AppendValidatorTests {
         let candidates = Self.candidates
         var applicable = 0
         var batches = candidates.map { [$0] }
-        for first in candidates.indices { for second in candidates.indices where first != second { batches.append([candidates[first], candidates[second]]) } }
+        for first in candidates.indices {
+            for second in candidates.indices where first != second { batches.append([candidates[first], candidates[second]]) }
+        }
         for events in batches {
             let batch = record(events, startingAt: existing.count + 1)
-            let full = verdict({ () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: existing)) }, withMessage: true)
+            let full = verdict(
+                { () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: existing)) },
+                withMessage: true)
             guard let fast = fast(batch, after: existing) else { continue }
             applicable += 1
             #expect(fast == full, "\(events.map(\.summary))")
@@ -56,7 +61,9 @@ struct AppendValidatorTests {
         let timeline = Timeline(records: records)
         let org = try #require(timeline.organizations.keys.sorted().first)
         let member = try #require(timeline.members(of: org, at: CivilDay(year: 2030, month: 1, day: 1)).rows.first)
-        let again = record([NewEvent(date: .day(2030, 1, 1), payload: .accession(org: org, country: member.country), source: Source(citation: "t")!)], startingAt: records.count + 1)
+        let again = record(
+            [NewEvent(date: .day(2030, 1, 1), payload: .accession(org: org, country: member.country), source: Source(citation: "t")!)],
+            startingAt: records.count + 1)
         let full = verdict({ () throws(InvariantViolation) in try Timeline.validate(appending: again, to: timeline) }, withMessage: true)
         #expect(full.hasPrefix("already-member"))
         #expect(verdict({ () throws(InvariantViolation) in _ = try validator.check(again) }, withMessage: true) == full)
@@ -69,7 +76,9 @@ struct AppendValidatorTests {
         for candidate in Self.candidates {
             let batch = record([candidate], startingAt: existing.count + 1)
             let organizations = Set(batch.compactMap(\.payload.organization))
-            let full = verdict({ () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: existing)) }, withMessage: true)
+            let full = verdict(
+                { () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: existing)) },
+                withMessage: true)
             var validator = AppendValidator(records: [existing], organizations: organizations)
             var applied = false
             let scoped = verdict({ () throws(InvariantViolation) in applied = try validator.check(batch) }, withMessage: true)

@@ -3,11 +3,13 @@ import TimelineCore
 
 @Suite("EDTF dates")
 struct EDTFDateTests {
-    @Test("valid dates print exactly as written", arguments: [
-        "2024", "2024-07", "2024-07-04", "2024?", "2024-07~", "2024-07-04%", "0001-01-01", "9999-12-31",
-        "2024-07-03/2024-07-04", "2010/2012", "2024-07-03/..", "../2024-07-04", "2024-07/", "/2024-07-04",
-        "2010-04?/2010-05~", "2024-02-29", "2000-02-29",
-    ])
+    @Test(
+        "valid dates print exactly as written",
+        arguments: [
+            "2024", "2024-07", "2024-07-04", "2024?", "2024-07~", "2024-07-04%", "0001-01-01", "9999-12-31",
+            "2024-07-03/2024-07-04", "2010/2012", "2024-07-03/..", "../2024-07-04", "2024-07/", "/2024-07-04",
+            "2010-04?/2010-05~", "2024-02-29", "2000-02-29",
+        ])
     func roundTrip(text: String) throws {
         #expect(try EDTFDate.parse(text).description == text)
     }
@@ -65,27 +67,29 @@ struct EDTFDateTests {
         #expect(CivilDay(year: 2000, month: 3, day: 1).ordinal - CivilDay(year: 2000, month: 2, day: 28).ordinal == 2)
     }
 
-    @Test("invalid dates are refused with what was expected", arguments: [
-        ("2024-13-01", 5, "month 13 is out of range: expected 01 to 12"),
-        ("2023-02-29", 8, "day 29 does not exist in 2023-02, which has 28 days"),
-        ("2024-7-4", 5, "expected a two-digit month (01–12)"),
-        ("24-07-04", 0, "expected a four-digit year (YYYY)"),
-        ("", 0, "expected a date such as 2024"),
-        ("2024-00", 5, "month 00 is out of range"),
-        ("2024-04-31", 8, "day 31 does not exist in 2024-04, which has 30 days"),
-        ("2024-07-4", 8, "expected a two-digit day (01–31)"),
-        ("20245", 0, "expected a four-digit year"),
-        ("2024-07-04x", 10, "unexpected \"x\""),
-        ("2024-07-04??", 11, "expected the end of the date"),
-        ("2024/2023", 5, "the interval ends (2023) before it starts (2024)"),
-        ("../..", 2, "an interval needs at least one known end"),
-        ("2024-21", 5, "seasons (21–24) are not supported"),
-        ("201X", 0, "unspecified digits (X) are not supported"),
-        ("Y17000", 0, "years beyond 0000–9999"),
-        ("-0500", 0, "negative years"),
-        ("2024-07-04 ", 10, "unexpected \" \""),
-        ("July 4 2024", 0, "expected a four-digit year"),
-    ])
+    @Test(
+        "invalid dates are refused with what was expected",
+        arguments: [
+            ("2024-13-01", 5, "month 13 is out of range: expected 01 to 12"),
+            ("2023-02-29", 8, "day 29 does not exist in 2023-02, which has 28 days"),
+            ("2024-7-4", 5, "expected a two-digit month (01–12)"),
+            ("24-07-04", 0, "expected a four-digit year (YYYY)"),
+            ("", 0, "expected a date such as 2024"),
+            ("2024-00", 5, "month 00 is out of range"),
+            ("2024-04-31", 8, "day 31 does not exist in 2024-04, which has 30 days"),
+            ("2024-07-4", 8, "expected a two-digit day (01–31)"),
+            ("20245", 0, "expected a four-digit year"),
+            ("2024-07-04x", 10, "unexpected \"x\""),
+            ("2024-07-04??", 11, "expected the end of the date"),
+            ("2024/2023", 5, "the interval ends (2023) before it starts (2024)"),
+            ("../..", 2, "an interval needs at least one known end"),
+            ("2024-21", 5, "seasons (21–24) are not supported"),
+            ("201X", 0, "unspecified digits (X) are not supported"),
+            ("Y17000", 0, "years beyond 0000–9999"),
+            ("-0500", 0, "negative years"),
+            ("2024-07-04 ", 10, "unexpected \" \""),
+            ("July 4 2024", 0, "expected a four-digit year"),
+        ])
     func invalid(text: String, offset: Int, message: String) {
         do {
             let date = try EDTFDate.parse(text)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TimelineCore
 
 /// The fold order of a large log is found on two threads, each half packed and sorted, then

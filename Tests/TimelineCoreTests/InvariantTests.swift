@@ -4,12 +4,13 @@ import TimelineCore
 /// Each rule of the domain refuses the event that breaks it, with the rule's code and a message.
 @Suite("Invariants on append")
 struct InvariantTests {
-    let base = Timeline(records: record([
-        scoFounding,
-        event(["type": "status", "org": "SCO", "country": "BLR", "status": "dialogue-partner", "date": "2010-04"]),
-        event(["type": "status", "org": "SCO", "country": "IND", "status": "observer", "date": "2005-07-05"]),
-        event(["type": "accession", "org": "SCO", "country": "IND", "date": "2017-06-09"]),
-    ]))
+    let base = Timeline(
+        records: record([
+            scoFounding,
+            event(["type": "status", "org": "SCO", "country": "BLR", "status": "dialogue-partner", "date": "2010-04"]),
+            event(["type": "status", "org": "SCO", "country": "IND", "status": "observer", "date": "2005-07-05"]),
+            event(["type": "accession", "org": "SCO", "country": "IND", "date": "2017-06-09"]),
+        ]))
 
     func refusal(_ events: [NewEvent], on timeline: Timeline? = nil) -> InvariantViolation? {
         let existing = timeline ?? base
@@ -25,27 +26,64 @@ struct InvariantTests {
     @Test("valid events pass")
     func validPasses() {
         #expect(base.violations.isEmpty)
-        #expect(refusal([event(["type": "status", "org": "SCO", "country": "BLR", "status": "observer", "date": "2015-07-10", "change": "elevation"])]) == nil)
+        #expect(
+            refusal([
+                event(["type": "status", "org": "SCO", "country": "BLR", "status": "observer", "date": "2015-07-10", "change": "elevation"])
+            ]) == nil)
     }
 
-    @Test("each rule is refused with its code and message", arguments: [
-        (["type": "accession", "org": "SCO", "country": "IND", "date": "2018"], "already-member", "India (IND) is already a member of SCO"),
-        (["type": "accession", "org": "SCO", "country": "ATL", "date": "2018"], "unknown-country", "unknown country \"ATL\""),
-        (["type": "accession", "org": "SCOO", "country": "BLR", "date": "2018"], "unknown-organization", "did you mean \"SCO\"?"),
-        (["type": "accession", "org": "SCO", "country": "BLR", "date": "1999"], "organization-not-yet-founded", "SCO is founded only on 2001-06-15"),
-        (["type": "status", "org": "SCO", "country": "MNG", "status": "partner", "date": "2004"], "status-not-on-ladder", "its ladder is dialogue-partner < observer < member"),
-        (["type": "status", "org": "SCO", "country": "BLR", "status": "dialogue-partner", "date": "2012"], "same-status", "already holds dialogue-partner"),
-        (["type": "status", "org": "SCO", "country": "BLR", "status": "observer", "change": "downgrade", "date": "2015"], "wrong-change-kind", "this is an elevation, not a downgrade"),
-        (["type": "withdrawal", "org": "SCO", "country": "MNG", "date": "2015"], "not-participating", "Mongolia (MNG) holds no status in SCO"),
-        (["type": "suspension", "org": "SCO", "country": "MNG", "date": "2015"], "not-participating", "cannot be suspended"),
-        (["type": "reinstatement", "org": "SCO", "country": "IND", "date": "2018"], "not-suspended", "is not suspended"),
-        (["type": "reclassify", "org": "SCO", "from": "observer associate", "to": "partner", "date": "2025"], "status-not-on-ladder", "no status \"associate\""),
-        (["type": "reclassify", "org": "SCO", "from": "observer", "to": "member", "date": "2025"], "reclassify-conflict", "already has a status \"member\""),
-        (["type": "founding", "org": "SCO", "name": "Again", "date": "2002", "founders": "CHN", "ladder": "member"], "duplicate-founding", "already founded on 2001-06-15"),
-        (["type": "founding", "org": "NEW", "name": "New", "date": "2002", "founders": "CHN", "ladder": "member", "predecessor": "OLD"], "unknown-predecessor", "the predecessor OLD"),
-        (["type": "summit", "org": "SCO", "date": "2018", "host": "XYZ"], "unknown-country", "unknown country \"XYZ\""),
-        (["type": "accession", "org": "SCO", "country": "BLR"], "missing-date", "needs a date"),
-    ])
+    @Test(
+        "each rule is refused with its code and message",
+        arguments: [
+            (
+                ["type": "accession", "org": "SCO", "country": "IND", "date": "2018"], "already-member",
+                "India (IND) is already a member of SCO"
+            ),
+            (["type": "accession", "org": "SCO", "country": "ATL", "date": "2018"], "unknown-country", "unknown country \"ATL\""),
+            (["type": "accession", "org": "SCOO", "country": "BLR", "date": "2018"], "unknown-organization", "did you mean \"SCO\"?"),
+            (
+                ["type": "accession", "org": "SCO", "country": "BLR", "date": "1999"], "organization-not-yet-founded",
+                "SCO is founded only on 2001-06-15"
+            ),
+            (
+                ["type": "status", "org": "SCO", "country": "MNG", "status": "partner", "date": "2004"], "status-not-on-ladder",
+                "its ladder is dialogue-partner < observer < member"
+            ),
+            (
+                ["type": "status", "org": "SCO", "country": "BLR", "status": "dialogue-partner", "date": "2012"], "same-status",
+                "already holds dialogue-partner"
+            ),
+            (
+                ["type": "status", "org": "SCO", "country": "BLR", "status": "observer", "change": "downgrade", "date": "2015"],
+                "wrong-change-kind", "this is an elevation, not a downgrade"
+            ),
+            (
+                ["type": "withdrawal", "org": "SCO", "country": "MNG", "date": "2015"], "not-participating",
+                "Mongolia (MNG) holds no status in SCO"
+            ),
+            (["type": "suspension", "org": "SCO", "country": "MNG", "date": "2015"], "not-participating", "cannot be suspended"),
+            (["type": "reinstatement", "org": "SCO", "country": "IND", "date": "2018"], "not-suspended", "is not suspended"),
+            (
+                ["type": "reclassify", "org": "SCO", "from": "observer associate", "to": "partner", "date": "2025"], "status-not-on-ladder",
+                "no status \"associate\""
+            ),
+            (
+                ["type": "reclassify", "org": "SCO", "from": "observer", "to": "member", "date": "2025"], "reclassify-conflict",
+                "already has a status \"member\""
+            ),
+            (
+                ["type": "founding", "org": "SCO", "name": "Again", "date": "2002", "founders": "CHN", "ladder": "member"],
+                "duplicate-founding", "already founded on 2001-06-15"
+            ),
+            (
+                [
+                    "type": "founding", "org": "NEW", "name": "New", "date": "2002", "founders": "CHN", "ladder": "member",
+                    "predecessor": "OLD",
+                ], "unknown-predecessor", "the predecessor OLD"
+            ),
+            (["type": "summit", "org": "SCO", "date": "2018", "host": "XYZ"], "unknown-country", "unknown country \"XYZ\""),
+            (["type": "accession", "org": "SCO", "country": "BLR"], "missing-date", "needs a date"),
+        ])
     func rule(fields: [String: String], rule: String, message: String) throws {
         let newEvent = event(fields)
         let violation = try #require(refusal([newEvent]))
@@ -57,7 +95,8 @@ struct InvariantTests {
 
     @Test("status after dissolution is refused")
     func dissolved() throws {
-        let timeline = Timeline(records: base.records + record([event(["type": "dissolution", "org": "SCO", "date": "2030"])], startingAt: 5))
+        let timeline = Timeline(
+            records: base.records + record([event(["type": "dissolution", "org": "SCO", "date": "2030"])], startingAt: 5))
         let violation = try #require(refusal([event(["type": "accession", "org": "SCO", "country": "BLR", "date": "2031"])], on: timeline))
         #expect(violation.rule == .organizationDissolved)
         #expect(violation.message == "SCO was dissolved on 2030; nothing can happen to it after that")
@@ -106,7 +145,8 @@ struct InvariantTests {
         let ofRetraction = try #require(refusal([retraction, amendment(.retraction(target: retraction.id.rawValue, reason: "undo"))]))
         #expect(ofRetraction.rule == .invalidAmendment)
         #expect(ofRetraction.message.contains("a retraction cannot be retracted"))
-        let dated = NewEvent(date: .day(2020, 1, 1), payload: .retraction(target: india.id.rawValue, reason: "x"), source: Source(citation: "t")!)
+        let dated = NewEvent(
+            date: .day(2020, 1, 1), payload: .retraction(target: india.id.rawValue, reason: "x"), source: Source(citation: "t")!)
         #expect(refusal([dated])?.rule == .unexpectedDate)
     }
 

@@ -8,11 +8,12 @@ struct KnownAtTests {
 
     @Test("answers as the log stood at an earlier sequence number or recorded time")
     func knownAt() throws {
-        let timeline = Timeline(records: record([
-            scoFounding,
-            india,
-            event(["type": "accession", "org": "SCO", "country": "PAK", "date": "2017-06-09"]),
-        ]))
+        let timeline = Timeline(
+            records: record([
+                scoFounding,
+                india,
+                event(["type": "accession", "org": "SCO", "country": "PAK", "date": "2017-06-09"]),
+            ]))
         #expect(timeline.members(of: sco, at: day("2017")).rows.count == 8)
         #expect(timeline.known(at: .seq(SequenceNumber(2))).members(of: sco, at: day("2017")).rows.count == 7)
         #expect(timeline.known(at: .seq(SequenceNumber(1))).members(of: sco, at: day("2017")).rows.count == 6)
@@ -25,7 +26,9 @@ struct KnownAtTests {
 
     @Test("a correction changes the answer from its sequence number on")
     func correction() throws {
-        let fix = NewEvent(date: nil, payload: .correction(target: String(india.id.rawValue.prefix(6)), changes: Correction(date: .day(2017, 6, 9))), source: Source(citation: "TASS")!)
+        let fix = NewEvent(
+            date: nil, payload: .correction(target: String(india.id.rawValue.prefix(6)), changes: Correction(date: .day(2017, 6, 9))),
+            source: Source(citation: "TASS")!)
         let timeline = Timeline(records: record([scoFounding, india, fix]))
         #expect(timeline.violations.isEmpty)
         #expect(timeline.members(of: sco, at: day("2017-06-08")).rows.count == 6)
@@ -41,8 +44,12 @@ struct KnownAtTests {
 
     @Test("later corrections win, and a retracted correction no longer applies")
     func correctionLayers() throws {
-        let first = NewEvent(date: nil, payload: .correction(target: india.id.rawValue, changes: Correction(date: .day(2018, 1, 1))), source: Source(citation: "A")!)
-        let second = NewEvent(date: nil, payload: .correction(target: india.id.rawValue, changes: Correction(date: .day(2019, 1, 1))), source: Source(citation: "B")!)
+        let first = NewEvent(
+            date: nil, payload: .correction(target: india.id.rawValue, changes: Correction(date: .day(2018, 1, 1))),
+            source: Source(citation: "A")!)
+        let second = NewEvent(
+            date: nil, payload: .correction(target: india.id.rawValue, changes: Correction(date: .day(2019, 1, 1))),
+            source: Source(citation: "B")!)
         let undo = NewEvent(date: nil, payload: .retraction(target: second.id.rawValue, reason: "wrong"), source: Source(citation: "C")!)
         let timeline = Timeline(records: record([scoFounding, india, first, second]))
         #expect(timeline.event(india.id)?.date.description == "2019-01-01")
@@ -52,7 +59,8 @@ struct KnownAtTests {
 
     @Test("a retraction removes the event from every answer")
     func retraction() throws {
-        let retract = NewEvent(date: nil, payload: .retraction(target: india.id.rawValue, reason: "duplicate"), source: Source(citation: "x")!)
+        let retract = NewEvent(
+            date: nil, payload: .retraction(target: india.id.rawValue, reason: "duplicate"), source: Source(citation: "x")!)
         let timeline = Timeline(records: record([scoFounding, india, retract]))
         #expect(timeline.violations.isEmpty)
         #expect(timeline.members(of: sco, at: day("2020")).rows.count == 6)

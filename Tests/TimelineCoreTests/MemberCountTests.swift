@@ -15,12 +15,14 @@ struct MemberCountTests {
             var year = 2002 + Int(random.next() % 4)
             for kind in cycle.prefix(2 + Int(random.next() % 6)) {
                 let month = 1 + Int(random.next() % 12)
-                let date = switch random.next() % 3 {
-                case 0: year4(year)
-                case 1: "\(year4(year))-\(month < 10 ? "0" : "")\(month)"
-                default: "\(year4(year))-\(month < 10 ? "0" : "")\(month)-1\(random.next() % 10)"
-                }
-                let fields: [String: String] = kind == "observer"
+                let date =
+                    switch random.next() % 3 {
+                    case 0: year4(year)
+                    case 1: "\(year4(year))-\(month < 10 ? "0" : "")\(month)"
+                    default: "\(year4(year))-\(month < 10 ? "0" : "")\(month)-1\(random.next() % 10)"
+                    }
+                let fields: [String: String] =
+                    kind == "observer"
                     ? ["type": "status", "org": "SCO", "country": country, "status": "observer", "date": date]
                     : ["type": kind, "org": "SCO", "country": country, "date": date]
                 events.append(event(fields))
@@ -57,10 +59,11 @@ struct MemberCountTests {
 
     @Test("possible members count: an accession dated 2010-04 counts from April 1st")
     func possibleMembersCount() throws {
-        let timeline = Timeline(records: record([
-            scoFounding,
-            event(["type": "accession", "org": "SCO", "country": "IND", "date": "2010-04"]),
-        ]))
+        let timeline = Timeline(
+            records: record([
+                scoFounding,
+                event(["type": "accession", "org": "SCO", "country": "IND", "date": "2010-04"]),
+            ]))
         let sco = try #require(OrganizationID("SCO"))
         let founders = timeline.members(of: sco, at: day("2010-03-31")).rows.count
         #expect(timeline.projections.memberCount(of: sco, at: day("2010-03-31")) == founders)

@@ -8,7 +8,10 @@ struct OrderIndependenceTests {
     /// suspension. No two events of one country share a day, so their order is fixed by dates.
     static let history: [NewEvent] = [
         scoFounding,
-        event(["type": "founding", "org": "CSTO", "name": "Collective Security Treaty Organization", "date": "2002-10-07", "founders": "ARM BLR KAZ KGZ RUS TJK", "ladder": "observer member"]),
+        event([
+            "type": "founding", "org": "CSTO", "name": "Collective Security Treaty Organization", "date": "2002-10-07",
+            "founders": "ARM BLR KAZ KGZ RUS TJK", "ladder": "observer member",
+        ]),
         event(["type": "accession", "org": "CSTO", "country": "UZB", "date": "2006-08-16"]),
         event(["type": "withdrawal", "org": "CSTO", "country": "UZB", "date": "2012-06-28"]),
         event(["type": "suspension", "org": "CSTO", "country": "ARM", "date": "2024-02"]),
@@ -66,7 +69,9 @@ struct OrderIndependenceTests {
         for day in days.sorted() {
             for org in timeline.organizations.keys.sorted() {
                 for row in timeline.roster(of: org, at: day).rows {
-                    lines.append("\(day) \(org) \(row.country) \(row.status) \(row.since) \(row.certainty) \(row.suspended) \(row.ordinal.map(String.init) ?? "-")")
+                    lines.append(
+                        "\(day) \(org) \(row.country) \(row.status) \(row.since) \(row.certainty) \(row.suspended) \(row.ordinal.map(String.init) ?? "-")"
+                    )
                 }
                 lines.append("\(day) \(org) members \(timeline.members(of: org, at: day).rows.map(\.country))")
             }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TimelineCore
 
 /// A large timeline is folded on several threads, one group of organizations each; the outcome
@@ -22,9 +23,18 @@ struct PartitionedFoldTests {
         let first = organizations[0].rawValue
         let second = organizations[1].rawValue
         let extra: [NewEvent] = [
-            event(["type": "founding", "org": "HEIR", "name": "Heir", "date": "1990-01-01", "founders": "FRA", "ladder": "member", "predecessor": first]),
-            event(["type": "founding", "org": "EARLY", "name": "Early", "date": "1950-01-01", "founders": "DEU", "ladder": "member", "predecessor": "LATER"]),
-            event(["type": "founding", "org": "LATER", "name": "Later", "date": "1960-01-01", "founders": "ITA", "ladder": "member", "predecessor": "EARLY"]),
+            event([
+                "type": "founding", "org": "HEIR", "name": "Heir", "date": "1990-01-01", "founders": "FRA", "ladder": "member",
+                "predecessor": first,
+            ]),
+            event([
+                "type": "founding", "org": "EARLY", "name": "Early", "date": "1950-01-01", "founders": "DEU", "ladder": "member",
+                "predecessor": "LATER",
+            ]),
+            event([
+                "type": "founding", "org": "LATER", "name": "Later", "date": "1960-01-01", "founders": "ITA", "ladder": "member",
+                "predecessor": "EARLY",
+            ]),
             event(["type": "founding", "org": second, "name": "Again", "date": "1999-01-01", "founders": "ESP", "ladder": "member"]),
             event(["type": "accession", "org": "HEIR", "country": "FRA", "date": "1991-01-01"]),
             event(["type": "accession", "org": "HEIR", "country": "BEL", "date": "1989-01-01"]),
@@ -41,9 +51,13 @@ struct PartitionedFoldTests {
         // Amendments, appended after: a date moved, a country changed, an event retracted.
         let targets = [records[40], records[400], records[4_000]]
         let amendments: [NewEvent] = [
-            NewEvent(date: nil, payload: .correction(target: targets[0].id.rawValue, changes: Correction(date: .day(1901, 1, 1))), source: Source(citation: "t")!),
+            NewEvent(
+                date: nil, payload: .correction(target: targets[0].id.rawValue, changes: Correction(date: .day(1901, 1, 1))),
+                source: Source(citation: "t")!),
             NewEvent(date: nil, payload: .retraction(target: targets[1].id.rawValue, reason: "wrong"), source: Source(citation: "t")!),
-            NewEvent(date: nil, payload: .correction(target: targets[2].id.rawValue, changes: Correction(date: .day(2025, 12, 31))), source: Source(citation: "t")!),
+            NewEvent(
+                date: nil, payload: .correction(target: targets[2].id.rawValue, changes: Correction(date: .day(2025, 12, 31))),
+                source: Source(citation: "t")!),
         ]
         records += record(amendments, startingAt: records.count + 1)
         return records
@@ -58,7 +72,9 @@ struct PartitionedFoldTests {
         for org in sequential.organizations.keys {
             #expect(partitioned.participants(of: org) == sequential.participants(of: org), "\(label): \(org) participants")
             for country in sequential.participants(of: org) {
-                #expect(partitioned.transitions(of: country, in: org) == sequential.transitions(of: country, in: org), "\(label): \(org) \(country)")
+                #expect(
+                    partitioned.transitions(of: country, in: org) == sequential.transitions(of: country, in: org),
+                    "\(label): \(org) \(country)")
             }
         }
         // The final state, as an append after everything sees it: in every organization, an
@@ -72,13 +88,17 @@ struct PartitionedFoldTests {
             }
         }
         var refused = 0
-        let declined = InvariantViolation(rule: .invalidAmendment, eventID: EventID("declined")!, seq: SequenceNumber(0), summary: "", message: "declined")
+        let declined = InvariantViolation(
+            rule: .invalidAmendment, eventID: EventID("declined")!, seq: SequenceNumber(0), summary: "", message: "declined")
         for probe in probes {
             let batch = record([probe], startingAt: records.count + 1)
             var fromSequential = AppendValidator(timeline: sequential)
             var fromPartitioned = AppendValidator(timeline: partitioned)
-            let expected = verdict({ () throws(InvariantViolation) in if try !fromSequential.check(batch) { throw declined } }, withMessage: true)
-            #expect(verdict({ () throws(InvariantViolation) in if try !fromPartitioned.check(batch) { throw declined } }, withMessage: true) == expected, "\(label): \(probe.summary)")
+            let expected = verdict(
+                { () throws(InvariantViolation) in if try !fromSequential.check(batch) { throw declined } }, withMessage: true)
+            #expect(
+                verdict({ () throws(InvariantViolation) in if try !fromPartitioned.check(batch) { throw declined } }, withMessage: true)
+                    == expected, "\(label): \(probe.summary)")
             if expected != "accepted" { refused += 1 }
         }
         // A history that breaks rules is left to a full fold: the validator declines every batch.
@@ -92,8 +112,11 @@ struct PartitionedFoldTests {
         let sequential = Timeline(records: Self.records, registry: .standard, foldParts: 1)
         #expect(sequential.violations.count > 100)
         let rules = Set(sequential.violations.map(\.rule))
-        #expect(rules.isSuperset(of: [.duplicateFounding, .unknownPredecessor, .unknownOrganization, .organizationNotYetFounded,
-                                      .unknownCountry, .organizationDissolved, .missingDate, .alreadyMember]))
+        #expect(
+            rules.isSuperset(of: [
+                .duplicateFounding, .unknownPredecessor, .unknownOrganization, .organizationNotYetFounded,
+                .unknownCountry, .organizationDissolved, .missingDate, .alreadyMember,
+            ]))
         #expect(sequential.events.contains { !$0.corrections.isEmpty })
         #expect(Timeline.violations(of: Self.records) == sequential.violations, "the check without projections")
         for parts in [2, 3, 7] { Self.expectSameFold(Self.records, parts: parts, "\(parts) threads") }
@@ -110,7 +133,8 @@ struct PartitionedFoldTests {
     @Test("organizations linked by predecessors share a group")
     func groups() {
         let ids = ["A", "B", "C", "D", "E"].map { OrganizationID($0)! }
-        let groups = PartitionedFold.groupNumbers(foundings: ids, predecessors: [(ids[1], ids[0]), (ids[3], ids[1]), (ids[4], ids[2])], parts: 2)
+        let groups = PartitionedFold.groupNumbers(
+            foundings: ids, predecessors: [(ids[1], ids[0]), (ids[3], ids[1]), (ids[4], ids[2])], parts: 2)
         #expect(groups[ids[0]] == groups[ids[1]] && groups[ids[1]] == groups[ids[3]])
         #expect(groups[ids[2]] == groups[ids[4]])
         #expect(groups[ids[0]] != groups[ids[2]])

@@ -5,10 +5,11 @@ import TimelineCore
 struct QueryTests {
     @Test("a status dated 2010-04 is possible mid-April, certain in May, absent in March")
     func threeValued() throws {
-        let timeline = Timeline(records: record([
-            scoFounding,
-            event(["type": "status", "org": "SCO", "country": "BLR", "status": "dialogue-partner", "date": "2010-04"]),
-        ]))
+        let timeline = Timeline(
+            records: record([
+                scoFounding,
+                event(["type": "status", "org": "SCO", "country": "BLR", "status": "dialogue-partner", "date": "2010-04"]),
+            ]))
         let sco = try #require(OrganizationID("SCO"))
         let mid = try #require(timeline.status(of: "BLR", in: sco, at: day("2010-04-15")))
         #expect(mid.certainty == .possible)
@@ -24,11 +25,12 @@ struct QueryTests {
 
     @Test("a precise later event makes an imprecise earlier one irrelevant")
     func preciseOverridesImprecise() throws {
-        let timeline = Timeline(records: record([
-            scoFounding,
-            event(["type": "status", "org": "SCO", "country": "BLR", "status": "dialogue-partner", "date": "2010"]),
-            event(["type": "status", "org": "SCO", "country": "BLR", "status": "observer", "date": "2010-06-01"]),
-        ]))
+        let timeline = Timeline(
+            records: record([
+                scoFounding,
+                event(["type": "status", "org": "SCO", "country": "BLR", "status": "dialogue-partner", "date": "2010"]),
+                event(["type": "status", "org": "SCO", "country": "BLR", "status": "observer", "date": "2010-06-01"]),
+            ]))
         let sco = try #require(OrganizationID("SCO"))
         let row = try #require(timeline.status(of: "BLR", in: sco, at: day("2010-07-01")))
         #expect(row.status.rawValue == "observer")
@@ -38,10 +40,11 @@ struct QueryTests {
 
     @Test("a possible withdrawal makes membership possible")
     func possibleWithdrawal() throws {
-        let timeline = Timeline(records: record([
-            scoFounding,
-            event(["type": "withdrawal", "org": "SCO", "country": "UZB", "date": "2012-06"]),
-        ]))
+        let timeline = Timeline(
+            records: record([
+                scoFounding,
+                event(["type": "withdrawal", "org": "SCO", "country": "UZB", "date": "2012-06"]),
+            ]))
         let sco = try #require(OrganizationID("SCO"))
         let members = timeline.members(of: sco, at: day("2012-06-10"))
         #expect(members.rows.count == 6)
@@ -73,13 +76,14 @@ struct QueryTests {
 
     @Test("reclassification merges statuses and changes the ladder from its date")
     func reclassification() throws {
-        let timeline = Timeline(records: record([
-            scoFounding,
-            event(["type": "status", "org": "SCO", "country": "MNG", "status": "observer", "date": "2004-06-17"]),
-            event(["type": "status", "org": "SCO", "country": "TUR", "status": "dialogue-partner", "date": "2013-04-26"]),
-            event(["type": "reclassify", "org": "SCO", "from": "observer dialogue-partner", "to": "partner", "date": "2025-09-01"]),
-            event(["type": "status", "org": "SCO", "country": "LAO", "status": "partner", "date": "2025-09-02"]),
-        ]))
+        let timeline = Timeline(
+            records: record([
+                scoFounding,
+                event(["type": "status", "org": "SCO", "country": "MNG", "status": "observer", "date": "2004-06-17"]),
+                event(["type": "status", "org": "SCO", "country": "TUR", "status": "dialogue-partner", "date": "2013-04-26"]),
+                event(["type": "reclassify", "org": "SCO", "from": "observer dialogue-partner", "to": "partner", "date": "2025-09-01"]),
+                event(["type": "status", "org": "SCO", "country": "LAO", "status": "partner", "date": "2025-09-02"]),
+            ]))
         #expect(timeline.violations.isEmpty)
         let sco = try #require(OrganizationID("SCO"))
         let before = timeline.roster(of: sco, at: day("2025-08-31"))
@@ -93,11 +97,12 @@ struct QueryTests {
 
     @Test("suspension keeps the status, flagged, and its start date")
     func suspension() throws {
-        let timeline = Timeline(records: record([
-            scoFounding,
-            event(["type": "suspension", "org": "SCO", "country": "UZB", "date": "2010-01-01"]),
-            event(["type": "reinstatement", "org": "SCO", "country": "UZB", "date": "2011-01-01"]),
-        ]))
+        let timeline = Timeline(
+            records: record([
+                scoFounding,
+                event(["type": "suspension", "org": "SCO", "country": "UZB", "date": "2010-01-01"]),
+                event(["type": "reinstatement", "org": "SCO", "country": "UZB", "date": "2011-01-01"]),
+            ]))
         let sco = try #require(OrganizationID("SCO"))
         let row = try #require(timeline.status(of: "UZB", in: sco, at: day("2010-06")))
         #expect(row.suspended)
@@ -113,7 +118,10 @@ struct QueryTests {
             scoFounding,
             event(["type": "status", "org": "SCO", "country": "BLR", "status": "observer", "date": "2015-07-10"]),
             event(["type": "summit", "org": "SCO", "date": "2024-07-03/2024-07-04", "place": "Astana", "host": "KAZ"]),
-            event(["type": "statement", "speaker": "Xi Jinping", "org": "SCO", "country": "BLR", "date": "2024-07-04", "text": "welcomed Belarus"]),
+            event([
+                "type": "statement", "speaker": "Xi Jinping", "org": "SCO", "country": "BLR", "date": "2024-07-04",
+                "text": "welcomed Belarus",
+            ]),
         ])
         let timeline = Timeline(records: records)
         #expect(timeline.violations.isEmpty)

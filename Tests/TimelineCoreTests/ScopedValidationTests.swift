@@ -17,8 +17,14 @@ struct ScopedValidationTests {
         event(["type": "status", "org": "SCO", "country": "TUR", "status": "observer", "date": "2024"]),
         event(["type": "status", "org": "SCO", "country": "TUR", "status": "observer", "date": "2026"]),
         event(["type": "founding", "org": "CSTO", "name": "again", "date": "2003", "founders": "RUS", "ladder": "member"]),
-        event(["type": "founding", "org": "EAEU", "name": "Eurasian Economic Union", "date": "2015", "founders": "RUS BLR KAZ", "ladder": "observer member", "predecessor": "CSTO"]),
-        event(["type": "founding", "org": "EAEU", "name": "Eurasian Economic Union", "date": "2015", "founders": "RUS", "ladder": "member", "predecessor": "NOPE"]),
+        event([
+            "type": "founding", "org": "EAEU", "name": "Eurasian Economic Union", "date": "2015", "founders": "RUS BLR KAZ",
+            "ladder": "observer member", "predecessor": "CSTO",
+        ]),
+        event([
+            "type": "founding", "org": "EAEU", "name": "Eurasian Economic Union", "date": "2015", "founders": "RUS", "ladder": "member",
+            "predecessor": "NOPE",
+        ]),
         event(["type": "accession", "org": "EAEU", "country": "ARM", "date": "2015"]),
         event(["type": "accession", "org": "SOC", "country": "ARM", "date": "2015"]),
         event(["type": "summit", "org": "CSTO", "date": "2001", "host": "RUS"]),
@@ -31,7 +37,8 @@ struct ScopedValidationTests {
     @Test("the same verdict as a fold of the whole log, for each candidate", arguments: 0..<candidates.count)
     func sameVerdict(index: Int) {
         let batch = record([Self.candidates[index]], startingAt: Self.existing.count + 1)
-        let full = verdict { () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: Self.existing)) }
+        let full = verdict { () throws(InvariantViolation) in try Timeline.validate(appending: batch, to: Timeline(records: Self.existing))
+        }
         let scoped = verdict { () throws(InvariantViolation) in try Timeline.validate(appending: batch, after: Self.existing) }
         #expect(scoped == full, "\(Self.candidates[index].summary)")
     }

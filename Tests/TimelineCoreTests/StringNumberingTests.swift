@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TimelineCore
 
 /// The fold's look-up table for organization ids and country codes.

@@ -12,6 +12,8 @@ func event(_ fields: [String: String]) -> NewEvent {
         }
     }
     if map["source"] == nil { map["source"] = .string("test fixture") }
+    // Fixed inputs (committed fixtures, literal dates): a failure is a broken checkout, and stopping here says so.
+    // swift-format-ignore: NeverUseForceTry
     return try! NewEvent(fields: map)
 }
 
@@ -23,6 +25,8 @@ func record(_ events: [NewEvent], startingAt first: Int = 1) -> [RecordedEvent] 
 }
 
 /// The last day of an EDTF date: what `at D` asks about.
+// Fixed inputs (committed fixtures, literal dates): a failure is a broken checkout, and stopping here says so.
+// swift-format-ignore: NeverUseForceTry
 func day(_ text: String) -> CivilDay { try! EDTFDate.parse(text).latest }
 
 /// The SCO's founding with the standard ladder.

@@ -48,7 +48,8 @@ struct CompletionTests {
     func completed(_ before: String, _ after: String = "") -> String {
         let suggestion = engine.complete(before, after: after)
         guard Set(suggestion.candidates).count == 1, let candidate = suggestion.candidates.first else { return before + after }
-        return String(before.dropLast(suggestion.replacing)) + candidate + suggestion.suffix + "|" + after.dropFirst(suggestion.replacingAfter)
+        return String(before.dropLast(suggestion.replacing)) + candidate + suggestion.suffix + "|"
+            + after.dropFirst(suggestion.replacingAfter)
     }
 
     @Test("a completed country name is followed by one space, wherever the cursor is and whatever quote is typed")

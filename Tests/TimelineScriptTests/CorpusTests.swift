@@ -32,7 +32,8 @@ struct CorpusTests {
         if !text.hasPrefix("# log: empty") { writeBytes(readBytes(frozenLog), to: log) }
         let printer = OutputPrinter(renderer: TableRenderer(format: .table, colour: false))
         var transcript = ""
-        let host = LocalFilesHost(today: CivilDay(year: 2025, month: 12, day: 31), recordedAt: RecordedTime.parse("2026-06-01T12:00:00Z")!) { output in
+        let host = LocalFilesHost(today: CivilDay(year: 2025, month: 12, day: 31), recordedAt: RecordedTime.parse("2026-06-01T12:00:00Z")!)
+        { output in
             let rendered = printer.text(for: output)
             transcript += rendered.out + rendered.error
         }
@@ -55,7 +56,9 @@ struct CorpusTests {
         #expect(Self.scripts.filter { $0.hasPrefix("error-") }.count >= 100)
         for script in Self.scripts {
             let expected = Self.corpus.appendingPathComponent(String(script.dropLast(3)) + ".expected").path
-            #expect(FileManager.default.fileExists(atPath: expected) || ProcessInfo.processInfo.environment["TIMELINE_RECORD_CORPUS"] == "1", "\(script) has no .expected")
+            #expect(
+                FileManager.default.fileExists(atPath: expected) || ProcessInfo.processInfo.environment["TIMELINE_RECORD_CORPUS"] == "1",
+                "\(script) has no .expected")
         }
     }
 

@@ -21,10 +21,12 @@ struct HostTests {
         }
     }
 
-    @Test("an isolated host refuses to read or write files, and the error says so", arguments: [
-        "import \"Package.swift\"", "import \"/etc/passwd\"", "chart SCO from 2001 to 2002 svg \"/tmp/timeline-isolated.svg\"",
-        "chart SCO from 2001 to 2002 html \"out.html\"", "export events SCO into sco.csv",
-    ])
+    @Test(
+        "an isolated host refuses to read or write files, and the error says so",
+        arguments: [
+            "import \"Package.swift\"", "import \"/etc/passwd\"", "chart SCO from 2001 to 2002 svg \"/tmp/timeline-isolated.svg\"",
+            "chart SCO from 2001 to 2002 html \"out.html\"", "export events SCO into sco.csv",
+        ])
     func refusesFiles(statement: String) throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
@@ -68,10 +70,21 @@ struct HostTests {
         let session = LogSession(log: log)
         let recorder = Recorder()
         let interpreter = Interpreter(session: session, host: Self.isolated(recorder))
-        #expect(interpreter.run(SourceFile(name: "a", text: "begin\nappend founding TESTORG on 2001 name \"Test\" founders CHN ladder member source \"test\"")).succeeded)
+        #expect(
+            interpreter.run(
+                SourceFile(
+                    name: "a", text: "begin\nappend founding TESTORG on 2001 name \"Test\" founders CHN ladder member source \"test\"")
+            ).succeeded)
         // Another writer founds the same organization under the same id with other content.
         _ = try log.append(
-            [NewEvent(id: nil, date: .day(2001, 1, 1), payload: .founding(Founding(org: OrganizationID("TESTORG")!, name: "Other", place: nil, founders: [], ladder: StatusLadder([Status("member")!])!, predecessor: nil)), source: Source(citation: "other")!, note: nil)],
+            [
+                NewEvent(
+                    id: nil, date: .day(2001, 1, 1),
+                    payload: .founding(
+                        Founding(
+                            org: OrganizationID("TESTORG")!, name: "Other", place: nil, founders: [],
+                            ladder: StatusLadder([Status("member")!])!, predecessor: nil)), source: Source(citation: "other")!, note: nil)
+            ],
             recordedAt: RecordedTime(milliseconds: 0))
         let outcome = interpreter.run(SourceFile(name: "b", text: "commit"))
         #expect(!outcome.succeeded)

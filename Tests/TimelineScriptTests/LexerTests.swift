@@ -1,7 +1,8 @@
 import Testing
 import TimelineCore
-@testable import TimelineScript
 import TimelineStore
+
+@testable import TimelineScript
 
 @Suite("Lexer")
 struct LexerTests {
@@ -18,7 +19,11 @@ struct LexerTests {
             return
         }
         #expect(literal.date.description == "2024-07-03/2024-07-04")
-        if case .date(let qualified) = kinds("2010?").first { #expect(qualified.text == "2010?") } else { Issue.record("2010? is not a date") }
+        if case .date(let qualified) = kinds("2010?").first {
+            #expect(qualified.text == "2010?")
+        } else {
+            Issue.record("2010? is not a date")
+        }
         #expect(kinds("2017 - 1") == [.number(2017), .symbol("-"), .number(1)])
         #expect(kinds("x - y") == [.word("x"), .symbol("-"), .word("y")])
     }
@@ -88,7 +93,8 @@ struct ParserTests {
 
     @Test("appends split positional values from clauses")
     func appendShape() {
-        let (program, diagnostics) = Parser.parse(SourceFile(name: "t", text: "append reclassify SCO observer dialogue-partner as partner on 2025-09-01 source \"x\""))
+        let (program, diagnostics) = Parser.parse(
+            SourceFile(name: "t", text: "append reclassify SCO observer dialogue-partner as partner on 2025-09-01 source \"x\""))
         #expect(diagnostics.isEmpty)
         guard case .append(let append)? = program.statements.first?.kind else {
             Issue.record("not an append")

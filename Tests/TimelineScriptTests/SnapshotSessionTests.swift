@@ -14,7 +14,8 @@ struct SnapshotSessionTests {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
         let path = scratch.file("log.jsonl")
-        _ = try FileEventLog(path: path).append(SyntheticHistory(events: 10_000, seed: 8).events(), recordedAt: RecordedTime(milliseconds: 0))
+        _ = try FileEventLog(path: path).append(
+            SyntheticHistory(events: 10_000, seed: 8).events(), recordedAt: RecordedTime(milliseconds: 0))
         var printed: [String] = []
         let interpreter = Interpreter(log: FileEventLog(path: path), today: CivilDay(year: 2040, month: 1, day: 1)) { output in
             if case .text(let text) = output { printed.append(text) }
@@ -35,7 +36,11 @@ struct SnapshotSessionTests {
             .members(of: OrganizationID("ORG0001")!, at: CivilDay(year: 2035, month: 1, day: 1)).rows.map(\.country)
         let newcomer = try #require(["ISL", "NOR", "CHE", "LIE", "MCO"].first { !members.contains($0) })
         _ = try FileEventLog(path: path).append(
-            [NewEvent(date: .day(2030, 1, 1), payload: .accession(org: OrganizationID("ORG0001")!, country: newcomer), source: Source(citation: "other writer")!)],
+            [
+                NewEvent(
+                    date: .day(2030, 1, 1), payload: .accession(org: OrganizationID("ORG0001")!, country: newcomer),
+                    source: Source(citation: "other writer")!)
+            ],
             recordedAt: RecordedTime(milliseconds: 1_000))
         #expect(try count() == before + 1)
 

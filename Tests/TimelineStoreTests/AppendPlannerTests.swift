@@ -1,19 +1,25 @@
 import Testing
 import TimelineCore
-@testable import TimelineStore
 import TimelineTestSupport
+
+@testable import TimelineStore
 
 /// The planner keeps the records it started from apart from those it planned, and indexes ids
 /// in its own table: neither may change what it decides.
 @Suite("Append planner")
 struct AppendPlannerTests {
     static func accession(_ country: String, _ year: Int, source: String = "test") -> NewEvent {
-        NewEvent(date: .day(year, 1, 1), payload: .accession(org: OrganizationID("AAA")!, country: country), source: Source(citation: source)!)
+        NewEvent(
+            date: .day(year, 1, 1), payload: .accession(org: OrganizationID("AAA")!, country: country), source: Source(citation: source)!)
     }
 
     @Test("ids are found among the records it started from and those it planned; its records are both, in order")
     func parts() throws {
-        let founding = NewEvent(date: .day(2000, 1, 1), payload: .founding(Founding(org: OrganizationID("AAA")!, name: "A", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)), source: Source(citation: "test")!)
+        let founding = NewEvent(
+            date: .day(2000, 1, 1),
+            payload: .founding(
+                Founding(org: OrganizationID("AAA")!, name: "A", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)),
+            source: Source(citation: "test")!)
         var planner = AppendPlanner(existing: [])
         let first = try planner.plan([founding, Self.accession("DEU", 2001)], recordedAt: at(0)).records
         var fromLog = AppendPlanner(existing: first)

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TimelineCore
-@testable import TimelineStore
 import TimelineTestSupport
+
+@testable import TimelineStore
 
 /// The typed fast path for common records against the general path (field map), which the
 /// oracle tests in turn check against Foundation.
@@ -32,7 +33,9 @@ struct CommonRecordReaderTests {
         switch (fastResult, generalResult) {
         case (.success(let a), .success(let b)):
             #expect(a.record == b.record, "\(label): record", sourceLocation: sourceLocation)
-            #expect(a.commit == b.commit && a.previousHash == b.previousHash && a.hash == b.hash, "\(label): chain", sourceLocation: sourceLocation)
+            #expect(
+                a.commit == b.commit && a.previousHash == b.previousHash && a.hash == b.hash, "\(label): chain",
+                sourceLocation: sourceLocation)
         case (.failure(let a), .failure(let b)):
             #expect(a.message == b.message, "\(label): error", sourceLocation: sourceLocation)
         default:
@@ -76,24 +79,27 @@ struct CommonRecordReaderTests {
         return Array((body + marker + LogFormat.sha256Hex(Array(body.utf8)) + "\"}").utf8)[...]
     }
 
-    @Test("lines outside the writer's exact form fall back to the general path, with its result or error",
-          arguments: [
-              ("white space", #""seq":"#, #""seq": "#),
-              ("an escape", #""source":"a"#, #""source":"\u0061"#),
-              ("non-ASCII", #""source":"a"#, #""source":"é"#),
-              ("an unknown field", #""seq":2,"#, #""seq":2,"extra":"x","#),
-              ("a repeated field", #""org":"SCO""#, #""org":"SCO","org":"XYZ""#),
-              ("a leading zero", #""seq":2,"#, #""seq":02,"#),
-              ("an id with a space", #""id":"ab"#, #""id":"a b"#),
-              ("an empty country", #""country":"IND""#, #""country":"""#),
-              ("a bad date", #""date":"2017-06-09""#, #""date":"2017-13-09""#),
-              ("a bad status", #""type":"accession""#, #""type":"status","status":"!!""#),
-              ("no organization", #""org":"SCO","#, ""),
-              ("a negative number", #""seq":2,"#, #""seq":-2,"#),
-              ("an upper-case prev", #""prev":"a"#, #""prev":"A"#),
-          ])
+    @Test(
+        "lines outside the writer's exact form fall back to the general path, with its result or error",
+        arguments: [
+            ("white space", #""seq":"#, #""seq": "#),
+            ("an escape", #""source":"a"#, #""source":"\u0061"#),
+            ("non-ASCII", #""source":"a"#, #""source":"é"#),
+            ("an unknown field", #""seq":2,"#, #""seq":2,"extra":"x","#),
+            ("a repeated field", #""org":"SCO""#, #""org":"SCO","org":"XYZ""#),
+            ("a leading zero", #""seq":2,"#, #""seq":02,"#),
+            ("an id with a space", #""id":"ab"#, #""id":"a b"#),
+            ("an empty country", #""country":"IND""#, #""country":"""#),
+            ("a bad date", #""date":"2017-06-09""#, #""date":"2017-13-09""#),
+            ("a bad status", #""type":"accession""#, #""type":"status","status":"!!""#),
+            ("no organization", #""org":"SCO","#, ""),
+            ("a negative number", #""seq":2,"#, #""seq":-2,"#),
+            ("an upper-case prev", #""prev":"a"#, #""prev":"A"#),
+        ])
     func fallback(_ label: String, _ find: String, _ replacement: String) throws {
-        let template = Array(#"{"seq":2,"at":"2026-01-01T00:00:00.000Z","id":"ab12cd34ef567890","type":"accession","date":"2017-06-09","country":"IND","org":"SCO","source":"a TASS report","prev":"a992f7339c313b42378d3e00f01363d7067eb79ec3f153a04c428d833f7e904f","hash":""#.utf8)
+        let template = Array(
+            #"{"seq":2,"at":"2026-01-01T00:00:00.000Z","id":"ab12cd34ef567890","type":"accession","date":"2017-06-09","country":"IND","org":"SCO","source":"a TASS report","prev":"a992f7339c313b42378d3e00f01363d7067eb79ec3f153a04c428d833f7e904f","hash":""#
+                .utf8)
         let original = Self.rehashed(template[...]) { $0 }
         #expect(Self.takesFastPath(original))
         Self.expectSameOnBothPaths(original, "the original")

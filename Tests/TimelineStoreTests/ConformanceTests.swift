@@ -9,6 +9,8 @@ import TimelineTestSupport
 @Suite("Event log conformance")
 struct ConformanceTests {
     /// The fixture history the other store tests append (the suite carries its own copy).
+    // Fixed inputs (committed fixtures, literal dates): a failure is a broken checkout, and stopping here says so.
+    // swift-format-ignore: NeverUseForceTry
     static let sco = try! fixtureEvents("sco-small.events.jsonl")
 
     /// File logs in a fresh scratch directory each, under directories the first append creates.

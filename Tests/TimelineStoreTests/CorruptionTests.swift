@@ -46,7 +46,12 @@ struct CorruptionTests {
         print("corruption: \(Self.flips) seeded flips, each reported on its line")
         // And appends are refused with a way to recover.
         do {
-            _ = try FileEventLog(path: path).append([NewEvent(date: .day(2030, 1, 1), payload: .milestone(org: OrganizationID("SCO")!, country: nil, text: "x"), source: Source(citation: "t")!)], recordedAt: SystemClock.now)
+            _ = try FileEventLog(path: path).append(
+                [
+                    NewEvent(
+                        date: .day(2030, 1, 1), payload: .milestone(org: OrganizationID("SCO")!, country: nil, text: "x"),
+                        source: Source(citation: "t")!)
+                ], recordedAt: SystemClock.now)
             Issue.record("appended into a damaged log")
         } catch {
             #expect(error.message.contains("restore it from a copy and run `timeline verify`"))

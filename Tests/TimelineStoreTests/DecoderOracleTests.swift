@@ -13,25 +13,36 @@ struct DecoderOracleTests {
 
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null
-            } else if let value = try? container.decode(Bool.self) { self = .bool(value)
-            } else if let value = try? container.decode(Int.self) { self = .number(value)
-            } else if let value = try? container.decode(String.self) { self = .string(value)
-            } else if let value = try? container.decode([JSON].self) { self = .array(value)
-            } else { self = .object(try container.decode([String: JSON].self)) }
+            if container.decodeNil() {
+                self = .null
+            } else if let value = try? container.decode(Bool.self) {
+                self = .bool(value)
+            } else if let value = try? container.decode(Int.self) {
+                self = .number(value)
+            } else if let value = try? container.decode(String.self) {
+                self = .string(value)
+            } else if let value = try? container.decode([JSON].self) {
+                self = .array(value)
+            } else {
+                self = .object(try container.decode([String: JSON].self))
+            }
         }
     }
 
     /// The record as Foundation reads it: the event fields and the chain fields.
-    static func oracle(_ line: ArraySlice<UInt8>) throws -> (event: NewEvent, seq: Int, at: String, commit: Bool, prev: String, hash: String) {
+    static func oracle(_ line: ArraySlice<UInt8>) throws -> (
+        event: NewEvent, seq: Int, at: String, commit: Bool, prev: String, hash: String
+    ) {
         let object = try JSONDecoder().decode([String: JSON].self, from: Data(line))
         var fields: [String: FieldValue] = [:]
         for (key, value) in object where !["seq", "at", "prev", "hash", "commit"].contains(key) {
             switch value {
             case .string(let text): fields[key] = .string(text)
             case .number(let number): fields[key] = .int(number)
-            case .array(let items): fields[key] = .list(items.compactMap { if case .string(let text) = $0 { return text } else { return nil } })
-            case .object(let map): fields[key] = .fields(map.compactMapValues { if case .string(let text) = $0 { return text } else { return nil } })
+            case .array(let items):
+                fields[key] = .list(items.compactMap { if case .string(let text) = $0 { return text } else { return nil } })
+            case .object(let map):
+                fields[key] = .fields(map.compactMapValues { if case .string(let text) = $0 { return text } else { return nil } })
             default: break
             }
         }
@@ -69,10 +80,17 @@ struct DecoderOracleTests {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
         let path = scratch.file("log.jsonl")
-        let texts = ["quote \" and backslash \\", "tab\tnew\nline\r", "bell \u{7} and nul-ish \u{1}", "Türkiye, Côte d’Ivoire, 北京, 🇰🇿", "slash / and \u{2028} separator"]
-        let events = [ConformanceTests.sco[2]] + texts.map { text in
-            NewEvent(date: .day(2020, 1, 1), payload: .milestone(org: OrganizationID("SCO")!, country: nil, text: text), source: Source(citation: text)!, note: text)
-        }
+        let texts = [
+            "quote \" and backslash \\", "tab\tnew\nline\r", "bell \u{7} and nul-ish \u{1}", "Türkiye, Côte d’Ivoire, 北京, 🇰🇿",
+            "slash / and \u{2028} separator",
+        ]
+        let events =
+            [ConformanceTests.sco[2]]
+            + texts.map { text in
+                NewEvent(
+                    date: .day(2020, 1, 1), payload: .milestone(org: OrganizationID("SCO")!, country: nil, text: text),
+                    source: Source(citation: text)!, note: text)
+            }
         _ = try FileEventLog(path: path).append([ConformanceTests.sco[0]] + events, recordedAt: at(0))
         #expect(try compare(path) == events.count + 1)
         let read = try FileEventLog(path: path).read().records.suffix(texts.count).map { record -> String in

@@ -8,11 +8,16 @@ import TimelineTestSupport
 @Suite("Incremental reading")
 struct IncrementalReadTests {
     static func founding(_ org: String, _ year: Int) -> NewEvent {
-        NewEvent(date: .day(year, 1, 1), payload: .founding(Founding(org: OrganizationID(org)!, name: "Org \(org)", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)), source: Source(citation: "test")!)
+        NewEvent(
+            date: .day(year, 1, 1),
+            payload: .founding(
+                Founding(org: OrganizationID(org)!, name: "Org \(org)", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)),
+            source: Source(citation: "test")!)
     }
 
     static func accession(_ org: String, _ country: String, _ year: Int) -> NewEvent {
-        NewEvent(date: .day(year, 1, 1), payload: .accession(org: OrganizationID(org)!, country: country), source: Source(citation: "test")!)
+        NewEvent(
+            date: .day(year, 1, 1), payload: .accession(org: OrganizationID(org)!, country: country), source: Source(citation: "test")!)
     }
 
     @Test("another writer's batches are read as a suffix; the result equals a fresh read")
@@ -47,7 +52,8 @@ struct IncrementalReadTests {
         let mine = FileEventLog(path: path)
         _ = try mine.append([Self.founding("AAA", 2000), Self.accession("AAA", "DEU", 2001)], recordedAt: at())
         _ = try mine.read()
-        _ = try FileEventLog(path: path).append([Self.accession("AAA", "ITA", 2002), Self.accession("AAA", "ESP", 2003)], recordedAt: at(1))
+        _ = try FileEventLog(path: path).append(
+            [Self.accession("AAA", "ITA", 2002), Self.accession("AAA", "ESP", 2003)], recordedAt: at(1))
         var bytes = readBytes(path)
         let starts = lineStarts(bytes)
         bytes[starts[4] + 20] ^= 0x01  // line 5: the second record of the other writer's batch
@@ -75,7 +81,8 @@ struct IncrementalReadTests {
 
         // Another log of another history now at the same path: the cache no longer holds.
         let other = scratch.file("other.jsonl")
-        _ = try FileEventLog(path: other).append([Self.founding("BBB", 1990), Self.accession("BBB", "ITA", 1991), Self.accession("BBB", "ESP", 1992)], recordedAt: at(5))
+        _ = try FileEventLog(path: other).append(
+            [Self.founding("BBB", 1990), Self.accession("BBB", "ITA", 1991), Self.accession("BBB", "ESP", 1992)], recordedAt: at(5))
         #expect(writeBytes(readBytes(other), to: path))
         #expect(writeBytes(readBytes(other + ".head"), to: path + ".head"))
         #expect(try mine.read().records == (try FileEventLog(path: other).read().records))
@@ -100,9 +107,22 @@ struct IncrementalReadTests {
         contents = try mine.read()
         planner = AppendPlanner(existing: contents.records)
         let stale = try planner.plan([Self.accession("AAA", "ESP", 2003)], recordedAt: at(3)).records
-        let conflicting = try planner.plan([NewEvent(date: .day(2004, 1, 1), payload: .withdrawal(org: OrganizationID("AAA")!, country: "ITA"), source: Source(citation: "test")!)], recordedAt: at(3)).records
-        _ = try FileEventLog(path: path).append([NewEvent(date: .day(2003, 6, 1), payload: .withdrawal(org: OrganizationID("AAA")!, country: "ITA"), source: Source(citation: "other")!)], recordedAt: at(4))
-        let refused = #expect(throws: StoreError.self) { try mine.append(planned: stale + conflicting, after: contents.head, recordedAt: at(5)) }
+        let conflicting = try planner.plan(
+            [
+                NewEvent(
+                    date: .day(2004, 1, 1), payload: .withdrawal(org: OrganizationID("AAA")!, country: "ITA"),
+                    source: Source(citation: "test")!)
+            ], recordedAt: at(3)
+        ).records
+        _ = try FileEventLog(path: path).append(
+            [
+                NewEvent(
+                    date: .day(2003, 6, 1), payload: .withdrawal(org: OrganizationID("AAA")!, country: "ITA"),
+                    source: Source(citation: "other")!)
+            ], recordedAt: at(4))
+        let refused = #expect(throws: StoreError.self) {
+            try mine.append(planned: stale + conflicting, after: contents.head, recordedAt: at(5))
+        }
         #expect(refused?.code == .invariant, "ITA already withdrew: planned again, the batch is refused")
         let replanned = try mine.append(planned: stale, after: contents.head, recordedAt: at(6))
         #expect(replanned.appended.map(\.seq.value) == [5], "planned again after the other writer's record #4")

@@ -22,9 +22,13 @@ struct LogDamageTests {
 
     /// Two records whose hashes and chain are right, numbered 1 and 3.
     static var gap: [UInt8] {
+        // Fixed inputs (committed fixtures, literal dates): a failure is a broken checkout, and stopping here says so.
+        // swift-format-ignore: NeverUseForceTry
         let events = try! fixtureEvents("sco-small.events.jsonl")
-        let first = RecordEncoder.line(for: RecordedEvent(seq: SequenceNumber(1), recordedAt: at(), event: events[0]), commit: true, previousHash: ChainRule.genesis)
-        let second = RecordEncoder.line(for: RecordedEvent(seq: SequenceNumber(3), recordedAt: at(), event: events[1]), commit: true, previousHash: first.hash)
+        let first = RecordEncoder.line(
+            for: RecordedEvent(seq: SequenceNumber(1), recordedAt: at(), event: events[0]), commit: true, previousHash: ChainRule.genesis)
+        let second = RecordEncoder.line(
+            for: RecordedEvent(seq: SequenceNumber(3), recordedAt: at(), event: events[1]), commit: true, previousHash: first.hash)
         return log([Array(ChainRule.header.utf8), first.bytes, second.bytes])
     }
 
@@ -34,21 +38,38 @@ struct LogDamageTests {
         var removed = lines
         removed.remove(at: 2)
         return [
-            ("a byte changed", log(altered), LogDamage(line: 2, kind: .integrityCheckFailed),
-             "integrity check failed: the record's content does not match its hash"),
-            ("a line removed", log(removed), LogDamage(line: 3, kind: .brokenChain(follows: 2)),
-             "the hash chain is broken: the record does not follow line 2 (a line was removed, duplicated, reordered or altered)"),
+            (
+                "a byte changed", log(altered), LogDamage(line: 2, kind: .integrityCheckFailed),
+                "integrity check failed: the record's content does not match its hash"
+            ),
+            (
+                "a line removed", log(removed), LogDamage(line: 3, kind: .brokenChain(follows: 2)),
+                "the hash chain is broken: the record does not follow line 2 (a line was removed, duplicated, reordered or altered)"
+            ),
             ("a sequence gap", gap, LogDamage(line: 3, kind: .sequenceGap(expected: 2, found: 3)), "expected sequence number 2, found 3"),
-            ("a stray byte", Array(bundled.dropLast()) + [UInt8(ascii: "x")], LogDamage(line: lines.count, kind: .strayBytes),
-             "the record ends with a stray byte instead of a newline"),
-            ("a newer version", log([Array(#"{"format":"timeline-log","version":2}"#.utf8)] + lines.dropFirst()),
-             LogDamage(line: 1, kind: .unsupportedVersion(found: "2")), "this log has format version 2; this timeline reads version 1"),
-            ("another file", log([Array(#"{"hello":1}"#.utf8)]), LogDamage(line: 1, kind: .notATimelineLog),
-             #"not a Timeline log: the first line must be {"format":"timeline-log","version":1}"#),
-            ("a record without its hash", log([lines[0], Array(#"{"seq":1}"#.utf8)]), LogDamage(line: 2, kind: .malformedRecord(.missingHash)),
-             #"the record does not end with its hash (,"hash":"<64 hex digits>"})"#),
-            ("a bad recorded time", log([lines[0], hashed(#"{"seq":1,"at":"yesterday","id":"x1","type":"summit","prev":"\#(ChainRule.genesis.hex)""#)]),
-             LogDamage(line: 2, kind: .malformedRecord(.invalidRecordedTime)), #"field "at": expected a UTC time such as 2026-11-29T03:00:00Z"#),
+            (
+                "a stray byte", Array(bundled.dropLast()) + [UInt8(ascii: "x")], LogDamage(line: lines.count, kind: .strayBytes),
+                "the record ends with a stray byte instead of a newline"
+            ),
+            (
+                "a newer version", log([Array(#"{"format":"timeline-log","version":2}"#.utf8)] + lines.dropFirst()),
+                LogDamage(line: 1, kind: .unsupportedVersion(found: "2")), "this log has format version 2; this timeline reads version 1"
+            ),
+            (
+                "another file", log([Array(#"{"hello":1}"#.utf8)]), LogDamage(line: 1, kind: .notATimelineLog),
+                #"not a Timeline log: the first line must be {"format":"timeline-log","version":1}"#
+            ),
+            (
+                "a record without its hash", log([lines[0], Array(#"{"seq":1}"#.utf8)]),
+                LogDamage(line: 2, kind: .malformedRecord(.missingHash)),
+                #"the record does not end with its hash (,"hash":"<64 hex digits>"})"#
+            ),
+            (
+                "a bad recorded time",
+                log([lines[0], hashed(#"{"seq":1,"at":"yesterday","id":"x1","type":"summit","prev":"\#(ChainRule.genesis.hex)""#)]),
+                LogDamage(line: 2, kind: .malformedRecord(.invalidRecordedTime)),
+                #"field "at": expected a UTC time such as 2026-11-29T03:00:00Z"#
+            ),
         ]
     }()
 

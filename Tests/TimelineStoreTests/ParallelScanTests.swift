@@ -16,6 +16,8 @@ struct ParallelScanTests {
         // commit marks then fall inside runs and on their seams.
         let events = SyntheticHistory(events: 2_000, seed: 21).events().sorted { $0.date!.earliest < $1.date!.earliest }
         for (index, start) in stride(from: 0, to: events.count, by: 700).enumerated() {
+            // Fixed inputs (committed fixtures, literal dates): a failure is a broken checkout, and stopping here says so.
+            // swift-format-ignore: NeverUseForceTry
             _ = try! FileEventLog(path: path).append(Array(events[start..<min(start + 700, events.count)]), recordedAt: at(Int64(index)))
         }
         return readBytes(path)
@@ -27,7 +29,9 @@ struct ParallelScanTests {
     static func expectSameScan(_ bytes: [UInt8], _ label: String) {
         let checkpoint = 1_000
         let reference = LogScanner.scan(bytes, checkpoint: checkpoint, parallelism: 1)
-        var scans: [(String, LogScanner.Scan)] = [2, 7].map { (count: Int) in ("\(count) runs", LogScanner.scan(bytes, checkpoint: checkpoint, parallelism: count)) }
+        var scans: [(String, LogScanner.Scan)] = [2, 7].map { (count: Int) in
+            ("\(count) runs", LogScanner.scan(bytes, checkpoint: checkpoint, parallelism: count))
+        }
         for stretch in [10_000, 300] {
             var reads = 0
             let scan = LogScanner.scan(size: bytes.count, stretch: stretch, checkpoint: checkpoint, parallelism: 2) { count, offset in
@@ -58,7 +62,9 @@ struct ParallelScanTests {
         Self.expectSameScan(Self.log, "intact")
     }
 
-    @Test("a log whose later lines are much shorter than its first: the room estimated from the first stretch runs out, and the scan starts again with more")
+    @Test(
+        "a log whose later lines are much shorter than its first: the room estimated from the first stretch runs out, and the scan starts again with more"
+    )
     func roomRunsOut() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
@@ -90,7 +96,9 @@ struct ParallelScanTests {
         let starts = lineStarts(Self.log).filter { $0 < Self.log.count }
         // Lines on the seams of 2, 3 and 7 runs, and a few inside.
         let records = starts.count - 1
-        let chosen = Set([1, 2, records / 2, records / 2 + 1, records / 3, 2 * records / 3 + 1, records / 7 + 1, records - 1, records, 1_234])
+        let chosen = Set([
+            1, 2, records / 2, records / 2 + 1, records / 3, 2 * records / 3 + 1, records / 7 + 1, records - 1, records, 1_234,
+        ])
         for line in chosen.sorted() where line < starts.count {
             let start = starts[line]
             let end = line + 1 < starts.count ? starts[line + 1] : Self.log.count

@@ -28,10 +28,12 @@ struct SCOFixtureTests {
         #expect(readBytes(path) == readBytes(try Self.goldenPath()))
     }
 
-    @Test("member counts at the dates that matter, Belarus the 10th", arguments: [
-        ("2001-06-14", 0), ("2001-06-15", 6), ("2017-06-08", 6), ("2017-06-09", 8), ("2023-07-03", 8), ("2023-07-04", 9),
-        ("2024-07-03", 9), ("2024-07-04", 10), ("2024", 10),
-    ])
+    @Test(
+        "member counts at the dates that matter, Belarus the 10th",
+        arguments: [
+            ("2001-06-14", 0), ("2001-06-15", 6), ("2017-06-08", 6), ("2017-06-09", 8), ("2023-07-03", 8), ("2023-07-04", 9),
+            ("2024-07-03", 9), ("2024-07-04", 10), ("2024", 10),
+        ])
     func members(date: String, count: Int) throws {
         let timeline = Timeline(records: try FileEventLog(path: try Self.goldenPath()).read().records)
         let sco = try timeline.resolveOrganization("SCO")
@@ -67,4 +69,6 @@ struct SCOFixtureTests {
     }
 }
 
+// Fixed inputs (committed fixtures, literal dates): a failure is a broken checkout, and stopping here says so.
+// swift-format-ignore: NeverUseForceTry
 func day(_ text: String) -> CivilDay { try! EDTFDate.parse(text).latest }

@@ -1,9 +1,10 @@
 import Testing
 import TimelineTestSupport
+
 @testable import TimelineStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A snapshot's bytes are given back to the system as they are decoded, and what is not given

@@ -46,7 +46,8 @@ struct SnapshotTests {
             [CivilDay(year: year, month: 1, day: 1), CivilDay(year: year, month: 6, day: 15), CivilDay(year: year, month: 9, day: 1)]
         }
         Self.expectSameAnswers(projections, timeline.projections, days: days)
-        #expect(projections.transitions(of: "IND", in: OrganizationID("SCO")!) == timeline.transitions(of: "IND", in: OrganizationID("SCO")!))
+        #expect(
+            projections.transitions(of: "IND", in: OrganizationID("SCO")!) == timeline.transitions(of: "IND", in: OrganizationID("SCO")!))
     }
 
     @Test("a generated log of 12,000 events comes back answering the same")
@@ -102,7 +103,10 @@ struct SnapshotTests {
         #expect(writeBytes(good, to: cache.path))
         let founding = NewEvent(
             date: .day(2001, 1, 1),
-            payload: .founding(Founding(org: OrganizationID("LATER")!, name: "Later Organization", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)),
+            payload: .founding(
+                Founding(
+                    org: OrganizationID("LATER")!, name: "Later Organization", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!
+                )),
             source: Source(citation: "test")!)
         _ = try FileEventLog(path: path).append([founding], recordedAt: at(1))
         #expect(cache.load(registry: .standard) == nil)

@@ -1,5 +1,5 @@
-import Testing
 import Foundation
+import Testing
 import TimelineCore
 import TimelineStore
 import TimelineTestSupport
@@ -13,4 +13,3 @@ func fixtureEvents(_ name: String) throws -> [NewEvent] {
 
 /// A fixed transaction time: 2026-01-01T00:00:00Z plus `seconds`.
 func at(_ seconds: Int64 = 0) -> RecordedTime { RecordedTime(milliseconds: 1_767_225_600_000 + seconds * 1000) }
-

@@ -29,9 +29,14 @@ final class Fixture: Sendable {
         path = directory + "/bench.jsonl"
         let log = FileEventLog(path: path)
         if (try? log.read()) == nil {
-            _ = try! log.append(SyntheticHistory(events: count, seed: 7).events(), recordedAt: RecordedTime(milliseconds: 1_767_225_600_000))
+            // Fixed inputs (committed fixtures, literal dates): a failure is a broken checkout, and stopping here says so.
+            // swift-format-ignore: NeverUseForceTry
+            _ = try! log.append(
+                SyntheticHistory(events: count, seed: 7).events(), recordedAt: RecordedTime(milliseconds: 1_767_225_600_000))
         }
         bytes = Array(FileManager.default.contents(atPath: path)!)
+        // Fixed inputs (committed fixtures, literal dates): a failure is a broken checkout, and stopping here says so.
+        // swift-format-ignore: NeverUseForceTry
         let contents = try! log.read()
         records = contents.records
         head = contents.head
@@ -58,10 +63,12 @@ final class Fixture: Sendable {
 }
 
 /// How far a benchmark's p90 time and memory may move from the thresholds checked in.
-var timeAndMemoryTolerances: [BenchmarkMetric: BenchmarkThresholds] { [
-    .wallClock: .init(relative: [.p90: 35.0], absolute: [:]),
-    .peakMemoryResident: .init(relative: [.p90: 25.0], absolute: [:]),
-] }
+var timeAndMemoryTolerances: [BenchmarkMetric: BenchmarkThresholds] {
+    [
+        .wallClock: .init(relative: [.p90: 35.0], absolute: [:]),
+        .peakMemoryResident: .init(relative: [.p90: 25.0], absolute: [:]),
+    ]
+}
 
 // Names have no spaces: package-benchmark reads thresholds back by the raw name.
 let benchmarks: @Sendable () -> Void = {
@@ -83,7 +90,9 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("parse:baseline-JSONSerialization") { benchmark in
         for _ in benchmark.scaledIterations {
             var count = 0
-            for line in fixture.bytes.split(separator: 0x0A) where (try? JSONSerialization.jsonObject(with: Data(line))) != nil { count += 1 }
+            for line in fixture.bytes.split(separator: 0x0A) where (try? JSONSerialization.jsonObject(with: Data(line))) != nil {
+                count += 1
+            }
             blackHole(count)
         }
     }
@@ -97,7 +106,11 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // Query: one `members ORG at D`, against looking the organization up (the floor of any query).
-    Benchmark("query:baseline-organization-lookup", configuration: .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .nanoseconds, scalingFactor: .kilo, thresholds: timeAndMemoryTolerances)) { benchmark in
+    Benchmark(
+        "query:baseline-organization-lookup",
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident], timeUnits: .nanoseconds, scalingFactor: .kilo, thresholds: timeAndMemoryTolerances)
+    ) { benchmark in
         let projections = fixture.timeline.projections
         for index in benchmark.scaledIterations {
             blackHole(projections.organizations[fixture.queries[index % fixture.queries.count].org]?.name)
@@ -141,7 +154,11 @@ let benchmarks: @Sendable () -> Void = {
     // open (it read it once); against the fsync alone, the floor of any durable append.
     // (Without the allocation count: a bare write and fsync makes a handful of allocations, so a
     // difference of two would count as a ten per cent change.)
-    Benchmark("append:baseline-write-and-fsync", configuration: .init(metrics: [.wallClock, .peakMemoryResident], timeUnits: .microseconds, maxIterations: 50, thresholds: timeAndMemoryTolerances)) { benchmark in
+    Benchmark(
+        "append:baseline-write-and-fsync",
+        configuration: .init(
+            metrics: [.wallClock, .peakMemoryResident], timeUnits: .microseconds, maxIterations: 50, thresholds: timeAndMemoryTolerances)
+    ) { benchmark in
         let path = fixture.copy("fsync.jsonl")
         let descriptor = open(path, O_WRONLY | O_APPEND)
         defer { close(descriptor) }
@@ -157,12 +174,19 @@ let benchmarks: @Sendable () -> Void = {
         let log = FileEventLog(path: path)
         let source = Source(citation: "benchmark")!
         let org = OrganizationID("BENCH")!
-        _ = try log.append([NewEvent(date: .day(2029, 12, 31), payload: .founding(Founding(org: org, name: "Bench", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)), source: source)],
-                           recordedAt: RecordedTime(milliseconds: 1_800_000_000_000))
+        _ = try log.append(
+            [
+                NewEvent(
+                    date: .day(2029, 12, 31),
+                    payload: .founding(Founding(org: org, name: "Bench", founders: ["FRA"], ladder: StatusLadder([Status("member")!])!)),
+                    source: source)
+            ],
+            recordedAt: RecordedTime(milliseconds: 1_800_000_000_000))
         // The second batch builds the validator; a few more settle the process, as in a REPL.
         for (day, country) in ["ITA", "LUX", "MLT", "CYP", "EST"].enumerated() {
-            _ = try log.append([NewEvent(date: .day(2030, 1, 1 + day), payload: .accession(org: org, country: country), source: source)],
-                               recordedAt: RecordedTime(milliseconds: 1_800_000_000_000))
+            _ = try log.append(
+                [NewEvent(date: .day(2030, 1, 1 + day), payload: .accession(org: org, country: country), source: source)],
+                recordedAt: RecordedTime(milliseconds: 1_800_000_000_000))
         }
         let countries = ["DEU", "ESP", "PRT", "NLD", "BEL", "AUT", "POL", "SWE", "FIN", "DNK", "IRL", "GRC", "CZE", "HUN", "ROU", "BGR"]
         var next = 0
@@ -171,10 +195,14 @@ let benchmarks: @Sendable () -> Void = {
             // Each country accedes, then withdraws, one day after another.
             let country = countries[next % countries.count]
             let day = CivilDay(ordinal: CivilDay(year: 2030, month: 2, day: 1).ordinal + next).components
-            let payload: EventPayload = (next / countries.count) % 2 == 0 ? .accession(org: org, country: country) : .withdrawal(org: org, country: country)
+            let payload: EventPayload =
+                (next / countries.count) % 2 == 0 ? .accession(org: org, country: country) : .withdrawal(org: org, country: country)
             next += 1
-            blackHole(try log.append([NewEvent(date: .day(day.year, day.month, day.day), payload: payload, source: source)],
-                                     recordedAt: RecordedTime(milliseconds: 1_800_000_000_000)).head)
+            blackHole(
+                try log.append(
+                    [NewEvent(date: .day(day.year, day.month, day.day), payload: payload, source: source)],
+                    recordedAt: RecordedTime(milliseconds: 1_800_000_000_000)
+                ).head)
         }
     }
 

@@ -44,7 +44,9 @@ struct DateScanner {
         let start = try parseEnd(until: slash)
         index = slash + 1
         let end = try parseEnd(until: bytes.count)
-        if case .date = start {} else if case .date = end {} else {
+        if case .date = start {
+        } else if case .date = end {
+        } else {
             throw error("an interval needs at least one known end, as in 2024-07-03/2024-07-04", at: slash)
         }
         if case .date(let from) = start, case .date(let to) = end, to.latest < from.earliest {
@@ -128,7 +130,8 @@ struct DateScanner {
         }
         if index < limit {
             let unexpected = String(decoding: bytes[index..<index + 1], as: UTF8.self)
-            let expected = qualifier == nil
+            let expected =
+                qualifier == nil
                 ? "a qualifier (?, ~, %), \"/\" for an interval, or the end of the date"
                 : "the end of the date"
             throw error("unexpected \"\(unexpected)\"; expected \(expected)")

@@ -23,7 +23,8 @@ public struct RecordedTime: Hashable, Comparable, Sendable, CustomStringConverti
         let day = CivilDay(ordinal: Int(days))
         let seconds = Int(rest / 1000)
         let millis = Int(rest % 1000)
-        var text = "\(day)T\(PartialDate.pad(seconds / 3600, 2)):\(PartialDate.pad(seconds / 60 % 60, 2)):\(PartialDate.pad(seconds % 60, 2))"
+        var text =
+            "\(day)T\(PartialDate.pad(seconds / 3600, 2)):\(PartialDate.pad(seconds / 60 % 60, 2)):\(PartialDate.pad(seconds % 60, 2))"
         if millis != 0 { text += "." + PartialDate.pad(millis, 3) }
         return text + "Z"
     }

@@ -105,7 +105,10 @@ public struct Founding: Hashable, Sendable {
     public var predecessor: OrganizationID?
 
     /// The founding of `org`, named `name`, by `founders`, with the status ladder `ladder`.
-    public init(org: OrganizationID, name: String, place: String? = nil, founders: [String], ladder: StatusLadder, predecessor: OrganizationID? = nil) {
+    public init(
+        org: OrganizationID, name: String, place: String? = nil, founders: [String], ladder: StatusLadder,
+        predecessor: OrganizationID? = nil
+    ) {
         self.org = org
         self.name = name
         self.place = place
@@ -159,7 +162,10 @@ public struct Correction: Hashable, Sendable {
     public var speaker: String?
 
     /// A correction that sets the given fields and leaves those passed as `nil` as they were.
-    public init(date: EDTFDate? = nil, country: String? = nil, status: Status? = nil, place: String? = nil, host: String? = nil, name: String? = nil, text: String? = nil, speaker: String? = nil) {
+    public init(
+        date: EDTFDate? = nil, country: String? = nil, status: Status? = nil, place: String? = nil, host: String? = nil,
+        name: String? = nil, text: String? = nil, speaker: String? = nil
+    ) {
         self.date = date
         self.country = country
         self.status = status

@@ -79,11 +79,16 @@ extension NewEvent {
         let reader = FieldReader(fields: fields)
         let typeName = try reader.string("type")
         guard let kind = EventKind(rawValue: typeName) else {
-            throw EventFieldError(field: "type", message: "unknown event type \"\(typeName)\"; expected one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw EventFieldError(
+                field: "type",
+                message: "unknown event type \"\(typeName)\"; expected one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         var id: EventID?
         if let text = try reader.optionalString("id") {
-            guard let parsed = EventID(text) else { throw EventFieldError(field: "id", message: "\"\(text)\" is not a valid id (letters, digits, -, _ or ., at most 64)") }
+            guard let parsed = EventID(text) else {
+                throw EventFieldError(field: "id", message: "\"\(text)\" is not a valid id (letters, digits, -, _ or ., at most 64)")
+            }
             id = parsed
         }
         var date: EDTFDate?
@@ -101,10 +106,11 @@ extension NewEvent {
             guard let ladder = StatusLadder(statuses) else {
                 throw EventFieldError(field: "ladder", message: "a ladder needs at least one status and no status twice")
             }
-            payload = .founding(Founding(
-                org: try reader.org("org"), name: try reader.string("name"), place: try reader.optionalString("place"),
-                founders: try reader.optionalList("founders") ?? [], ladder: ladder,
-                predecessor: try reader.optionalString("predecessor") == nil ? nil : try reader.org("predecessor")))
+            payload = .founding(
+                Founding(
+                    org: try reader.org("org"), name: try reader.string("name"), place: try reader.optionalString("place"),
+                    founders: try reader.optionalList("founders") ?? [], ladder: ladder,
+                    predecessor: try reader.optionalString("predecessor") == nil ? nil : try reader.org("predecessor")))
         case .accession: payload = .accession(org: try reader.org("org"), country: try reader.string("country"))
         case .withdrawal: payload = .withdrawal(org: try reader.org("org"), country: try reader.string("country"))
         case .suspension: payload = .suspension(org: try reader.org("org"), country: try reader.string("country"))
@@ -117,19 +123,24 @@ extension NewEvent {
                 }
                 change = parsed
             }
-            payload = .status(org: try reader.org("org"), country: try reader.string("country"),
-                              status: try FieldReader.status(try reader.string("status"), field: "status"), change: change)
+            payload = .status(
+                org: try reader.org("org"), country: try reader.string("country"),
+                status: try FieldReader.status(try reader.string("status"), field: "status"), change: change)
         case .reclassify:
             let from = try reader.list("from").map { name throws(EventFieldError) in try FieldReader.status(name, field: "from") }
             guard !from.isEmpty else { throw EventFieldError(field: "from", message: "name at least one status to reclassify") }
             payload = .reclassify(org: try reader.org("org"), from: from, to: try FieldReader.status(try reader.string("to"), field: "to"))
         case .summit:
-            payload = .summit(Summit(org: try reader.org("org"), place: try reader.optionalString("place"), host: try reader.optionalString("host"),
-                                     name: try reader.optionalString("name"), number: try reader.optionalInt("number")))
+            payload = .summit(
+                Summit(
+                    org: try reader.org("org"), place: try reader.optionalString("place"), host: try reader.optionalString("host"),
+                    name: try reader.optionalString("name"), number: try reader.optionalInt("number")))
         case .statement:
-            payload = .statement(SpokenStatement(
-                speaker: try reader.string("speaker"), org: try reader.optionalString("org") == nil ? nil : try reader.org("org"),
-                country: try reader.optionalString("country"), text: try reader.string("text"), context: try reader.optionalString("context")))
+            payload = .statement(
+                SpokenStatement(
+                    speaker: try reader.string("speaker"), org: try reader.optionalString("org") == nil ? nil : try reader.org("org"),
+                    country: try reader.optionalString("country"), text: try reader.string("text"),
+                    context: try reader.optionalString("context")))
         case .milestone:
             payload = .milestone(org: try reader.org("org"), country: try reader.optionalString("country"), text: try reader.string("text"))
         case .dissolution: payload = .dissolution(org: try reader.org("org"))
@@ -141,7 +152,9 @@ extension NewEvent {
             for (key, value) in map {
                 switch key {
                 case "date":
-                    do { changes.date = try EDTFDate.parse(value) } catch { throw EventFieldError(field: "set.date", message: error.message) }
+                    do { changes.date = try EDTFDate.parse(value) } catch {
+                        throw EventFieldError(field: "set.date", message: error.message)
+                    }
                 case "country": changes.country = value
                 case "status": changes.status = try FieldReader.status(value, field: "set.status")
                 case "place": changes.place = value
@@ -150,7 +163,8 @@ extension NewEvent {
                 case "text": changes.text = value
                 case "speaker": changes.speaker = value
                 default:
-                    throw EventFieldError(field: "set.\(key)", message: "a correction can set date, country, status, place, host, name, text or speaker")
+                    throw EventFieldError(
+                        field: "set.\(key)", message: "a correction can set date, country, status, place, host, name, text or speaker")
                 }
             }
             guard !changes.isEmpty else { throw EventFieldError(field: "set", message: "a correction must change at least one field") }

@@ -30,7 +30,9 @@ struct AmendmentResolver {
     /// Finds the event a target text names, or explains why none or several match.
     func resolve(_ target: String, for amendment: RecordedEvent) -> Result<RecordedEvent, InvariantViolation> {
         func violation(_ rule: InvariantViolation.Rule, _ message: String) -> Result<RecordedEvent, InvariantViolation> {
-            .failure(InvariantViolation(rule: rule, eventID: amendment.id, seq: amendment.seq, summary: amendment.event.summary, message: message))
+            .failure(
+                InvariantViolation(
+                    rule: rule, eventID: amendment.id, seq: amendment.seq, summary: amendment.event.summary, message: message))
         }
         if let exact = EventID(target).flatMap({ byID[$0] }), exact.seq < amendment.seq { return .success(exact) }
         guard target.count >= 4 else {
@@ -66,11 +68,16 @@ struct AmendmentResolver {
         var corrections: [EventID: [(id: EventID, changes: Correction)]] = [:]
         let amendments = records.filter { $0.kind.isAmendment }.sorted { $0.seq < $1.seq }
         func refuse(_ amendment: RecordedEvent, _ rule: InvariantViolation.Rule, _ message: String) {
-            violations.append(InvariantViolation(rule: rule, eventID: amendment.id, seq: amendment.seq, summary: amendment.event.summary, message: message))
+            violations.append(
+                InvariantViolation(
+                    rule: rule, eventID: amendment.id, seq: amendment.seq, summary: amendment.event.summary, message: message))
         }
         for amendment in amendments {
             if amendment.date != nil {
-                refuse(amendment, .unexpectedDate, "\(Article.with(amendment.kind.rawValue)) has no date of its own; to change the target's date, set it: correction … date D")
+                refuse(
+                    amendment, .unexpectedDate,
+                    "\(Article.with(amendment.kind.rawValue)) has no date of its own; to change the target's date, set it: correction … date D"
+                )
                 continue
             }
             guard case .retraction(let target, _) = amendment.payload else { continue }
@@ -78,7 +85,9 @@ struct AmendmentResolver {
             case .failure(let violation): violations.append(violation)
             case .success(let record):
                 if record.kind == .retraction {
-                    refuse(amendment, .invalidAmendment, "a retraction cannot be retracted; append the retracted event again with a new id instead")
+                    refuse(
+                        amendment, .invalidAmendment,
+                        "a retraction cannot be retracted; append the retracted event again with a new id instead")
                 } else if !retracted.insert(record.id).inserted {
                     refuse(amendment, .alreadyRetracted, "event \(record.id.short) (\(record.event.summary)) is already retracted")
                 }
@@ -90,7 +99,9 @@ struct AmendmentResolver {
             case .failure(let violation): violations.append(violation)
             case .success(let record):
                 if record.kind.isAmendment {
-                    refuse(amendment, .invalidAmendment, "a correction applies to an event, not to \(Article.with(record.kind.rawValue)); correct the original event again")
+                    refuse(
+                        amendment, .invalidAmendment,
+                        "a correction applies to an event, not to \(Article.with(record.kind.rawValue)); correct the original event again")
                 } else if let problem = Self.applicabilityProblem(of: changes, to: record.event) {
                     refuse(amendment, .invalidAmendment, problem)
                 } else {
@@ -102,7 +113,8 @@ struct AmendmentResolver {
         included.reserveCapacity(records.count)
         var corrected: [UInt32: EffectiveEvent] = [:]
         // By index and field: binding each record would copy it, a million times for a large log.
-        for index in records.indices where !records[index].kind.isAmendment && (retracted.isEmpty || !retracted.contains(records[index].id)) {
+        for index in records.indices where !records[index].kind.isAmendment && (retracted.isEmpty || !retracted.contains(records[index].id))
+        {
             included.append(UInt32(index))
             guard !corrections.isEmpty, let applied = corrections[records[index].id] else { continue }
             let record = records[index]
@@ -132,7 +144,8 @@ struct AmendmentResolver {
         ]
         let misfits = set.filter { $0.1 && !allowed.contains($0.0) }.map(\.0)
         guard !misfits.isEmpty else { return nil }
-        return "\(Article.with(event.kind.rawValue)) has no \(misfits.joined(separator: ", ")) to correct; it can take: \(allowed.sorted().joined(separator: ", "))"
+        return
+            "\(Article.with(event.kind.rawValue)) has no \(misfits.joined(separator: ", ")) to correct; it can take: \(allowed.sorted().joined(separator: ", "))"
     }
 
     /// The event with the correction's fields replaced.
@@ -149,8 +162,9 @@ struct AmendmentResolver {
         case .suspension(let org, let country): event.payload = .suspension(org: org, country: changes.country ?? country)
         case .reinstatement(let org, let country): event.payload = .reinstatement(org: org, country: changes.country ?? country)
         case .status(let org, let country, let status, let change):
-            event.payload = .status(org: org, country: changes.country ?? country, status: changes.status ?? status,
-                                    change: changes.status == nil ? change : nil)
+            event.payload = .status(
+                org: org, country: changes.country ?? country, status: changes.status ?? status,
+                change: changes.status == nil ? change : nil)
         case .summit(var summit):
             summit.place = changes.place ?? summit.place
             summit.host = changes.host ?? summit.host

@@ -34,7 +34,10 @@ public struct MembershipTransition: Hashable, Sendable {
     public let since: EDTFDate
 
     /// A transition from its parts (the fold, or a snapshot of it).
-    public init(eventID: EventID, seq: SequenceNumber, date: EDTFDate, before: MembershipState, after: MembershipState, isMembership: Bool, since: EDTFDate) {
+    public init(
+        eventID: EventID, seq: SequenceNumber, date: EDTFDate, before: MembershipState, after: MembershipState, isMembership: Bool,
+        since: EDTFDate
+    ) {
         self.eventID = eventID
         self.seq = seq
         self.date = date

@@ -190,7 +190,9 @@ public final class OrganizationMemberships: Sendable {
         names = builder.names
         storedOrdinals = builder.ordinals
         byOrdinal = builder.ordinals.indices.sorted {
-            (builder.ordinals[$0] == 0 ? Int32.max : builder.ordinals[$0], $0) < (builder.ordinals[$1] == 0 ? Int32.max : builder.ordinals[$1], $1)
+            (builder.ordinals[$0] == 0 ? Int32.max : builder.ordinals[$0], $0) < (
+                builder.ordinals[$1] == 0 ? Int32.max : builder.ordinals[$1], $1
+            )
         }.map(Int32.init)
         offsets = builder.countries.isEmpty ? builder.offsets : builder.offsets + [builder.dates.count]
         earliest = exact(builder.earliest)
@@ -253,8 +255,10 @@ public final class OrganizationMemberships: Sendable {
                     stateCodes.withUnsafeBufferPointer { stateCodes in
                         isMembership.withUnsafeBufferPointer { isMembership in
                             holdsStatus.withUnsafeBufferPointer { holdsStatus in
-                                body(Columns(participants: countries.count, offsets: offsets, earliest: earliest, latest: latest,
-                                             stateCodes: stateCodes, isMembership: isMembership, holdsStatus: holdsStatus))
+                                body(
+                                    Columns(
+                                        participants: countries.count, offsets: offsets, earliest: earliest, latest: latest,
+                                        stateCodes: stateCodes, isMembership: isMembership, holdsStatus: holdsStatus))
                             }
                         }
                     }

@@ -13,9 +13,11 @@ enum PartitionedFold {
     /// Folds `order` (record indexes in fold order) on `parts` threads (one: the plain fold,
     /// without groups). `events` are the effective events in that order; when `corrected` is
     /// `false` they equal the records, and the records are folded as they are.
-    static func fold(records: [RecordedEvent], events: EffectiveEvents, order: [UInt32], corrected: Bool,
-                     foundings: [OrganizationID: EDTFDate], predecessors: [(OrganizationID, OrganizationID)],
-                     registry: CountryRegistry, parts: Int, recordingTransitions: Bool = true) -> TimelineFold {
+    static func fold(
+        records: [RecordedEvent], events: EffectiveEvents, order: [UInt32], corrected: Bool,
+        foundings: [OrganizationID: EDTFDate], predecessors: [(OrganizationID, OrganizationID)],
+        registry: CountryRegistry, parts: Int, recordingTransitions: Bool = true
+    ) -> TimelineFold {
         let groupOf = parts == 1 ? [] : groups(of: order, in: records, foundings: foundings, predecessors: predecessors, parts: parts)
         let results = Mutex<[(fold: TimelineFold, positions: [Int])?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
@@ -38,8 +40,10 @@ enum PartitionedFold {
 
     /// Each event's group (by position in fold order), found on all threads, a stretch of the
     /// fold order each.
-    private static func groups(of order: [UInt32], in records: [RecordedEvent], foundings: [OrganizationID: EDTFDate],
-                               predecessors: [(OrganizationID, OrganizationID)], parts: Int) -> [UInt8] {
+    private static func groups(
+        of order: [UInt32], in records: [RecordedEvent], foundings: [OrganizationID: EDTFDate],
+        predecessors: [(OrganizationID, OrganizationID)], parts: Int
+    ) -> [UInt8] {
         let (numbering, groups) = groupNumbers(foundings: foundings.keys, predecessors: predecessors, parts: parts)
             .reduce(into: (StringNumbering(), [UInt8]())) { found, entry in
                 found.0.add(entry.key.rawValue)
@@ -72,7 +76,9 @@ enum PartitionedFold {
 
     /// Each founded organization's group: organizations linked by predecessors share a group;
     /// groups are dealt to the `parts` threads in turn, in order of their first organization's id.
-    static func groupNumbers(foundings: some Sequence<OrganizationID>, predecessors: [(OrganizationID, OrganizationID)], parts: Int) -> [OrganizationID: Int] {
+    static func groupNumbers(foundings: some Sequence<OrganizationID>, predecessors: [(OrganizationID, OrganizationID)], parts: Int)
+        -> [OrganizationID: Int]
+    {
         var parent: [OrganizationID: OrganizationID] = [:]
         func root(_ id: OrganizationID) -> OrganizationID {
             var current = id

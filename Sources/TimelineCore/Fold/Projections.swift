@@ -12,7 +12,9 @@ public struct Projections: Sendable {
     public let memberships: [OrganizationID: OrganizationMemberships]
 
     /// Projections from their parts (a fold, or a snapshot).
-    public init(organizations: [OrganizationID: Organization], memberships: [OrganizationID: OrganizationMemberships], registry: CountryRegistry) {
+    public init(
+        organizations: [OrganizationID: Organization], memberships: [OrganizationID: OrganizationMemberships], registry: CountryRegistry
+    ) {
         self.organizations = organizations
         self.memberships = memberships
         self.registry = registry

@@ -5,13 +5,17 @@ extension Timeline {
     /// since a correction or retraction may reach any event.
     /// - Throws: the first `InvariantViolation` the batch causes.
     /// - Complexity: O(n) to select, then O(m log m) in the events of the touched organizations.
-    public static func validate(appending batch: [RecordedEvent], after existing: [RecordedEvent], registry: CountryRegistry = .standard) throws(InvariantViolation) {
+    public static func validate(appending batch: [RecordedEvent], after existing: [RecordedEvent], registry: CountryRegistry = .standard)
+        throws(InvariantViolation)
+    {
         try validate(appending: batch, after: [existing], registry: registry)
     }
 
     /// `validate(appending:after:)` for records held in parts (a log's, then those planned
     /// since), which are read in place rather than joined.
-    public static func validate(appending batch: [RecordedEvent], after parts: [[RecordedEvent]], registry: CountryRegistry = .standard) throws(InvariantViolation) {
+    public static func validate(appending batch: [RecordedEvent], after parts: [[RecordedEvent]], registry: CountryRegistry = .standard)
+        throws(InvariantViolation)
+    {
         guard !batch.isEmpty else { return }
         if batch.contains(where: { $0.kind.isAmendment }) {
             try validate(appending: batch, to: Timeline(records: Array(parts.joined()), registry: registry))
@@ -72,7 +76,9 @@ extension Timeline {
             let cause = batch.count == 1 ? "appending \(batch[0].id.short) (\(batch[0].event.summary))" : "appending this batch"
             throw InvariantViolation(
                 rule: broken.rule, eventID: broken.eventID, seq: broken.seq, summary: broken.summary,
-                message: "\(cause) would break the later event \(broken.eventID.short) (\(broken.summary)) already in the log: \(broken.message)")
+                message:
+                    "\(cause) would break the later event \(broken.eventID.short) (\(broken.summary)) already in the log: \(broken.message)"
+            )
         }
     }
 }

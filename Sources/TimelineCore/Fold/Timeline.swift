@@ -57,7 +57,8 @@ public struct Timeline: Sendable {
 
     /// Resolves amendments, orders the effective events and folds them.
     private static func fold(_ records: [RecordedEvent], registry: CountryRegistry, foldParts: Int?, recordingTransitions: Bool)
-        -> (events: EffectiveEvents, fold: TimelineFold, violations: [InvariantViolation]) {
+        -> (events: EffectiveEvents, fold: TimelineFold, violations: [InvariantViolation])
+    {
         let (included, corrected, amendmentViolations) = AmendmentResolver(records: records).resolve()
         let order = EffectiveEvent.foldOrder(of: included) { index in
             let date = corrected.isEmpty ? records[Int(index)].foldDate : (corrected[index]?.date ?? records[Int(index)].foldDate)
@@ -72,9 +73,10 @@ public struct Timeline: Sendable {
             if let predecessor = founding.predecessor { predecessors.append((founding.org, predecessor)) }
         }
         let parts = foldParts ?? Parallelism.standard.threads(for: order.count, threshold: Parallelism.standard.foldThreshold)
-        let fold = PartitionedFold.fold(records: records, events: ordered, order: order, corrected: !corrected.isEmpty,
-                                        foundings: foundings, predecessors: predecessors, registry: registry, parts: parts,
-                                        recordingTransitions: recordingTransitions)
+        let fold = PartitionedFold.fold(
+            records: records, events: ordered, order: order, corrected: !corrected.isEmpty,
+            foundings: foundings, predecessors: predecessors, registry: registry, parts: parts,
+            recordingTransitions: recordingTransitions)
         return (ordered, fold, amendmentViolations + fold.violations)
     }
 

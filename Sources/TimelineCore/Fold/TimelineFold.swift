@@ -54,11 +54,15 @@ struct TimelineFold: Sendable {
         let built = Mutex<[OrganizationID: OrganizationMemberships]>([:])
         DispatchQueue.concurrentPerform(iterations: states.count) { number in
             // Taken out of the shared list, so that they are freed here, once built.
-            guard let organization = pending.withLock({ slots -> (id: OrganizationID, countries: [String], transitions: [ParticipantTransition])? in
-                defer { slots[number] = nil }
-                return slots[number]
-            }), !organization.countries.isEmpty else { return }
-            let memberships = OrganizationMemberships(participants: organization.countries, recorded: organization.transitions, registry: registry)
+            guard
+                let organization = pending.withLock({
+                    slots -> (id: OrganizationID, countries: [String], transitions: [ParticipantTransition])? in
+                    defer { slots[number] = nil }
+                    return slots[number]
+                }), !organization.countries.isEmpty
+            else { return }
+            let memberships = OrganizationMemberships(
+                participants: organization.countries, recorded: organization.transitions, registry: registry)
             built.withLock { $0[organization.id] = memberships }
         }
         return built.withLock { $0 }
@@ -138,7 +142,9 @@ struct TimelineFold: Sendable {
             }
             let known = (Set(foundings.keys)).map(\.rawValue).sorted()
             let nearest = NameKey.nearest(to: id.rawValue, among: known)
-            let hint = nearest.isEmpty ? "; found it first with append founding" : "; did you mean " + nearest.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
+            let hint =
+                nearest.isEmpty
+                ? "; found it first with append founding" : "; did you mean " + nearest.map { "\"\($0)\"" }.joined(separator: " or ") + "?"
             refuse(event, .unknownOrganization, "no organization \(id) has been founded\(hint)")
             return nil
         }
@@ -160,12 +166,16 @@ struct TimelineFold: Sendable {
         return states[number].since[slot]
     }
 
-    private mutating func transition(_ number: Int, _ country: String, _ slot: Slot, to after: MembershipState, by event: some FoldableEvent) {
+    private mutating func transition(
+        _ number: Int, _ country: String, _ slot: Slot, to after: MembershipState, by event: some FoldableEvent
+    ) {
         let before = state(number, slot)
         let start = before.status == after.status && before.status != nil ? (since(number, slot) ?? event.foldDate) : event.foldDate
-        let transition = recordsTransitions ? MembershipTransition(
-            eventID: event.id, seq: event.seq, date: event.foldDate, before: before, after: after,
-            isMembership: after.status != nil && after.status == states[number].ladder.top, since: start) : nil
+        let transition =
+            recordsTransitions
+            ? MembershipTransition(
+                eventID: event.id, seq: event.seq, date: event.foldDate, before: before, after: after,
+                isMembership: after.status != nil && after.status == states[number].ladder.top, since: start) : nil
         let index: Int
         if let slot {
             index = slot
@@ -190,7 +200,9 @@ struct TimelineFold: Sendable {
         switch event.payload {
         case .founding(let founding):
             if let existing = numbers.number(of: founding.org.rawValue) {
-                refuse(event, .duplicateFounding, "\(founding.org) was already founded on \(states[existing].organization.founded); an organization is founded once")
+                refuse(
+                    event, .duplicateFounding,
+                    "\(founding.org) was already founded on \(states[existing].organization.founded); an organization is founded once")
                 return
             }
             if let predecessor = founding.predecessor, numbers.number(of: predecessor.rawValue) == nil {
@@ -201,18 +213,24 @@ struct TimelineFold: Sendable {
             let number = states.count
             numbers.add(founding.org.rawValue)
             slots.append([])
-            states.append(OrganizationFoldState(organization: Organization(
-                id: founding.org, name: founding.name, founded: event.foldDate, place: founding.place,
-                founders: founding.founders, predecessor: founding.predecessor, ladder: founding.ladder)))
+            states.append(
+                OrganizationFoldState(
+                    organization: Organization(
+                        id: founding.org, name: founding.name, founded: event.foldDate, place: founding.place,
+                        founders: founding.founders, predecessor: founding.predecessor, ladder: founding.ladder)))
             for founder in founding.founders {
-                transition(number, founder, countries.number(of: founder).flatMap { slot(of: $0, in: number) }, to: MembershipState(status: founding.ladder.top), by: event)
+                transition(
+                    number, founder, countries.number(of: founder).flatMap { slot(of: $0, in: number) },
+                    to: MembershipState(status: founding.ladder.top), by: event)
             }
         case .accession(let org, let country):
             guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
             let ladder = states[number].ladder
             let current = state(number, slot)
             if current.status == ladder.top {
-                refuse(event, .alreadyMember, "\(name(country)) is already a \(ladder.top) of \(org) (since \(since(number, slot) ?? event.foldDate))")
+                refuse(
+                    event, .alreadyMember,
+                    "\(name(country)) is already a \(ladder.top) of \(org) (since \(since(number, slot) ?? event.foldDate))")
                 return
             }
             transition(number, country, slot, to: MembershipState(status: ladder.top, suspended: current.suspended), by: event)
@@ -225,13 +243,17 @@ struct TimelineFold: Sendable {
             }
             let current = state(number, slot)
             if current.status == status {
-                refuse(event, .sameStatus, "\(name(country)) already holds \(status) in \(org) (since \(since(number, slot) ?? event.foldDate))")
+                refuse(
+                    event, .sameStatus,
+                    "\(name(country)) already holds \(status) in \(org) (since \(since(number, slot) ?? event.foldDate))")
                 return
             }
             let actual: StatusChange = current.status.flatMap { ladder.rank(of: $0) }.map { $0 < rank ? .elevation : .downgrade } ?? .grant
             if let change, change != actual {
                 let held = current.status.map { "holds \($0)" } ?? "holds no status"
-                refuse(event, .wrongChangeKind, "this is \(Article.with(actual.rawValue)), not \(Article.with(change.rawValue)): \(name(country)) \(held) in \(org)")
+                refuse(
+                    event, .wrongChangeKind,
+                    "this is \(Article.with(actual.rawValue)), not \(Article.with(change.rawValue)): \(name(country)) \(held) in \(org)")
                 return
             }
             transition(number, country, slot, to: MembershipState(status: status, suspended: current.suspended), by: event)
@@ -246,7 +268,8 @@ struct TimelineFold: Sendable {
             guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
             let current = state(number, slot)
             if current.status == nil {
-                refuse(event, .notParticipating, "\(name(country)) holds no status in \(org) at \(event.foldDate), so it cannot be suspended")
+                refuse(
+                    event, .notParticipating, "\(name(country)) holds no status in \(org) at \(event.foldDate), so it cannot be suspended")
             } else if current.suspended {
                 refuse(event, .alreadySuspended, "\(name(country)) is already suspended from \(org)")
             } else {
@@ -256,7 +279,8 @@ struct TimelineFold: Sendable {
             guard let number = checkOrganization(org, event), let slot = checkCountry(country, in: number, event) else { return }
             let current = state(number, slot)
             if !current.suspended {
-                refuse(event, .notSuspended, "\(name(country)) is not suspended from \(org) at \(event.foldDate), so it cannot be reinstated")
+                refuse(
+                    event, .notSuspended, "\(name(country)) is not suspended from \(org) at \(event.foldDate), so it cannot be reinstated")
             } else {
                 transition(number, country, slot, to: MembershipState(status: current.status, suspended: false), by: event)
             }
@@ -268,7 +292,9 @@ struct TimelineFold: Sendable {
                 return
             }
             if ladder.contains(to) && !from.contains(to) {
-                refuse(event, .reclassifyConflict, "\(org) already has a status \"\(to)\"; name it among the merged statuses or choose a new name")
+                refuse(
+                    event, .reclassifyConflict,
+                    "\(org) already has a status \"\(to)\"; name it among the merged statuses or choose a new name")
                 return
             }
             let merged = ladder.merging(from, into: to)

@@ -52,9 +52,17 @@ public struct SyntheticHistory {
             var founders: [String] = []
             for country in countries where founders.count < 2 + random.below(7) && random.chance(5) { founders.append(country) }
             if founders.isEmpty { founders = [countries[random.below(countries.count)]] }
-            events.append((day.ordinal, NewEvent(
-                date: date(day), payload: .founding(Founding(org: org, name: "Organization \(index + 1)", place: "City \(index + 1)", founders: founders, ladder: ladder)),
-                source: source)))
+            events.append(
+                (
+                    day.ordinal,
+                    NewEvent(
+                        date: date(day),
+                        payload: .founding(
+                            Founding(
+                                org: org, name: "Organization \(index + 1)", place: "City \(index + 1)", founders: founders, ladder: ladder)
+                        ),
+                        source: source)
+                ))
             var standing: [String: (rank: Int, suspended: Bool)] = [:]
             for founder in founders { standing[founder] = (ladder.rungs.count - 1, false) }
             for step in 1..<share {
@@ -67,15 +75,19 @@ public struct SyntheticHistory {
                 switch roll {
                 case 0..<35 where current == nil:
                     let rank = random.below(ladder.rungs.count)
-                    payload = rank == ladder.rungs.count - 1
-                        ? .accession(org: org, country: country) : .status(org: org, country: country, status: ladder.rungs[rank], change: .grant)
+                    payload =
+                        rank == ladder.rungs.count - 1
+                        ? .accession(org: org, country: country)
+                        : .status(org: org, country: country, status: ladder.rungs[rank], change: .grant)
                     standing[country] = (rank, false)
                 case 0..<35:
                     let (rank, suspended) = current!
                     if rank < ladder.rungs.count - 1 {
                         let target = rank + 1 + random.below(ladder.rungs.count - rank - 1)
-                        payload = target == ladder.rungs.count - 1
-                            ? .accession(org: org, country: country) : .status(org: org, country: country, status: ladder.rungs[target], change: .elevation)
+                        payload =
+                            target == ladder.rungs.count - 1
+                            ? .accession(org: org, country: country)
+                            : .status(org: org, country: country, status: ladder.rungs[target], change: .elevation)
                         standing[country] = (target, suspended)
                     } else if suspended {
                         payload = .reinstatement(org: org, country: country)
@@ -104,12 +116,20 @@ public struct SyntheticHistory {
             }
         }
         // Append order: by date, with about 3% of events held back and appended later.
-        var order = events.enumerated().sorted { $0.element.day != $1.element.day ? $0.element.day < $1.element.day : $0.offset < $1.offset }.map(\.element.event)
+        var order = events.enumerated().sorted {
+            $0.element.day != $1.element.day ? $0.element.day < $1.element.day : $0.offset < $1.offset
+        }.map(\.element.event)
         var late: [NewEvent] = []
         var kept: [NewEvent] = []
         kept.reserveCapacity(order.count)
         for event in order {
-            if case .founding = event.payload { kept.append(event) } else if random.chance(3) { late.append(event) } else { kept.append(event) }
+            if case .founding = event.payload {
+                kept.append(event)
+            } else if random.chance(3) {
+                late.append(event)
+            } else {
+                kept.append(event)
+            }
         }
         order = kept + late
         return order

@@ -21,8 +21,11 @@ public struct Organization: Hashable, Sendable {
 
     /// An organization as founded; the fold records its later ladder changes and dissolution,
     /// and a snapshot passes them back in.
-    public init(id: OrganizationID, name: String, founded: EDTFDate, place: String?, founders: [String], predecessor: OrganizationID?, ladder: StatusLadder,
-                ladderChanges: [(date: EDTFDate, ladder: StatusLadder)] = [], dissolved: EDTFDate? = nil) {
+    public init(
+        id: OrganizationID, name: String, founded: EDTFDate, place: String?, founders: [String], predecessor: OrganizationID?,
+        ladder: StatusLadder,
+        ladderChanges: [(date: EDTFDate, ladder: StatusLadder)] = [], dissolved: EDTFDate? = nil
+    ) {
         self.ladderChanges = ladderChanges
         self.dissolved = dissolved
         self.id = id

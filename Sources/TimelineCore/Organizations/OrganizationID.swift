@@ -9,7 +9,10 @@ public struct OrganizationID: Hashable, Comparable, Sendable, CustomStringConver
     /// An identifier from user text, or `nil` if the text is not a valid identifier.
     public init?(_ text: String) {
         guard let first = text.utf8.first, Self.isLetter(first),
-            text.utf8.allSatisfy({ Self.isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+            text.utf8.allSatisfy({
+                Self.isLetter($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "-")
+                    || $0 == UInt8(ascii: "_")
+            })
         else { return nil }
         // Identifiers read from a log are upper case already: keep their (shared) storage.
         rawValue = text.utf8.contains(where: { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) ? text.uppercased() : text

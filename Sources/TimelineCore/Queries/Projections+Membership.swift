@@ -27,7 +27,9 @@ extension Projections {
 
     /// The position (in the flat columns) of the transition whose state the participant at
     /// `index` holds at the end of day `target`, and how certain that is.
-    private func shown(at index: Int, in columns: OrganizationMemberships.Columns, at target: Int32) -> (position: Int, certainty: Certainty)? {
+    private func shown(at index: Int, in columns: OrganizationMemberships.Columns, at target: Int32) -> (
+        position: Int, certainty: Certainty
+    )? {
         let first = columns.offsets[index]
         let end = columns.offsets[index + 1]
         // Transitions are in fold order, by earliest day: binary search for the last one that
@@ -55,7 +57,9 @@ extension Projections {
 
     /// The row for the participant at `index` holding the state the transition at `position`
     /// set, read from the columns (building the whole transition would cost more than finding it).
-    private func row(at index: Int, position: Int, of memberships: OrganizationMemberships, in org: OrganizationID, certainty: Certainty) -> StatusRow {
+    private func row(at index: Int, position: Int, of memberships: OrganizationMemberships, in org: OrganizationID, certainty: Certainty)
+        -> StatusRow
+    {
         let state = memberships.states[Int(memberships.stateCodes[position])]
         return StatusRow(
             org: org, country: memberships.countries[index], name: memberships.names[index], status: state.status!,
@@ -64,8 +68,12 @@ extension Projections {
     }
 
     /// The standing row of the participant at `index`, and whether it is membership.
-    private func standing(at index: Int, of memberships: OrganizationMemberships, in org: OrganizationID, at day: CivilDay) -> (row: StatusRow, isMember: Bool)? {
-        guard let (position, certainty) = memberships.columns({ shown(at: index, in: $0, at: Int32(clamping: day.ordinal)) }) else { return nil }
+    private func standing(at index: Int, of memberships: OrganizationMemberships, in org: OrganizationID, at day: CivilDay) -> (
+        row: StatusRow, isMember: Bool
+    )? {
+        guard let (position, certainty) = memberships.columns({ shown(at: index, in: $0, at: Int32(clamping: day.ordinal)) }) else {
+            return nil
+        }
         return (row(at: index, position: position, of: memberships, in: org, certainty: certainty), memberships.isMembership[position])
     }
 
@@ -145,7 +153,9 @@ extension Projections {
         var count: Int32 = 0
         for change in changes {
             count += Int32(change.delta)
-            if days.last == change.day { counts[counts.count - 1] = count } else {
+            if days.last == change.day {
+                counts[counts.count - 1] = count
+            } else {
                 days.append(change.day)
                 counts.append(count)
             }

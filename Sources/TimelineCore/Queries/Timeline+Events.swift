@@ -34,7 +34,9 @@ extension Timeline {
     }
 
     /// The statements, optionally only those about an organization or a country, in date order.
-    public func statements(org: OrganizationID? = nil, country: String? = nil, from: CivilDay? = nil, to: CivilDay? = nil) -> [EffectiveEvent] {
+    public func statements(org: OrganizationID? = nil, country: String? = nil, from: CivilDay? = nil, to: CivilDay? = nil)
+        -> [EffectiveEvent]
+    {
         events.filter { event in
             guard case .statement(let statement) = event.payload, overlaps(event, from: from, to: to) else { return false }
             if let org, statement.org != org { return false }

@@ -167,13 +167,16 @@ struct SwimlaneChart {
                     continue
                 }
                 var end = start
-                while end + 1 < lane.cells.count, let next = lane.cells[end + 1], next.status == row.status, next.certainty == row.certainty { end += 1 }
+                while end + 1 < lane.cells.count, let next = lane.cells[end + 1], next.status == row.status, next.certainty == row.certainty
+                { end += 1 }
                 let colour = Self.colours[min(statuses.firstIndex(of: row.status) ?? 0, Self.colours.count - 1)]
                 let source = timeline.event(row.eventID)?.event.source.description ?? ""
                 let x = left + Double(start) * yearWidth
                 let opacity = row.certainty == .possible ? " fill-opacity=\"0.45\" stroke-dasharray=\"3,2\" stroke=\"\(colour)\"" : ""
-                out += "<rect class=\"span\" data-status=\"\(row.status)\" data-from=\"\(fromYear + start)\" data-to=\"\(fromYear + end)\" x=\"\(x)\" y=\"\(y + 3)\" width=\"\(Double(end - start + 1) * yearWidth)\" height=\"\(rowHeight - 6)\" fill=\"\(colour)\"\(opacity)>"
-                out += "<title>\(Self.escape("\(lane.country) \(row.status) since \(row.since) (\(row.certainty)); source: \(source)"))</title></rect>\n"
+                out +=
+                    "<rect class=\"span\" data-status=\"\(row.status)\" data-from=\"\(fromYear + start)\" data-to=\"\(fromYear + end)\" x=\"\(x)\" y=\"\(y + 3)\" width=\"\(Double(end - start + 1) * yearWidth)\" height=\"\(rowHeight - 6)\" fill=\"\(colour)\"\(opacity)>"
+                out +=
+                    "<title>\(Self.escape("\(lane.country) \(row.status) since \(row.since) (\(row.certainty)); source: \(source)"))</title></rect>\n"
                 start = end + 1
             }
             out += "</g>\n"
@@ -181,7 +184,8 @@ struct SwimlaneChart {
         var x = left
         let legendY = top + Double(lanes.count) * rowHeight + 30
         for (index, status) in statuses.enumerated() {
-            out += "<rect x=\"\(x)\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(Self.colours[min(index, Self.colours.count - 1)])\"/>"
+            out +=
+                "<rect x=\"\(x)\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(Self.colours[min(index, Self.colours.count - 1)])\"/>"
             out += "<text x=\"\(x + 16)\" y=\"\(legendY)\">\(Self.escape(status.rawValue))</text>\n"
             x += 24 + Double(status.rawValue.count) * 7
         }

@@ -23,7 +23,9 @@ public struct CompletionEngine {
     let listDirectory: (String) -> [(name: String, isDirectory: Bool)]
 
     /// - Parameter listDirectory: the entries of a directory (injected: the library does no I/O).
-    public init(timeline: Timeline?, registry: CountryRegistry = .standard, listDirectory: @escaping (String) -> [(name: String, isDirectory: Bool)]) {
+    public init(
+        timeline: Timeline?, registry: CountryRegistry = .standard, listDirectory: @escaping (String) -> [(name: String, isDirectory: Bool)]
+    ) {
         self.timeline = timeline
         self.registry = registry
         self.listDirectory = listDirectory
@@ -31,7 +33,8 @@ public struct CompletionEngine {
 
     /// What may start a statement: the statement keywords, the REPL's transaction words, and
     /// every query verb.
-    static let statementStarts = ["let", "for", "if", "print", "append", "begin", "commit", "rollback"] + QueryVerb.allCases.map(\.rawValue)
+    static let statementStarts =
+        ["let", "for", "if", "print", "append", "begin", "commit", "rollback"] + QueryVerb.allCases.map(\.rawValue)
     /// The REPL's dot-commands.
     public static let dotCommands = [".help", ".read", ".format", ".timer", ".log", ".quit"]
 
@@ -62,7 +65,9 @@ public struct CompletionEngine {
         func offer(_ candidates: [String], replacing: String = partial, suffix: String = " ") -> Suggestion {
             let key = replacing.lowercased()
             let matches = candidates.filter { $0.lowercased().hasPrefix(key) }
-            return Suggestion(replacing: replacing.count + (quoted ? 1 : 0), candidates: matches.map { quoted || $0.contains(" ") ? "\"\($0)\"" : $0 }, suffix: suffix)
+            return Suggestion(
+                replacing: replacing.count + (quoted ? 1 : 0), candidates: matches.map { quoted || $0.contains(" ") ? "\"\($0)\"" : $0 },
+                suffix: suffix)
         }
         guard let first = lowered.first else {
             return partial.hasPrefix(".") ? offer(Self.dotCommands) : offer(Self.statementStarts)
@@ -78,7 +83,9 @@ public struct CompletionEngine {
         if lowered.last == "|" { return offer(["where", "sort", "select", "count", "first", "last"]) }
         if lowered.last == "known" { return offer(["at"]) }
         if lowered.suffix(2) == ["known", "at"] { return offer(["seq"]) }
-        if first == "append" { return completeAppend(words: Array(words.dropFirst()), partial: partial, make: { offer($0, replacing: $1, suffix: $2) }) }
+        if first == "append" {
+            return completeAppend(words: Array(words.dropFirst()), partial: partial, make: { offer($0, replacing: $1, suffix: $2) })
+        }
         let position = words.count  // the index of the word being typed
         guard let verb = QueryVerb(rawValue: first) else { return Suggestion(replacing: 0, candidates: [], suffix: " ") }
         switch verb.subject {
@@ -96,7 +103,11 @@ public struct CompletionEngine {
             // quoted name is whole.
             let typed = Array(words.dropFirst())
             let phrase = (typed + [partial]).joined(separator: " ")
-            if !lastQuoted, registry.countries.contains(where: { Self.names(of: $0).contains { $0.contains(" ") && NameKey.of($0).hasPrefix(NameKey.of(phrase)) } }) {
+            if !lastQuoted,
+                registry.countries.contains(where: {
+                    Self.names(of: $0).contains { $0.contains(" ") && NameKey.of($0).hasPrefix(NameKey.of(phrase)) }
+                })
+            {
                 return countries(partial: partial, words: typed, quoted: quoted)
             }
             return offer(["in"])
@@ -200,7 +211,9 @@ public struct CompletionEngine {
         let slash = unquoted.lastIndex(of: "/")
         let directory = slash.map { String(unquoted[...$0]) } ?? ""
         let prefix = slash.map { String(unquoted[unquoted.index(after: $0)...]) } ?? unquoted
-        let entries = listDirectory(directory.isEmpty ? "." : directory).filter { $0.name.hasPrefix(prefix) && !$0.name.hasPrefix(".") || (prefix.hasPrefix(".") && $0.name.hasPrefix(prefix)) }
+        let entries = listDirectory(directory.isEmpty ? "." : directory).filter {
+            $0.name.hasPrefix(prefix) && !$0.name.hasPrefix(".") || (prefix.hasPrefix(".") && $0.name.hasPrefix(prefix))
+        }
         let candidates = entries.map { directory + $0.name + ($0.isDirectory ? "/" : "") }
         let onlyDirectory = entries.count == 1 && entries[0].isDirectory
         return Suggestion(replacing: unquoted.count, candidates: candidates, suffix: onlyDirectory ? "" : " ")

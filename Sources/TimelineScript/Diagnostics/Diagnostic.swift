@@ -49,7 +49,8 @@ public enum DiagnosticRenderer {
     /// The diagnostic as text, several lines, ending with a newline.
     public static func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
         guard diagnostic.isLocated else {
-            return "\(file.name): \(diagnostic.severity.rawValue): \(diagnostic.message)\n" + diagnostic.notes.map { "note: \($0)\n" }.joined()
+            return "\(file.name): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
+                + diagnostic.notes.map { "note: \($0)\n" }.joined()
         }
         let (line, column) = file.location(of: diagnostic.range.lowerBound)
         var text = "\(file.name):\(line):\(column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
@@ -60,7 +61,9 @@ public enum DiagnosticRenderer {
                 if character == "\t" { return " " }
                 return scalar.value < 0x20 || scalar == "\u{FFFD}" || scalar.value == 0x7F ? "?" : character
             }
-            let endColumn = file.location(of: diagnostic.range.upperBound).line == line ? file.location(of: diagnostic.range.upperBound).column : source.count + 1
+            let endColumn =
+                file.location(of: diagnostic.range.upperBound).line == line
+                ? file.location(of: diagnostic.range.upperBound).column : source.count + 1
             var width = max(1, min(endColumn, source.count + 1) - column)
             // Long lines show a window around the column.
             var start = 0
@@ -73,7 +76,9 @@ public enum DiagnosticRenderer {
             let suffix = end < source.count ? "…" : ""
             text += "  " + prefix + String(source[start..<end]) + suffix + "\n"
             width = min(width, max(1, end - (column - 1)))
-            text += "  " + String(repeating: " ", count: prefix.count + column - 1 - start) + "^" + String(repeating: "~", count: max(0, width - 1)) + "\n"
+            text +=
+                "  " + String(repeating: " ", count: prefix.count + column - 1 - start) + "^"
+                + String(repeating: "~", count: max(0, width - 1)) + "\n"
         }
         for note in diagnostic.notes { text += "note: \(note)\n" }
         return text

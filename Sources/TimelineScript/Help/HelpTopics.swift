@@ -1,3 +1,5 @@
+import Foundation
+
 /// The REPL's `.help`: one topic per statement and concept, each with an example.
 public enum HelpTopics {
     /// Topic names, for `.help TOPIC` and its completion.
@@ -27,18 +29,35 @@ public enum HelpTopics {
     }
 
     /// One topic per query verb (from `QueryVerb`), then the statements and concepts.
-    static let topics: [(name: String, text: String)] = QueryVerb.allCases.map { ($0.rawValue, $0.helpText) } + [
-        ("known", "… known at seq N   or   … known at DATE-OR-TIME\n  Any query as the log stood at an earlier record or recorded time.\n  Example: members SCO at 2024 known at seq 40"),
-        ("append", "append TYPE … on DATE … source \"…\" [url \"…\"] [note \"…\"] [id \"…\"]\n  Types: founding accession status withdrawal suspension reinstatement reclassify summit statement milestone dissolution correction retraction.\n  Example: append accession SCO IND on 2017-06-09 source \"TASS, 2017-06-09\"\n  Every append needs a source; a script's appends land together or not at all."),
-        ("transactions", "begin … commit   or   begin … rollback\n  In the REPL each statement commits on its own; between begin and commit its appends wait\n  and land as one batch. Leaving with an open transaction asks, or rolls back."),
-        ("pipelines", "QUERY | where COND | sort COL [desc] | select COL, … | first N | last N | count\n  Example: members SCO at 2024 | where since > 2010 | sort since | select country, since"),
-        ("dates", "Dates are EDTF: 2024, 2024-07, 2024-07-04, 2010?, 2010~, 2024-07-03/2024-07-04.\n  \"at D\" means the end of D. Dates compare by their bounds: since > 2010 means after 2010."),
-        ("let", "let NAME = VALUE; NAME = VALUE; for X in LIST { … }; if COND { … } else { … }; print A, B\n  Example: for y in 2001..2025 { print y, count(members SCO at y) }"),
-        ("format", ".format table|json|csv\n  How answers are printed (also --format on the command line)."),
-        ("read", ".read FILE\n  Runs a script file; its appends land together or not at all."),
-        ("log", ".log PATH\n  Switches to another log (created by its first append)."),
-        ("timer", ".timer on|off\n  Shows how long each statement took."),
-    ]
+    static let topics: [(name: String, text: String)] =
+        QueryVerb.allCases.map { ($0.rawValue, $0.helpText) } + [
+            (
+                "known",
+                "… known at seq N   or   … known at DATE-OR-TIME\n  Any query as the log stood at an earlier record or recorded time.\n  Example: members SCO at 2024 known at seq 40"
+            ),
+            (
+                "append",
+                "append TYPE … on DATE … source \"…\" [url \"…\"] [note \"…\"] [id \"…\"]\n  Types: founding accession status withdrawal suspension reinstatement reclassify summit statement milestone dissolution correction retraction.\n  Example: append accession SCO IND on 2017-06-09 source \"TASS, 2017-06-09\"\n  Every append needs a source; a script's appends land together or not at all."
+            ),
+            (
+                "transactions",
+                "begin … commit   or   begin … rollback\n  In the REPL each statement commits on its own; between begin and commit its appends wait\n  and land as one batch. Leaving with an open transaction asks, or rolls back."
+            ),
+            (
+                "pipelines",
+                "QUERY | where COND | sort COL [desc] | select COL, … | first N | last N | count\n  Example: members SCO at 2024 | where since > 2010 | sort since | select country, since"
+            ),
+            (
+                "dates",
+                "Dates are EDTF: 2024, 2024-07, 2024-07-04, 2010?, 2010~, 2024-07-03/2024-07-04.\n  \"at D\" means the end of D. Dates compare by their bounds: since > 2010 means after 2010."
+            ),
+            (
+                "let",
+                "let NAME = VALUE; NAME = VALUE; for X in LIST { … }; if COND { … } else { … }; print A, B\n  Example: for y in 2001..2025 { print y, count(members SCO at y) }"
+            ),
+            ("format", ".format table|json|csv\n  How answers are printed (also --format on the command line)."),
+            ("read", ".read FILE\n  Runs a script file; its appends land together or not at all."),
+            ("log", ".log PATH\n  Switches to another log (created by its first append)."),
+            ("timer", ".timer on|off\n  Shows how long each statement took."),
+        ]
 }
-
-import Foundation

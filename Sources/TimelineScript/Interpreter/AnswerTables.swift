@@ -53,7 +53,8 @@ enum AnswerTables {
         for summit in summits {
             guard case .summit(let details) = summit.payload else { continue }
             // Decisions: status changes of the organization dated within the summit.
-            let decisions = timeline.history(ofOrganization: details.org, from: summit.date.earliest, to: summit.date.latest).filter { event in
+            let decisions = timeline.history(ofOrganization: details.org, from: summit.date.earliest, to: summit.date.latest).filter {
+                event in
                 guard event.date.earliest >= summit.date.earliest, event.date.latest <= summit.date.latest else { return false }
                 switch event.event.kind {
                 case .accession, .status, .withdrawal, .suspension, .reinstatement, .reclassify, .milestone: return true
@@ -101,11 +102,15 @@ enum AnswerTables {
             guard let last = moves.last(where: { $0.date.earliest > earlier }) ?? moves.last else { continue }
             let date = last.date
             let certain = (before?.certainty ?? .certain) == .certain && (after?.certainty ?? .certain) == .certain
-            rows.append((date, [
-                .string(country), .string(timeline.registry.country(code: country)?.name ?? country), .string(change),
-                .optional(before?.status.rawValue), .optional(after?.status.rawValue), .date(date),
-                .string(certain ? "certain" : "possible"),
-            ]))
+            rows.append(
+                (
+                    date,
+                    [
+                        .string(country), .string(timeline.registry.country(code: country)?.name ?? country), .string(change),
+                        .optional(before?.status.rawValue), .optional(after?.status.rawValue), .date(date),
+                        .string(certain ? "certain" : "possible"),
+                    ]
+                ))
         }
         table.rows = rows.sorted { $0.date != $1.date ? $0.date < $1.date : $0.cells[0].text < $1.cells[0].text }.map(\.cells)
         table.notes.append(contentsOf: timeline.existenceNotes(org, at: to))
@@ -123,7 +128,9 @@ enum AnswerTables {
             let before = transition.before.status?.rawValue ?? "none"
             let after = transition.after.status?.rawValue ?? "none"
             var change = before == after ? after : "\(before) → \(after)"
-            if transition.after.suspended != transition.before.suspended { change += transition.after.suspended ? " (suspended)" : " (reinstated)" }
+            if transition.after.suspended != transition.before.suspended {
+                change += transition.after.suspended ? " (suspended)" : " (reinstated)"
+            }
             table.rows.append([
                 .number(event.seq.value), .string(event.id.rawValue), .date(event.date), .string(event.event.kind.rawValue),
                 .string(change), .string(event.event.source.description),
@@ -137,7 +144,8 @@ enum AnswerTables {
             table.notes.append("\(name) (\(country)) holds no status in \(org) on \(day)")
         }
         for transition in transitions where transition.date.latest > day {
-            table.notes.append("possible because event \(transition.eventID.short) is dated \(transition.date), which may fall after \(day)")
+            table.notes.append(
+                "possible because event \(transition.eventID.short) is dated \(transition.date), which may fall after \(day)")
         }
         table.notes.append(contentsOf: timeline.existenceNotes(org, at: day))
         return table
@@ -165,7 +173,9 @@ enum AnswerTables {
                         var change = "\(before) → \(after)"
                         if before == after { change = transition.after.suspended ? "suspended" : "reinstated" }
                         var ordinal = ""
-                        if transition.isMembership && transition.before.status != transition.after.status, let rank = timeline.ordinal(of: country, in: eventOrg) {
+                        if transition.isMembership && transition.before.status != transition.after.status,
+                            let rank = timeline.ordinal(of: country, in: eventOrg)
+                        {
                             ordinal = " (\(Ordinal.text(rank)))"
                         }
                         changes.append((country, change, ordinal))

@@ -23,7 +23,11 @@ enum Exports {
                 case "seq": row.append(.number(record.seq.value))
                 case "recorded": row.append(.string(record.recordedAt.description))
                 case _ where column.hasPrefix("set."):
-                    if case .fields(let map)? = fields["set"], let value = map[String(column.dropFirst(4))] { row.append(.string(value)) } else { row.append(.null) }
+                    if case .fields(let map)? = fields["set"], let value = map[String(column.dropFirst(4))] {
+                        row.append(.string(value))
+                    } else {
+                        row.append(.null)
+                    }
                 default:
                     switch fields[column] {
                     case .string(let text)?: row.append(.string(text))
@@ -47,12 +51,28 @@ enum Exports {
             for country in timeline.participants(of: id) {
                 var open: (status: Status, from: EDTFDate)?
                 for transition in timeline.transitions(of: country, in: id) where transition.after.status != open?.status {
-                    if let current = open { rows.append((current.from, [.string(id.rawValue), .string(country), .string(current.status.rawValue), .date(current.from), .date(transition.date)])) }
+                    if let current = open {
+                        rows.append(
+                            (
+                                current.from,
+                                [
+                                    .string(id.rawValue), .string(country), .string(current.status.rawValue), .date(current.from),
+                                    .date(transition.date),
+                                ]
+                            ))
+                    }
                     open = transition.after.status.map { ($0, transition.date) }
                 }
-                if let current = open { rows.append((current.from, [.string(id.rawValue), .string(country), .string(current.status.rawValue), .date(current.from), .null])) }
+                if let current = open {
+                    rows.append(
+                        (
+                            current.from,
+                            [.string(id.rawValue), .string(country), .string(current.status.rawValue), .date(current.from), .null]
+                        ))
+                }
             }
-            table.rows.append(contentsOf: rows.sorted { $0.from != $1.from ? $0.from < $1.from : $0.cells[1].text < $1.cells[1].text }.map(\.cells))
+            table.rows.append(
+                contentsOf: rows.sorted { $0.from != $1.from ? $0.from < $1.from : $0.cells[1].text < $1.cells[1].text }.map(\.cells))
         }
         return table
     }

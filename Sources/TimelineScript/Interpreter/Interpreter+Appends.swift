@@ -13,8 +13,9 @@ extension Interpreter {
         var clauses: [String: (values: [Expression], range: Range<Int>)] = [:]
         for clause in statement.clauses {
             guard form.clauses.contains(clause.keyword) else {
-                throw Diagnostic(AppendMessage.unexpectedClause(kind: kind.rawValue, clause: clause.keyword, takes: form.clauses), at: clause.range,
-                                 notes: [AppendMessage.exampleNote(form.example)])
+                throw Diagnostic(
+                    AppendMessage.unexpectedClause(kind: kind.rawValue, clause: clause.keyword, takes: form.clauses), at: clause.range,
+                    notes: [AppendMessage.exampleNote(form.example)])
             }
             if clauses[clause.keyword] != nil {
                 throw Diagnostic(AppendMessage.repeatedClause(clause.keyword), at: clause.range)
@@ -27,7 +28,9 @@ extension Interpreter {
                 notes: [AppendMessage.exampleNote(form.example)])
         }
         for required in form.required where clauses[required] == nil {
-            throw Diagnostic(AppendMessage.missingClause(kind: kind.rawValue, clause: required), at: range, notes: [AppendMessage.exampleNote(form.example)])
+            throw Diagnostic(
+                AppendMessage.missingClause(kind: kind.rawValue, clause: required), at: range,
+                notes: [AppendMessage.exampleNote(form.example)])
         }
 
         // Clause values.
@@ -69,7 +72,9 @@ extension Interpreter {
         for role in form.positional {
             switch role {
             case .statuses:
-                guard !positional.isEmpty else { throw Diagnostic(AppendMessage.missingStatuses, at: missingRange, notes: [AppendMessage.exampleNote(form.example)]) }
+                guard !positional.isEmpty else {
+                    throw Diagnostic(AppendMessage.missingStatuses, at: missingRange, notes: [AppendMessage.exampleNote(form.example)])
+                }
                 statuses = try positional.map(status)
                 positional = []
                 continue
@@ -91,7 +96,9 @@ extension Interpreter {
                 case .speaker: what = "a speaker (in quotes)"
                 default: what = "an event id or prefix"
                 }
-                throw Diagnostic(AppendMessage.missingValue(kind: kind.rawValue, what: what), at: missingRange, notes: [AppendMessage.exampleNote(form.example)])
+                throw Diagnostic(
+                    AppendMessage.missingValue(kind: kind.rawValue, what: what), at: missingRange,
+                    notes: [AppendMessage.exampleNote(form.example)])
             }
             positional.removeFirst()
             switch role {
@@ -104,8 +111,9 @@ extension Interpreter {
             }
         }
         if let extra = positional.first {
-            throw Diagnostic(AppendMessage.unexpectedValue(text: try evaluate(extra).text), at: extra.range,
-                             notes: [AppendMessage.exampleNote(form.example)])
+            throw Diagnostic(
+                AppendMessage.unexpectedValue(text: try evaluate(extra).text), at: extra.range,
+                notes: [AppendMessage.exampleNote(form.example)])
         }
 
         let date = try single("on").map { try self.date($0) }
@@ -118,9 +126,10 @@ extension Interpreter {
                 throw Diagnostic(AppendMessage.invalidLadder, at: clauses["ladder"]!.range)
             }
             let founders = try (clauses["founders"]?.values ?? []).map { try country($0).alpha3 }
-            payload = .founding(Founding(
-                org: org!, name: try string("name")!, place: try string("place"), founders: founders, ladder: ladder,
-                predecessor: try single("predecessor").map { try orgID($0) }))
+            payload = .founding(
+                Founding(
+                    org: org!, name: try string("name")!, place: try string("place"), founders: founders, ladder: ladder,
+                    predecessor: try single("predecessor").map { try orgID($0) }))
         case .accession: payload = .accession(org: org!, country: countryCode!)
         case .withdrawal: payload = .withdrawal(org: org!, country: countryCode!)
         case .suspension: payload = .suspension(org: org!, country: countryCode!)
@@ -145,11 +154,13 @@ extension Interpreter {
                 }
                 number = value
             }
-            payload = .summit(Summit(org: org!, place: try string("place"), host: try clauseCountry("host"), name: try string("name"), number: number))
+            payload = .summit(
+                Summit(org: org!, place: try string("place"), host: try clauseCountry("host"), name: try string("name"), number: number))
         case .statement:
-            payload = .statement(SpokenStatement(
-                speaker: speaker!, org: try single("org").map { try orgID($0) }, country: try clauseCountry("country"),
-                text: try string("text")!, context: try string("context")))
+            payload = .statement(
+                SpokenStatement(
+                    speaker: speaker!, org: try single("org").map { try orgID($0) }, country: try clauseCountry("country"),
+                    text: try string("text")!, context: try string("context")))
         case .milestone: payload = .milestone(org: org!, country: countryCode, text: try string("text")!)
         case .dissolution: payload = .dissolution(org: org!)
         case .correction:
@@ -158,8 +169,9 @@ extension Interpreter {
                 status: try single("status").map(status), place: try string("place"), host: try clauseCountry("host"),
                 name: try string("name"), text: try string("text"), speaker: try string("speaker"))
             guard !changes.isEmpty else {
-                throw Diagnostic(AppendMessage.emptyCorrection, at: range,
-                                 notes: [AppendMessage.exampleNote(form.example)])
+                throw Diagnostic(
+                    AppendMessage.emptyCorrection, at: range,
+                    notes: [AppendMessage.exampleNote(form.example)])
             }
             payload = .correction(target: target!, changes: changes)
         case .retraction:

@@ -41,7 +41,9 @@ extension Interpreter {
         }
     }
 
-    private func binary(_ op: String, _ leftExpression: Expression, _ rightExpression: Expression, row: [String: Value]?, range: Range<Int>) throws -> Value {
+    private func binary(_ op: String, _ leftExpression: Expression, _ rightExpression: Expression, row: [String: Value]?, range: Range<Int>)
+        throws -> Value
+    {
         let left = try evaluate(leftExpression, row: row)
         if op == "and" || op == "or" {
             guard case .bool(let a) = left else {
@@ -67,7 +69,8 @@ extension Interpreter {
                     }
                 }
             }
-            return Diagnostic(InterpreterMessage.cannotApply(op, left: left.typeName, right: right.typeName, notColumns: notColumns), at: range)
+            return Diagnostic(
+                InterpreterMessage.cannotApply(op, left: left.typeName, right: right.typeName, notColumns: notColumns), at: range)
         }
         switch op {
         case "==", "!=":
@@ -108,7 +111,9 @@ extension Interpreter {
         switch name {
         case "count":
             // count(members ORG at D) needs no rows: the projections count them directly.
-            if let first = arguments.first, case .query(let query) = first.kind, case .members(let orgExpression, let at) = query.kind, query.known == nil {
+            if let first = arguments.first, case .query(let query) = first.kind, case .members(let orgExpression, let at) = query.kind,
+                query.known == nil
+            {
                 return .number(try memberCount(orgExpression, at: at))
             }
             let value = try argument(0)
@@ -136,7 +141,8 @@ extension Interpreter {
             let separator = arguments.count > 1 ? try argument(1).text : ", "
             switch value {
             case .list(let items): return .string(items.map(\.text).joined(separator: separator))
-            case .table(let table) where table.columns.count == 1: return .string(table.rows.map { $0[0].text }.joined(separator: separator))
+            case .table(let table) where table.columns.count == 1:
+                return .string(table.rows.map { $0[0].text }.joined(separator: separator))
             case .table:
                 throw Diagnostic(InterpreterMessage.joinNeedsOneColumn, at: arguments[0].range)
             default: return .string(value.text)
@@ -199,7 +205,11 @@ extension Interpreter {
             guard case .number(let count) = countValue, count >= 0 else {
                 throw Diagnostic(InterpreterMessage.rowCountNeedsNumber(found: countValue.typeName), at: countExpression.range)
             }
-            if case .first = stage.kind { table.rows = Array(table.rows.prefix(count)) } else { table.rows = Array(table.rows.suffix(count)) }
+            if case .first = stage.kind {
+                table.rows = Array(table.rows.prefix(count))
+            } else {
+                table.rows = Array(table.rows.suffix(count))
+            }
         }
         return .table(table)
     }

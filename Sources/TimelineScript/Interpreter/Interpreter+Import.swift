@@ -40,7 +40,10 @@ extension Interpreter {
         do {
             let plan = try session.plan(events, recordedAt: host.now())
             session.addPending(plan.records, alreadyPresent: plan.alreadyPresent.count)
-            output(.info("import \(path): \(plan.records.count) event\(plan.records.count == 1 ? "" : "s") to append" + (plan.alreadyPresent.isEmpty ? "" : ", \(plan.alreadyPresent.count) already in the log")))
+            output(
+                .info(
+                    "import \(path): \(plan.records.count) event\(plan.records.count == 1 ? "" : "s") to append"
+                        + (plan.alreadyPresent.isEmpty ? "" : ", \(plan.alreadyPresent.count) already in the log")))
         } catch let error as StoreError {
             let line = error.violation.flatMap { lines[$0.eventID] }
             throw Diagnostic(StoreMessage.importRefused(path: path, line: line, error: error), at: range)
@@ -163,7 +166,8 @@ enum CSVRecords {
         var rows: [(Int, [String: Any])] = []
         for record in records.dropFirst() {
             guard record.fields.count == header.fields.count else {
-                throw ImportRowError(line: record.line, message: "expected \(header.fields.count) fields as in the header, found \(record.fields.count)")
+                throw ImportRowError(
+                    line: record.line, message: "expected \(header.fields.count) fields as in the header, found \(record.fields.count)")
             }
             var values: [String: Any] = [:]
             for (key, value) in zip(header.fields, record.fields) { values[key] = value }

@@ -64,13 +64,19 @@ extension Interpreter {
             var orgID: OrganizationID?
             var countryCode: String?
             if let subject {
-                if let org = try organizationIfAny(subject, in: timeline) { orgID = org.id } else { countryCode = try countryOrOrganization(subject, timeline: timeline).alpha3 }
+                if let org = try organizationIfAny(subject, in: timeline) {
+                    orgID = org.id
+                } else {
+                    countryCode = try countryOrOrganization(subject, timeline: timeline).alpha3
+                }
             }
-            let events = timeline.statements(org: orgID, country: countryCode, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest })
+            let events = timeline.statements(
+                org: orgID, country: countryCode, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest })
             return AnswerTables.events(events, in: timeline, focus: countryCode)
         case .milestones(let orgExpression, let from, let to):
             let org = try organization(orgExpression, in: timeline)
-            let events = timeline.milestones(of: org.id, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest })
+            let events = timeline.milestones(
+                of: org.id, from: try from.map { try date($0).earliest }, to: try to.map { try date($0).latest })
             return AnswerTables.events(events, in: timeline, focus: nil)
         case .diff(let orgExpression, let fromExpression, let toExpression):
             let org = try organization(orgExpression, in: timeline)
@@ -101,7 +107,16 @@ extension Interpreter {
                 throw Diagnostic(InterpreterMessage.chartEndsBeforeStart(from: fromYear, to: toYear), at: query.range)
             }
             let chart = SwimlaneChart(timeline: timeline, org: org.id, fromYear: fromYear, toYear: toYear)
-            for (target, content) in [(svg, { chart.svg() }), (html, { ChartPage.html(chart: chart, events: AnswerTables.events(timeline.history(ofOrganization: org.id), in: timeline, focus: nil)) })] {
+            for (target, content) in [
+                (svg, { chart.svg() }),
+                (
+                    html,
+                    {
+                        ChartPage.html(
+                            chart: chart, events: AnswerTables.events(timeline.history(ofOrganization: org.id), in: timeline, focus: nil))
+                    }
+                ),
+            ] {
                 guard let target else { continue }
                 let path = try text(of: target, what: "a file name")
                 do { try host.writeFile(at: path, contents: Array(content().utf8)) } catch {
@@ -126,8 +141,12 @@ extension Interpreter {
             let violations = try self.timeline().violations
             return Table(
                 columns: ["records", "head", "intact", "problem"],
-                rows: [[.number(contents.head.count), .string(contents.head.hash.hex), .bool(violations.isEmpty),
-                        violations.first.map { .string($0.description) } ?? .null]],
+                rows: [
+                    [
+                        .number(contents.head.count), .string(contents.head.hash.hex), .bool(violations.isEmpty),
+                        violations.first.map { .string($0.description) } ?? .null,
+                    ]
+                ],
                 notes: contents.tornTail.map { [$0.description] } ?? [])
         case .head:
             let contents = try session.readLog()

@@ -34,7 +34,9 @@ public final class Interpreter {
 
     /// An interpreter with a session of its own on `log` and a host without file access that
     /// shows output through `output`.
-    public convenience init(log: any EventLog, today: CivilDay, registry: CountryRegistry = .standard, output: @escaping (ScriptOutput) -> Void) {
+    public convenience init(
+        log: any EventLog, today: CivilDay, registry: CountryRegistry = .standard, output: @escaping (ScriptOutput) -> Void
+    ) {
         self.init(session: LogSession(log: log, registry: registry), host: IsolatedHost(today: today, output: output))
     }
 
@@ -112,7 +114,9 @@ public final class Interpreter {
             return nil
         }
         do {
-            guard let commit = try session.commitPending(plannedOnCurrentLog: plannedOnCurrentLog, recordedAt: host.now()) else { return nil }
+            guard let commit = try session.commitPending(plannedOnCurrentLog: plannedOnCurrentLog, recordedAt: host.now()) else {
+                return nil
+            }
             session.alreadyPresent = 0
             receipt = commit.receipt
             let head = commit.receipt.head
@@ -141,10 +145,14 @@ public final class Interpreter {
             if kept > 0 {
                 diagnostic.notes.append("the transaction keeps its \(kept) earlier append\(kept == 1 ? "" : "s"); commit or rollback")
             } else if dropped > 0 {
-                diagnostic.notes.append("the \(dropped) append\(dropped == 1 ? "" : "s") of this script \(dropped == 1 ? "was" : "were") discarded; the transaction is still open")
+                diagnostic.notes.append(
+                    "the \(dropped) append\(dropped == 1 ? "" : "s") of this script \(dropped == 1 ? "was" : "were") discarded; the transaction is still open"
+                )
             }
         } else if dropped > 0 {
-            diagnostic.notes.append("nothing was appended: the \(dropped) earlier append\(dropped == 1 ? "" : "s") of this script \(dropped == 1 ? "was" : "were") discarded")
+            diagnostic.notes.append(
+                "nothing was appended: the \(dropped) earlier append\(dropped == 1 ? "" : "s") of this script \(dropped == 1 ? "was" : "were") discarded"
+            )
         }
         return diagnostic
     }
@@ -169,7 +177,10 @@ public final class Interpreter {
     func execute(_ command: TransactionCommand) throws {
         switch command {
         case .begin:
-            output(.info(session.beginTransaction() ? "transaction open: appends wait for commit (or rollback)" : "a transaction is already open"))
+            output(
+                .info(
+                    session.beginTransaction() ? "transaction open: appends wait for commit (or rollback)" : "a transaction is already open"
+                ))
         case .commit:
             guard session.transactionOpen else { return output(.info("no transaction is open")) }
             session.closeTransaction()

@@ -1,3 +1,5 @@
+import TimelineStore
+
 /// Something a script shows: a table, a line of text, or a status message.
 public enum ScriptOutput: Sendable {
     /// A query's answer.
@@ -18,5 +20,3 @@ public struct RunOutcome: Sendable {
     /// Whether the run succeeded.
     public var succeeded: Bool { diagnostics.isEmpty }
 }
-
-import TimelineStore

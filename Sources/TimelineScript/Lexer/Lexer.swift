@@ -76,8 +76,9 @@ public struct Lexer {
         let digits = index - start
         // A date: four digits then "-digit", a qualifier, or "/" and a date or "..".
         let next = current
-        let looksLikeDate = digits == 4 && (
-            (next == UInt8(ascii: "-") && Self.isDigit(peek(1)))
+        let looksLikeDate =
+            digits == 4
+            && ((next == UInt8(ascii: "-") && Self.isDigit(peek(1)))
                 || next == UInt8(ascii: "?") || next == UInt8(ascii: "~") || next == UInt8(ascii: "%")
                 || (next == UInt8(ascii: "/") && (Self.isDigit(peek(1)) || (peek(1) == UInt8(ascii: ".") && peek(2) == UInt8(ascii: ".")))))
         if looksLikeDate {
@@ -96,7 +97,8 @@ public struct Lexer {
             do {
                 return Token(kind: .date(EDTFDateLiteral(text: text, date: try EDTFDate.parse(text))), range: start..<index)
             } catch {
-                diagnostics.append(Diagnostic(LexerMessage.invalidDate(text: text, reason: error.message), at: (start + error.offset)..<index))
+                diagnostics.append(
+                    Diagnostic(LexerMessage.invalidDate(text: text, reason: error.message), at: (start + error.offset)..<index))
                 return Token(kind: .date(EDTFDateLiteral(text: text, date: .single(PartialDate(year: 0)))), range: start..<index)
             }
         }
@@ -149,7 +151,8 @@ public struct Lexer {
         while let byte = current {
             if Self.isWordByte(byte) {
                 index += 1
-            } else if byte == UInt8(ascii: "-"), let next = peek(1), Self.isWordStart(next), index > start, !Self.isDigit(bytes[index - 1]) {
+            } else if byte == UInt8(ascii: "-"), let next = peek(1), Self.isWordStart(next), index > start, !Self.isDigit(bytes[index - 1])
+            {
                 index += 1
             } else {
                 break
@@ -158,7 +161,9 @@ public struct Lexer {
         return Token(kind: .word(String(decoding: bytes[start..<index], as: UTF8.self)), range: start..<index)
     }
 
-    private static let twoByteSymbols = ["==", "!=", "<=", ">=", ".."].map { (first: Array($0.utf8)[0], second: Array($0.utf8)[1], text: $0) }
+    private static let twoByteSymbols = ["==", "!=", "<=", ">=", ".."].map {
+        (first: Array($0.utf8)[0], second: Array($0.utf8)[1], text: $0)
+    }
     /// Per byte: the symbol it is on its own, if any (looked up without hashing, as every
     /// parenthesis and comma of a script passes here).
     private static let oneByteSymbols: [String?] = (0...255).map { byte in
@@ -184,7 +189,9 @@ public struct Lexer {
         index += 1
         while let next = current, next & 0xC0 == 0x80 { index += 1 }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        let shown = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.value >= 0x21 && $0.value < 0x7F } ? "\"\(text)\"" : "byte 0x" + String(bytes[start], radix: 16, uppercase: true)
+        let shown =
+            text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.value >= 0x21 && $0.value < 0x7F }
+            ? "\"\(text)\"" : "byte 0x" + String(bytes[start], radix: 16, uppercase: true)
         diagnostics.append(Diagnostic(LexerMessage.unexpectedCharacter(shown: shown), at: start..<index))
         return next()
     }

@@ -1,3 +1,5 @@
+import TimelineCore
+
 /// A lexical token with its byte range in the source.
 public struct Token: Hashable, Sendable {
     /// What kind of token, with its value.
@@ -41,8 +43,6 @@ public struct Token: Hashable, Sendable {
     /// Whether this is the given word, ignoring case.
     public func isWord(_ keyword: String) -> Bool { self.keyword == keyword }
 }
-
-import TimelineCore
 
 /// A date literal: its text and the parsed date.
 public struct EDTFDateLiteral: Hashable, Sendable {

@@ -37,10 +37,12 @@ extension Parser {
                 case .to: to = try parser.parseAdditive()
                 case .svg, .html:
                     let path = try parser.parsePath(
-                        after: clause.rawValue, example: "chart SCO --\(clause.rawValue) charts/sco.\(clause.rawValue)", reserved: verb.clauseWords, additive: true)
+                        after: clause.rawValue, example: "chart SCO --\(clause.rawValue) charts/sco.\(clause.rawValue)",
+                        reserved: verb.clauseWords, additive: true)
                     if clause == .svg { svg = path } else { html = path }
                 case .into:
-                    into = try parser.parsePath(after: "into", example: "export events SCO into sco-events.csv", reserved: verb.clauseWords, additive: true)
+                    into = try parser.parsePath(
+                        after: "into", example: "export events SCO into sco-events.csv", reserved: verb.clauseWords, additive: true)
                 }
             }
         }
@@ -72,7 +74,8 @@ extension Parser {
             try clauses(&self)
             kind = verb == .summits ? .summits(org: org, from: from, to: to) : .milestones(org: org, from: from, to: to)
         case .statements:
-            let subject: Expression? = atQueryEnd(allowing: verb.clauseWords) ? nil : try parseSubject("a country or organization after statements")
+            let subject: Expression? =
+                atQueryEnd(allowing: verb.clauseWords) ? nil : try parseSubject("a country or organization after statements")
             try clauses(&self)
             kind = .statements(subject: subject, from: from, to: to)
         case .orgs:
@@ -97,7 +100,8 @@ extension Parser {
                 throw error(.expectedExport)
             }
             _ = advance()
-            let org: Expression? = atQueryEnd(allowing: verb.clauseWords) ? nil : try parseSubject("an organization after export \(what.rawValue)")
+            let org: Expression? =
+                atQueryEnd(allowing: verb.clauseWords) ? nil : try parseSubject("an organization after export \(what.rawValue)")
             try clauses(&self)
             kind = .export(what: what, org: org, file: into)
         case .verify:

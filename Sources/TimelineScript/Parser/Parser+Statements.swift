@@ -25,7 +25,8 @@ extension Parser {
                 depth = depthBefore
                 // Once a block is reported unclosed at the end of the input, the blocks around it
                 // are too: one message says it.
-                let echo = error.id == ParserMessage.unterminatedBlockID
+                let echo =
+                    error.id == ParserMessage.unterminatedBlockID
                     && diagnostics.contains { $0.id == ParserMessage.unterminatedBlockID || $0.id == ParserMessage.tooDeepID }
                 if !echo { diagnostics.append(error) }
                 recover()
@@ -37,7 +38,9 @@ extension Parser {
         let start = current.range.lowerBound
         if let word = current.keyword {
             // `begin`, `commit` and `rollback` stand alone (a variable may still be named so).
-            if let command = TransactionCommand(rawValue: word), peek().kind == .newline || peek().kind == .end || peek().isSymbol(";") || peek().isSymbol("}") {
+            if let command = TransactionCommand(rawValue: word),
+                peek().kind == .newline || peek().kind == .end || peek().isSymbol(";") || peek().isSymbol("}")
+            {
                 return Statement(.transaction(command), advance().range)
             }
             switch word {
@@ -168,4 +171,3 @@ extension Parser {
         return Statement(.append(AppendStatement(type: type, typeRange: typeRange, positional: positional, clauses: clauses)), start..<end)
     }
 }
-

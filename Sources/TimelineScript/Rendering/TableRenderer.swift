@@ -82,10 +82,11 @@ public struct TableRenderer: Sendable {
 
     private func jsonLines(_ table: Table) -> String {
         table.rows.map { row in
-            "{" + zip(table.columns, row).compactMap { key, value in
-                if case .null = value { return nil }
-                return Self.quote(key) + ":" + Self.json(value)
-            }.joined(separator: ",") + "}\n"
+            "{"
+                + zip(table.columns, row).compactMap { key, value in
+                    if case .null = value { return nil }
+                    return Self.quote(key) + ":" + Self.json(value)
+                }.joined(separator: ",") + "}\n"
         }.joined()
     }
 

@@ -35,7 +35,9 @@ extension QueryVerb {
         case .why: return "The events and sources behind an answer, and what makes it only possible."
         case .replay: return "The events in order, what each changed, running totals per status."
         case .chart: return "A swimlane chart in the terminal, or an SVG file."
-        case .export: return "Every recorded event with all its fields (for import), or status intervals: org,country,status,from,to; into FILE writes .csv, .jsonl or .json."
+        case .export:
+            return
+                "Every recorded event with all its fields (for import), or status intervals: org,country,status,from,to; into FILE writes .csv, .jsonl or .json."
         case .verify: return "The log's head and whether its rules hold."
         case .head: return "The log's head: its record count and hash, a state anyone can cite."
         }

@@ -43,7 +43,9 @@ public protocol EventLogWriter: Sendable {
 
 extension EventLogWriter {
     /// Plans the events again: always correct, never the fastest.
-    public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) async throws(StoreError) -> AppendReceipt {
+    public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) async throws(StoreError)
+        -> AppendReceipt
+    {
         try await append(records.map(\.event), recordedAt: recordedAt)
     }
 }

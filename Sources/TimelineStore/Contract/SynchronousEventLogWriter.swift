@@ -16,7 +16,8 @@ public protocol SynchronousEventLogWriter: EventLogWriter {
 
 extension SynchronousEventLogWriter {
     /// Plans the events again: always correct, never the fastest.
-    public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
+    public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt
+    {
         try append(records.map(\.event), recordedAt: recordedAt)
     }
 }

@@ -1,7 +1,7 @@
 import TimelineCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads the log's most common records — status changes, accessions, withdrawals, suspensions,
@@ -119,7 +119,10 @@ struct CommonRecordReader: Sendable {
         }
         let source: Source
         if let urlRange = fields.url {
-            guard let withURL = Source(citation: strings.intern(bytes(sourceRange)).text, url: String(decoding: bytes(urlRange), as: UTF8.self)) else { return nil }
+            guard
+                let withURL = Source(
+                    citation: strings.intern(bytes(sourceRange)).text, url: String(decoding: bytes(urlRange), as: UTF8.self))
+            else { return nil }
             source = withURL
         } else {
             guard let cited = sources.value(for: strings.intern(bytes(sourceRange)), { Source(citation: $0) }) else { return nil }
@@ -139,11 +142,14 @@ struct CommonRecordReader: Sendable {
             guard let text = required(fields.text, interned: false) else { return nil }
             payload = .milestone(org: org, country: optional(fields.country), text: text)
         case .summit:
-            payload = .summit(Summit(org: org, place: optional(fields.place), host: optional(fields.host),
-                                     name: optional(fields.name, interned: false), number: fields.number))
+            payload = .summit(
+                Summit(
+                    org: org, place: optional(fields.place), host: optional(fields.host),
+                    name: optional(fields.name, interned: false), number: fields.number))
         case .status:
             guard let country = required(fields.country) else { return nil }
-            guard let statusRange = fields.status, let status = statuses.value(for: strings.intern(bytes(statusRange)), { Status($0) }) else { return nil }
+            guard let statusRange = fields.status, let status = statuses.value(for: strings.intern(bytes(statusRange)), { Status($0) })
+            else { return nil }
             var change: StatusChange?
             if let changeRange = fields.change {
                 guard let parsed = StatusChange(rawValue: String(decoding: bytes(changeRange), as: UTF8.self)) else { return nil }
@@ -160,7 +166,8 @@ struct CommonRecordReader: Sendable {
     /// The recorded time; the records of one batch share it, so the last one is kept.
     private mutating func recordedTime(_ bytes: UnsafeBufferPointer<UInt8>) -> RecordedTime? {
         if let last = lastTime, last.text.count == bytes.count,
-            last.text.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+            last.text.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+        {
             return last.time
         }
         guard let time = RecordedTime.parse(String(decoding: bytes, as: UTF8.self)) else { return nil }
@@ -252,7 +259,8 @@ struct CommonRecordReader: Sendable {
     }
 
     /// Records a string value under its key; `false` for an unknown or repeated key.
-    private static func set(_ value: Range<Int>, for key: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, of fields: inout Fields) -> Bool {
+    private static func set(_ value: Range<Int>, for key: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, of fields: inout Fields) -> Bool
+    {
         guard let name = Self.key(key, in: bytes), fields[name] == nil else { return false }
         fields[name] = value
         return true

@@ -185,7 +185,8 @@ struct JSONObjectScanner: Sendable {
                     index += 1
                 }
                 guard digits > 0 else { throw fail("expected digits") }
-                if index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+                if index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")
+                {
                     throw fail("expected a whole number")
                 }
                 return .number(negative ? -number : number)

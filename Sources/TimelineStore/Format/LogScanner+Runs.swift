@@ -26,20 +26,29 @@ extension LogScanner {
     /// Decodes the record lines in runs, one per processor for a large log, line `i` into
     /// `slots`' slot `i`. `decoders` holds one decoder per run, made here when missing and kept
     /// for the next stretch.
-    static func decodeInRuns(_ bytes: [UInt8], lines: [Range<Int>], firstLine: Int, into slots: RecordSlots, checkpoint: Int?, parallelism: Int?,
-                             decoders: inout [RecordDecoder]) -> [Run] {
+    static func decodeInRuns(
+        _ bytes: [UInt8], lines: [Range<Int>], firstLine: Int, into slots: RecordSlots, checkpoint: Int?, parallelism: Int?,
+        decoders: inout [RecordDecoder]
+    ) -> [Run] {
         // Below `Parallelism.standard.scanThreshold` lines, one thread: starting others would cost more.
-        let processors = max(1, min(lines.count, parallelism ?? Parallelism.standard.threads(for: lines.count, threshold: Parallelism.standard.scanThreshold)))
+        let processors = max(
+            1,
+            min(lines.count, parallelism ?? Parallelism.standard.threads(for: lines.count, threshold: Parallelism.standard.scanThreshold)))
         while decoders.count < processors { decoders.append(RecordDecoder()) }
         if processors == 1 {
-            return [decodeRun(bytes, lines: lines, range: 0..<lines.count, firstLine: firstLine, into: slots, checkpoint: checkpoint, decoder: &decoders[0])]
+            return [
+                decodeRun(
+                    bytes, lines: lines, range: 0..<lines.count, firstLine: firstLine, into: slots, checkpoint: checkpoint,
+                    decoder: &decoders[0])
+            ]
         }
         let size = (lines.count + processors - 1) / processors
         let ranges = stride(from: 0, to: lines.count, by: size).map { $0..<min($0 + size, lines.count) }
         let results = RunSlots(decoders: decoders)
         DispatchQueue.concurrentPerform(iterations: ranges.count) { part in
             var decoder = results.takeDecoder(at: part)
-            let run = decodeRun(bytes, lines: lines, range: ranges[part], firstLine: firstLine, into: slots, checkpoint: checkpoint, decoder: &decoder)
+            let run = decodeRun(
+                bytes, lines: lines, range: ranges[part], firstLine: firstLine, into: slots, checkpoint: checkpoint, decoder: &decoder)
             results.store(run, decoder, at: part)
         }
         let (runs, used) = results.results
@@ -49,8 +58,10 @@ extension LogScanner {
 
     /// Decodes the lines of one run into their slots, checking each record's hash, and the
     /// chain and sequence between consecutive records of the run.
-    static func decodeRun(_ bytes: [UInt8], lines: [Range<Int>], range: Range<Int>, firstLine: Int, into slots: RecordSlots, checkpoint: Int?,
-                          decoder: inout RecordDecoder) -> Run {
+    static func decodeRun(
+        _ bytes: [UInt8], lines: [Range<Int>], range: Range<Int>, firstLine: Int, into slots: RecordSlots, checkpoint: Int?,
+        decoder: inout RecordDecoder
+    ) -> Run {
         var run = Run(lines: range)
         for index in range {
             let decoded: DecodedRecord

@@ -1,7 +1,7 @@
 import TimelineCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads the bytes of a log file: checks the header, every record's hash, the chain, the
@@ -53,11 +53,14 @@ public struct LogScanner {
     /// address space, not memory. Should a later stretch hold more lines than that room (its
     /// lines much shorter than the first's), the scan starts again with twice the room.
     /// - Throws: what `read` throws.
-    package static func scan<Failure: Error>(size: Int, stretch: Int = 1 << 23, checkpoint: Int? = nil, parallelism: Int? = nil,
-                                            read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Scan {
+    package static func scan<Failure: Error>(
+        size: Int, stretch: Int = 1 << 23, checkpoint: Int? = nil, parallelism: Int? = nil,
+        read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]
+    ) throws(Failure) -> Scan {
         var room: Int?
         while true {
-            if let scan = try scan(size: size, stretch: stretch, room: &room, checkpoint: checkpoint, parallelism: parallelism, read: read) {
+            if let scan = try scan(size: size, stretch: stretch, room: &room, checkpoint: checkpoint, parallelism: parallelism, read: read)
+            {
                 return scan
             }
             room = room.map { $0 * 2 }
@@ -66,8 +69,10 @@ public struct LogScanner {
 
     /// One attempt of `scan(size:stretch:checkpoint:parallelism:read:)` with room for `room`
     /// records (estimated from the first stretch when `nil`); `nil` when the room ran out.
-    private static func scan<Failure: Error>(size: Int, stretch: Int, room: inout Int?, checkpoint: Int?, parallelism: Int?,
-                                             read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Scan? {
+    private static func scan<Failure: Error>(
+        size: Int, stretch: Int, room: inout Int?, checkpoint: Int?, parallelism: Int?,
+        read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]
+    ) throws(Failure) -> Scan? {
         var scan = Scan()
         var (bytes, asked) = try firstStretch(size: size, stretch: stretch, read: read)
         guard let headerEnd = header(of: bytes, into: &scan) else { return scan }
@@ -79,8 +84,9 @@ public struct LogScanner {
             var space = RecordSpace(buffer)
             defer { initialized = space.count }
             do throws(Failure) {
-                fits = try scanStretches(&bytes, asked: &asked, from: headerEnd + 1, size: size, stretch: stretch, into: &scan, space: &space,
-                                         checkpoint: checkpoint, parallelism: parallelism, read: read)
+                fits = try scanStretches(
+                    &bytes, asked: &asked, from: headerEnd + 1, size: size, stretch: stretch, into: &scan, space: &space,
+                    checkpoint: checkpoint, parallelism: parallelism, read: read)
             } catch {
                 failure = error
             }
@@ -93,8 +99,10 @@ public struct LogScanner {
 
     /// The first stretch of the file and the length asked for: the whole file when its first
     /// line is longer than a stretch.
-    private static func firstStretch<Failure: Error>(size: Int, stretch: Int,
-                                                     read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> (bytes: [UInt8], asked: Int) {
+    private static func firstStretch<Failure: Error>(
+        size: Int, stretch: Int,
+        read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]
+    ) throws(Failure) -> (bytes: [UInt8], asked: Int) {
         var asked = min(stretch, size)
         var bytes = try read(asked, 0)
         if bytes.firstIndex(of: 0x0A) == nil, bytes.count < size {
@@ -134,9 +142,11 @@ public struct LogScanner {
     /// Scans the records stretch by stretch, from `start` in the first stretch `bytes` (of
     /// `asked` bytes asked for), into `space`; one stretch is in memory at a time.
     /// - Returns: `false` when `space` had no room for a stretch's lines.
-    private static func scanStretches<Failure: Error>(_ bytes: inout [UInt8], asked: inout Int, from start: Int, size: Int, stretch: Int,
-                                                      into scan: inout Scan, space: inout RecordSpace, checkpoint: Int?, parallelism: Int?,
-                                                      read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]) throws(Failure) -> Bool {
+    private static func scanStretches<Failure: Error>(
+        _ bytes: inout [UInt8], asked: inout Int, from start: Int, size: Int, stretch: Int,
+        into scan: inout Scan, space: inout RecordSpace, checkpoint: Int?, parallelism: Int?,
+        read: (_ count: Int, _ offset: Int) throws(Failure) -> [UInt8]
+    ) throws(Failure) -> Bool {
         var progress = Progress(after: .empty, line: 2)
         var base = 0
         var start = start
@@ -154,8 +164,9 @@ public struct LogScanner {
                 }
                 end = lastNewline + 1
             }
-            let fits = scanRecords(bytes, from: start, to: end, base: base, final: final, progress: &progress, into: &scan, space: &space,
-                                   checkpoint: checkpoint, parallelism: parallelism)
+            let fits = scanRecords(
+                bytes, from: start, to: end, base: base, final: final, progress: &progress, into: &scan, space: &space,
+                checkpoint: checkpoint, parallelism: parallelism)
             if !fits || final || scan.damage != nil { return fits }
             base += end
             start = 0
@@ -190,8 +201,9 @@ public struct LogScanner {
         var progress = Progress(after: head, line: head.count + 2)
         let records = [RecordedEvent](unsafeUninitializedCapacity: newlines(in: suffix, from: 0, to: suffix.count)) { buffer, initialized in
             var space = RecordSpace(buffer)
-            scanRecords(suffix, from: 0, to: suffix.count, base: offset, final: true, progress: &progress, into: &scan, space: &space,
-                        checkpoint: checkpoint, parallelism: nil)
+            scanRecords(
+                suffix, from: 0, to: suffix.count, base: offset, final: true, progress: &progress, into: &scan, space: &space,
+                checkpoint: checkpoint, parallelism: nil)
             initialized = space.count
         }
         scan.records = records
@@ -224,9 +236,11 @@ public struct LogScanner {
     /// and a last line without its newline.
     /// - Returns: `false`, decoding nothing, when `space` has no room for every line.
     @discardableResult
-    private static func scanRecords(_ bytes: [UInt8], from start: Int, to end: Int, base: Int, final: Bool,
-                                    progress: inout Progress, into scan: inout Scan, space: inout RecordSpace,
-                                    checkpoint: Int?, parallelism: Int?) -> Bool {
+    private static func scanRecords(
+        _ bytes: [UInt8], from start: Int, to end: Int, base: Int, final: Bool,
+        progress: inout Progress, into scan: inout Scan, space: inout RecordSpace,
+        checkpoint: Int?, parallelism: Int?
+    ) -> Bool {
         let firstLine = progress.line
         // Whole lines, and a final fragment without its newline, if any.
         var lines: [Range<Int>] = []
@@ -245,8 +259,9 @@ public struct LogScanner {
         let fragment = position < end ? position..<end : nil
         // The stretch's records: line `i` decodes into `space`'s slot `first + i`.
         let first = space.count
-        let runs = decodeInRuns(bytes, lines: lines, firstLine: firstLine, into: space.slots(from: first), checkpoint: checkpoint,
-                                parallelism: parallelism, decoders: &progress.decoders)
+        let runs = decodeInRuns(
+            bytes, lines: lines, firstLine: firstLine, into: space.slots(from: first), checkpoint: checkpoint,
+            parallelism: parallelism, decoders: &progress.decoders)
         progress.line += lines.count
 
         // Runs are taken in order while they link up; the records of those left (and those

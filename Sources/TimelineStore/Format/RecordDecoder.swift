@@ -50,7 +50,9 @@ package struct RecordDecoder: Sendable {
             return DecodedRecord(record: record, commit: commit, previousHash: previousHash, hash: hash)
         }
         let members: [(key: String, value: JSONObjectScanner.Value)]
-        do { members = try scanner.scan(line) } catch { throw RecordDecodingError(.invalidJSON(problem: error.message, byte: error.offset + 1)) }
+        do { members = try scanner.scan(line) } catch {
+            throw RecordDecodingError(.invalidJSON(problem: error.message, byte: error.offset + 1))
+        }
         var seq: Int?
         var at: String?
         var prev: String?
@@ -82,8 +84,9 @@ package struct RecordDecoder: Sendable {
         }
         let event: NewEvent
         do { event = try NewEvent(fields: fields) } catch { throw RecordDecodingError(.invalidEvent(error.description)) }
-        return DecodedRecord(record: RecordedEvent(seq: SequenceNumber(seq), recordedAt: time, id: id, event: event),
-                             commit: commit, previousHash: previousHash, hash: hash)
+        return DecodedRecord(
+            record: RecordedEvent(seq: SequenceNumber(seq), recordedAt: time, id: id, event: event),
+            commit: commit, previousHash: previousHash, hash: hash)
     }
 
     /// Decodes one line with a fresh decoder.

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Gives one shared `String` for each distinct byte sequence it is shown.
@@ -41,7 +41,9 @@ struct StringInterner: Sendable {
         let mask = hashes.count - 1
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while hashes[slot] != 0 {
-            if hashes[slot] == hash, spans[slot].count == bytes.count, matches(spans[slot].start, bytes) { return (texts[slot], numbers[slot]) }
+            if hashes[slot] == hash, spans[slot].count == bytes.count, matches(spans[slot].start, bytes) {
+                return (texts[slot], numbers[slot])
+            }
             slot = (slot + 1) & mask
         }
         let text = String(decoding: bytes, as: UTF8.self)

@@ -33,7 +33,8 @@ public struct LogLocation: Hashable, Sendable, CustomStringConvertible {
         if let option, !option.isEmpty { return LogLocation(path: option, origin: .option) }
         if let variable = environment["TIMELINE_LOG"], !variable.isEmpty { return LogLocation(path: variable, origin: .environment) }
         if fileExists(bundledPath) { return LogLocation(path: bundledPath, origin: .bundled) }
-        let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let dataHome =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? ".") + "/.local/share")
         return LogLocation(path: dataHome + "/timeline/timeline.jsonl", origin: .user)
     }

@@ -1,7 +1,7 @@
 import TimelineCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The wall clock, as transaction time.

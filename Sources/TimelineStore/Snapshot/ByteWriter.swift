@@ -19,7 +19,9 @@ struct ByteWriter {
     }
 
     /// A signed integer, zigzag-encoded (0, -1, 1, -2 … as 0, 1, 2, 3 …).
-    mutating func signed(_ value: Int) { integer(Int(bitPattern: UInt(bitPattern: value << 1) ^ UInt(bitPattern: value >> (Int.bitWidth - 1)))) }
+    mutating func signed(_ value: Int) {
+        integer(Int(bitPattern: UInt(bitPattern: value << 1) ^ UInt(bitPattern: value >> (Int.bitWidth - 1))))
+    }
 
     mutating func flag(_ value: Bool) { body.append(value ? 1 : 0) }
 

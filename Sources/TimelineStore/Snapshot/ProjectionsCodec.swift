@@ -132,9 +132,10 @@ enum ProjectionsCodec {
                 builder.startParticipant(country, name: name, ordinal: ordinal == 0 ? nil : ordinal)
                 for _ in 0..<(try reader.integer()) {
                     let eventID = try reader.eventID()
-                    builder.add(MembershipTransition(
-                        eventID: eventID, seq: SequenceNumber(try reader.integer()), date: try date(),
-                        before: try state(), after: try state(), isMembership: try reader.flag(), since: try date()))
+                    builder.add(
+                        MembershipTransition(
+                            eventID: eventID, seq: SequenceNumber(try reader.integer()), date: try date(),
+                            before: try state(), after: try state(), isMembership: try reader.flag(), since: try date()))
                 }
             }
             var days: [Int32] = []

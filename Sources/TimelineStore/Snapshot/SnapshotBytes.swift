@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A snapshot file's bytes, read into memory of their own that is given back to the system
@@ -21,7 +21,8 @@ final class SnapshotBytes {
     init(reading file: borrowing PosixFile, limit: Int? = nil) throws(StoreError) {
         let size = min(try file.size(), limit ?? .max)
         mappedLength = max(size, 1)
-        guard let mapping = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), mapping != MAP_FAILED else {
+        guard let mapping = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), mapping != MAP_FAILED
+        else {
             throw PosixFile.failure("allocate memory for", file.path)
         }
         self.mapping = mapping

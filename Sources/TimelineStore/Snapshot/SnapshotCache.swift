@@ -1,7 +1,7 @@
 import TimelineCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A derived cache beside a log (`<log>.snapshot`): the log's projections, keyed by its head,

@@ -64,7 +64,9 @@ public struct AppendPlanner: Sendable {
     /// Plans a batch after everything planned so far; on success the batch's records join them.
     /// - Throws: `StoreError` with `.idConflict` when an id names different content, or
     ///   `.invariant` when the batch breaks a rule; `path` only labels the error.
-    public mutating func plan(_ events: [NewEvent], recordedAt: RecordedTime, path: String? = nil) throws(StoreError) -> (records: [RecordedEvent], alreadyPresent: [EventID]) {
+    public mutating func plan(_ events: [NewEvent], recordedAt: RecordedTime, path: String? = nil) throws(StoreError) -> (
+        records: [RecordedEvent], alreadyPresent: [EventID]
+    ) {
         var batch: [RecordedEvent] = []
         var alreadyPresent: [EventID] = []
         var added: [EventID: NewEvent] = [:]
@@ -77,7 +79,8 @@ public struct AppendPlanner: Sendable {
                 guard Self.sameContent(known, event) else {
                     throw StoreError(
                         code: .idConflict,
-                        message: "event id \(id) is already used by different content (\(known.summary)); choose another id, or append a correction to change the logged event",
+                        message:
+                            "event id \(id) is already used by different content (\(known.summary)); choose another id, or append a correction to change the logged event",
                         path: path)
                 }
                 alreadyPresent.append(id)

@@ -1,7 +1,7 @@
 import TimelineCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 // The append, in named steps: lock and load the log as committed, plan the batch against it,
@@ -33,24 +33,30 @@ extension FileEventLog {
 
     /// Appends `events` (or the records `planned` on a head, written as they are while the log
     /// still ends there) as one durable batch.
-    func append(_ events: [NewEvent], planned: (records: [RecordedEvent], head: LogHead)?, recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
+    func append(_ events: [NewEvent], planned: (records: [RecordedEvent], head: LogHead)?, recordedAt: RecordedTime) throws(StoreError)
+        -> AppendReceipt
+    {
         var created = false
         let file = try openAndLock(created: &created)
         var found = try lockedState(of: file, created: created)
         let batch = try plan(events, planned: planned, recordedAt: recordedAt, on: &found)
         guard !batch.records.isEmpty else {
             if created { try? PosixFile.syncDirectory(of: path) }
-            cache.store(LogCache.State(committedLength: found.committedLength, contents: LogContents(records: batch.allRecords, head: found.head, tornTail: nil), planner: batch.planner))
+            cache.store(
+                LogCache.State(
+                    committedLength: found.committedLength,
+                    contents: LogContents(records: batch.allRecords, head: found.head, tornTail: nil), planner: batch.planner))
             return AppendReceipt(appended: [], alreadyPresent: batch.alreadyPresent, head: found.head, setAside: found.setAside)
         }
         let (output, hash) = encode(batch.records, after: found.head, withHeader: found.committedLength == 0)
         try write(output, to: file, at: found.committedLength, created: created)
         let head = LogHead(count: found.head.count + batch.records.count, hash: hash)
         HeadMarker(head).write(for: path)
-        cache.store(LogCache.State(
-            committedLength: found.committedLength + output.count,
-            contents: LogContents(records: batch.allRecords, head: head, tornTail: nil),
-            planner: batch.planner))
+        cache.store(
+            LogCache.State(
+                committedLength: found.committedLength + output.count,
+                contents: LogContents(records: batch.allRecords, head: head, tornTail: nil),
+                planner: batch.planner))
         return AppendReceipt(appended: batch.records, alreadyPresent: batch.alreadyPresent, head: head, setAside: found.setAside)
     }
 
@@ -78,8 +84,10 @@ extension FileEventLog {
     /// The batch to write: the planned records as they are when they were planned on exactly
     /// this head, else the events planned (validated, numbered, de-duplicated) against the log.
     /// - Throws: the planner's refusal; nothing is written then, not even a new, empty file.
-    private func plan(_ events: [NewEvent], planned: (records: [RecordedEvent], head: LogHead)?, recordedAt: RecordedTime,
-                      on found: inout Found) throws(StoreError) -> Planned {
+    private func plan(
+        _ events: [NewEvent], planned: (records: [RecordedEvent], head: LogHead)?, recordedAt: RecordedTime,
+        on found: inout Found
+    ) throws(StoreError) -> Planned {
         let existingHead = found.head
         if let planned, planned.head == existingHead, !found.hadTornTail, planned.records.first?.seq.value == existingHead.count + 1 {
             // Checked against exactly what the log holds: written as planned, at one time. No
@@ -103,7 +111,10 @@ extension FileEventLog {
         } catch {
             // Refused: nothing is written, not even the new, empty file.
             if found.created && found.committedLength == 0 && !found.hadTornTail { unlink(path) }
-            cache.store(LogCache.State(committedLength: found.committedLength, contents: LogContents(records: planner.records, head: existingHead, tornTail: nil), planner: planner))
+            cache.store(
+                LogCache.State(
+                    committedLength: found.committedLength,
+                    contents: LogContents(records: planner.records, head: existingHead, tornTail: nil), planner: planner))
             throw error
         }
         planner.consolidate()
@@ -155,14 +166,18 @@ extension FileEventLog {
     /// state empty so that the planner is the only owner of the records it adds to.
     private func take(_ state: inout LogCache.State) -> AppendPlanner {
         let planner = state.planner ?? AppendPlanner(existing: state.contents.records, registry: registry)
-        state = LogCache.State(committedLength: state.committedLength, contents: LogContents(records: [], head: state.contents.head, tornTail: nil), planner: nil)
+        state = LogCache.State(
+            committedLength: state.committedLength, contents: LogContents(records: [], head: state.contents.head, tornTail: nil),
+            planner: nil)
         return planner
     }
 
     /// The records of a loaded state, leaving it empty so that the caller owns them alone.
     private func takeRecords(_ state: inout LogCache.State) -> [RecordedEvent] {
         let records = state.contents.records
-        state = LogCache.State(committedLength: state.committedLength, contents: LogContents(records: [], head: state.contents.head, tornTail: nil), planner: nil)
+        state = LogCache.State(
+            committedLength: state.committedLength, contents: LogContents(records: [], head: state.contents.head, tornTail: nil),
+            planner: nil)
         return records
     }
 

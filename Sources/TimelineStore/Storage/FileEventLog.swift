@@ -1,7 +1,7 @@
 import TimelineCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A log stored in one JSON Lines file: durable, atomic batches, hash-chained, one writer at a
@@ -92,7 +92,8 @@ public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter
         }
         return StoreError(
             code: .corrupt,
-            message: "the log is missing, but it held \(marker.count) records when last committed (head #\(marker.count) \(marker.hash.prefix(12))): its directory entry may have been lost in a power failure. Restore it from a copy, or delete \(HeadMarker.path(for: path)) to start a new log here",
+            message:
+                "the log is missing, but it held \(marker.count) records when last committed (head #\(marker.count) \(marker.hash.prefix(12))): its directory entry may have been lost in a power failure. Restore it from a copy, or delete \(HeadMarker.path(for: path)) to start a new log here",
             path: path)
     }
 
@@ -105,14 +106,16 @@ public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter
             }
             throw StoreError(
                 code: .corrupt,
-                message: "the log is damaged: \(damage.message). Nothing will be read from or written to it; restore it from a copy and run `timeline verify`",
+                message:
+                    "the log is damaged: \(damage.message). Nothing will be read from or written to it; restore it from a copy and run `timeline verify`",
                 path: path, line: damage.line)
         }
         var warnings: [String] = []
         if let marker, let problem = marker.problem(records: records.count, hashAtMarker: scan.checkpointHash, log: path) {
             warnings.append(problem)
         }
-        return LogContents(records: records, head: LogHead(count: records.count, hash: scan.headHash), tornTail: scan.tornTail, warnings: warnings)
+        return LogContents(
+            records: records, head: LogHead(count: records.count, hash: scan.headHash), tornTail: scan.tornTail, warnings: warnings)
     }
 
     /// Verifies the file end to end (`LogVerifier.verify(path:registry:)`), reading it afresh.
@@ -154,7 +157,8 @@ public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter
     /// Appends records a planner already checked on top of `head`: when the log still ends
     /// there, they are written as they are (with this batch's recorded time); otherwise their
     /// events are planned again against what the log holds now.
-    public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt {
+    public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) throws(StoreError) -> AppendReceipt
+    {
         try append(records.map(\.event), planned: (records, head), recordedAt: recordedAt)
     }
 }

@@ -1,5 +1,7 @@
+import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The last head a writer committed, kept beside the log in `<log>.head`, so that a log that
@@ -34,7 +36,9 @@ struct HeadMarker: Equatable {
     static func read(for log: String) -> HeadMarker? {
         guard let file = try? PosixFile.open(path(for: log), writable: false), let bytes = try? file.readAll() else { return nil }
         let parts = String(decoding: bytes, as: UTF8.self).split(separator: " ").map { $0.trimmingCharacters(in: .newlines) }
-        guard parts.count == 4, parts[0] == "timeline-head", parts[1] == "1", let count = Int(parts[2]), parts[3].utf8.count == 64 else { return nil }
+        guard parts.count == 4, parts[0] == "timeline-head", parts[1] == "1", let count = Int(parts[2]), parts[3].utf8.count == 64 else {
+            return nil
+        }
         return HeadMarker(count: count, hash: parts[3])
     }
 
@@ -56,13 +60,13 @@ struct HeadMarker: Equatable {
     /// What is wrong when the log does not reach this marker, or `nil` when it does.
     func problem(records: Int, hashAtMarker: ChainHash?, log: String) -> String? {
         if records < count {
-            return "the log ends at record #\(records) but was last committed at #\(count): \(count - records) record\(count - records == 1 ? " was" : "s were") lost (a power failure, or a copy restored from before); restore the log from a copy, or delete \(HeadMarker.path(for: log)) to accept the loss"
+            return
+                "the log ends at record #\(records) but was last committed at #\(count): \(count - records) record\(count - records == 1 ? " was" : "s were") lost (a power failure, or a copy restored from before); restore the log from a copy, or delete \(HeadMarker.path(for: log)) to accept the loss"
         }
         if let hashAtMarker, hashAtMarker.hex != hash {
-            return "record #\(count) is not the one last committed there (its hash differs from the .head marker): the log was replaced or rewritten; restore it from a copy, or delete \(HeadMarker.path(for: log)) to accept it"
+            return
+                "record #\(count) is not the one last committed there (its hash differs from the .head marker): the log was replaced or rewritten; restore it from a copy, or delete \(HeadMarker.path(for: log)) to accept it"
         }
         return nil
     }
 }
-
-import Foundation

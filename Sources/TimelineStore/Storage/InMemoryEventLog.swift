@@ -42,9 +42,10 @@ public final class InMemoryEventLog: SynchronousEventLogReader, SynchronousEvent
                     state.hash = RecordEncoder.line(for: record, commit: index == plan.records.count - 1, previousHash: state.hash).hash
                 }
                 state.records.append(contentsOf: plan.records)
-                return .success(AppendReceipt(
-                    appended: plan.records, alreadyPresent: plan.alreadyPresent,
-                    head: LogHead(count: state.records.count, hash: state.hash), setAside: nil))
+                return .success(
+                    AppendReceipt(
+                        appended: plan.records, alreadyPresent: plan.alreadyPresent,
+                        head: LogHead(count: state.records.count, hash: state.hash), setAside: nil))
             } catch {
                 return .failure(error)
             }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A thin owner of a POSIX file descriptor: every call checks its result and turns `errno` into a
@@ -120,7 +120,8 @@ struct PosixFile: ~Copyable {
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else { throw PosixFile.failure("lock", path) }
             if waited >= timeout {
-                throw StoreError(code: .locked, message: "another writer has held the log's lock for \(Int(timeout)) s; try again", path: path)
+                throw StoreError(
+                    code: .locked, message: "another writer has held the log's lock for \(Int(timeout)) s; try again", path: path)
             }
             usleep(2_000)
             waited += 0.002

@@ -22,7 +22,9 @@ public enum LogVerifier {
         }
         let violations = scan.damage == nil ? Timeline.violations(of: scan.records, registry: registry) : []
         var warnings: [String] = []
-        if scan.damage == nil, let marker, let problem = marker.problem(records: scan.records.count, hashAtMarker: scan.checkpointHash, log: path) {
+        if scan.damage == nil, let marker,
+            let problem = marker.problem(records: scan.records.count, hashAtMarker: scan.checkpointHash, log: path)
+        {
             warnings.append(problem)
         }
         return VerificationReport(

@@ -18,8 +18,10 @@ public struct VerificationReport: Sendable {
     public let warnings: [String]
 
     /// A report on `log`; any backend's `verify(registry:)` makes one.
-    public init(log: String, recordCount: Int, head: LogHead, tornTail: TornTail?, damage: LogDamage?,
-                violations: [InvariantViolation], warnings: [String]) {
+    public init(
+        log: String, recordCount: Int, head: LogHead, tornTail: TornTail?, damage: LogDamage?,
+        violations: [InvariantViolation], warnings: [String]
+    ) {
         self.log = log
         self.recordCount = recordCount
         self.head = head
