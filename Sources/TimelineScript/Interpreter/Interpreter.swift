@@ -109,6 +109,8 @@ public final class Interpreter {
     /// refused them (then nothing was written).
     func commitPending(plannedOnCurrentLog: Bool) -> Diagnostic? {
         let present = session.alreadyPresent
+        // Counted once: a later commit in the same run starts again from none.
+        defer { session.alreadyPresent = 0 }
         guard !session.pending.isEmpty else {
             if present > 0 { output(.info("nothing appended: all \(present) event\(present == 1 ? " is" : "s are") already in the log")) }
             return nil
@@ -117,7 +119,6 @@ public final class Interpreter {
             guard let commit = try session.commitPending(plannedOnCurrentLog: plannedOnCurrentLog, recordedAt: host.now()) else {
                 return nil
             }
-            session.alreadyPresent = 0
             receipt = commit.receipt
             let head = commit.receipt.head
             if commit.receipt.appended.isEmpty {
@@ -156,9 +157,6 @@ public final class Interpreter {
         }
         return diagnostic
     }
-
-    /// The committed log, read on first need in each run.
-    func committedContents() throws -> LogContents { try session.committedContents() }
 
     /// The timeline of the committed log plus this run's appends so far.
     func timeline() throws -> Timeline { try session.timeline() }
