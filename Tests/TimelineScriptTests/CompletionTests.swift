@@ -16,10 +16,18 @@ struct CompletionTests {
 
     @Test("statement keywords at the start, dot-commands after a dot")
     func keywords() {
-        #expect(engine.complete("mem").candidates == ["members"])
+        #expect(engine.complete("mem").candidates == ["members", "memberships"])
+        #expect(engine.complete("membe").candidates == ["members", "memberships"])
         #expect(engine.complete("st").candidates.sorted() == ["statements", "status"])
         #expect(engine.complete(".fo").candidates == [".format"])
         #expect(engine.complete(".format j").candidates == ["json"])
+    }
+
+    @Test("memberships takes a country, then its clauses")
+    func memberships() {
+        #expect(engine.complete("memberships Bela").candidates.contains("Belarus"))
+        #expect(engine.complete("memberships Saudi A").candidates == ["\"Saudi Arabia\""])
+        #expect(engine.complete("memberships BLR ").candidates.sorted() == ["at", "known"])
     }
 
     @Test("organizations, then the clause keywords")

@@ -176,6 +176,20 @@ extension Projections {
         return RosterAnswer(org: org, day: day, groups: groups, notes: existenceNotes(org, at: day))
     }
 
+    /// Every organization in which `country` held a status at the end of `day`, by organization
+    /// id, with that status, since when and how certain it is.
+    ///
+    /// For example:
+    /// ```swift
+    /// projections.memberships(of: "BLR", at: CivilDay(year: 2024, month: 7, day: 4)).map(\.organization.id)   // [SCO]
+    /// ```
+    /// - Complexity: a binary search per organization over its participants.
+    public func memberships(of country: String, at day: CivilDay) -> [(organization: Organization, row: StatusRow)] {
+        organizations.values.sorted { $0.id < $1.id }.compactMap { organization in
+            status(of: country, in: organization.id, at: day).map { (organization, $0) }
+        }
+    }
+
     /// The organizations in existence at the end of `day`, by id.
     public func organizations(at day: CivilDay) -> [OrganizationRow] {
         organizations.values.sorted { $0.id < $1.id }.compactMap { organization in

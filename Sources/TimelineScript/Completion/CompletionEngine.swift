@@ -99,18 +99,12 @@ public struct CompletionEngine {
                 if position == inIndex + 1 { return offer(organizations) }
                 return offer(Self.clauseWords(verb))
             }
-            // A country name with spaces, typed without quotes: everything after the keyword. A
-            // quoted name is whole.
-            let typed = Array(words.dropFirst())
-            let phrase = (typed + [partial]).joined(separator: " ")
-            if !lastQuoted,
-                registry.countries.contains(where: {
-                    Self.names(of: $0).contains { $0.contains(" ") && NameKey.of($0).hasPrefix(NameKey.of(phrase)) }
-                })
-            {
-                return countries(partial: partial, words: typed, quoted: quoted)
-            }
+            if let names = unquotedCountryName(words: words, partial: partial, lastQuoted: lastQuoted, quoted: quoted) { return names }
             return offer(["in"])
+        case .country:
+            if position == 1 { return countries(partial: partial, words: [], quoted: quoted) }
+            if let names = unquotedCountryName(words: words, partial: partial, lastQuoted: lastQuoted, quoted: quoted) { return names }
+            return offer(Self.clauseWords(verb))
         case .countryOrOrganization, .optionalCountryOrOrganization:
             if position == 1 { return offer(organizations + countryWords(partial)) }
             return offer(Self.clauseWords(verb))
@@ -144,6 +138,17 @@ public struct CompletionEngine {
     /// The names a country can be typed by: its name and its aliases (not the inverted ISO forms).
     static func names(of country: Country) -> [String] {
         [country.name] + country.otherNames.filter { !$0.contains(",") }
+    }
+
+    /// The countries a name with spaces may be, typed without quotes after the verb (`Saudi A`):
+    /// `nil` when no such name begins with the words typed (a quoted name is whole).
+    private func unquotedCountryName(words: [String], partial: String, lastQuoted: Bool, quoted: Bool) -> Suggestion? {
+        let typed = Array(words.dropFirst())
+        let key = NameKey.of((typed + [partial]).joined(separator: " "))
+        guard !lastQuoted,
+            registry.countries.contains(where: { Self.names(of: $0).contains { $0.contains(" ") && NameKey.of($0).hasPrefix(key) } })
+        else { return nil }
+        return countries(partial: partial, words: typed, quoted: quoted)
     }
 
     /// Countries, where the name being typed may already span several words (`United Ar`).

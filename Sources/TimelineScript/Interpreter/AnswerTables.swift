@@ -23,6 +23,27 @@ enum AnswerTables {
         return table
     }
 
+    /// A country's standing in each organization: `org`, `organization`, `status`, `since`,
+    /// `certainty` (and `suspended` when a row is).
+    static func memberships(_ rows: [(organization: Organization, row: StatusRow)], notes: [String]) -> Table {
+        let suspended = rows.contains(where: \.row.suspended)
+        var columns = ["org", "organization", "status", "since", "certainty"]
+        if suspended { columns.append("suspended") }
+        var table = Table(columns: columns, notes: notes)
+        for (organization, row) in rows {
+            var cells: [Value] = [
+                .string(organization.id.rawValue), .string(organization.name), .string(row.status.rawValue), .date(row.since),
+                .string(row.certainty.rawValue),
+            ]
+            if suspended { cells.append(.bool(row.suspended)) }
+            table.rows.append(cells)
+        }
+        if rows.contains(where: { $0.row.certainty == .possible }) {
+            table.notes.append("possible: an event behind the row has a date that may fall after the day asked about")
+        }
+        return table
+    }
+
     static let eventColumns = ["seq", "id", "type", "date", "org", "country", "status", "what", "source"]
 
     static func events(_ events: [EffectiveEvent], in timeline: Timeline, focus: String?) -> Table {

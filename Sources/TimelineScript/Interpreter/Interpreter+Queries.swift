@@ -19,6 +19,7 @@ extension Interpreter {
         let empty = Timeline(records: [], registry: registry)
         switch query.kind {
         case .members, .roster, .status, .orgs: return AnswerTables.states([], notes: [], ordinals: true)
+        case .memberships: return AnswerTables.memberships([], notes: [])
         case .history, .statements, .milestones: return AnswerTables.events([], in: empty, focus: nil)
         case .summits: return AnswerTables.summits([], in: empty)
         case .diff: return AnswerTables.diff(empty, org: org, from: today, to: today)
@@ -35,12 +36,12 @@ extension Interpreter {
         // Membership queries read the projections, which a snapshot gives without the records;
         // the others fold the records.
         switch query.kind {
-        case .members, .roster, .status, .orgs: return try membershipAnswer(query)
+        case .members, .roster, .status, .memberships, .orgs: return try membershipAnswer(query)
         case .history, .summits, .statements, .milestones, .diff, .why, .replay, .chart, .export, .verify, .head: break
         }
         let timeline = try timeline(known: query.known)
         switch query.kind {
-        case .members, .roster, .status, .orgs:
+        case .members, .roster, .status, .memberships, .orgs:
             return try membershipAnswer(query)  // answered above
         case .history(let subject, let from, let to):
             let fromDay = try from.map { try date($0).earliest }
@@ -184,7 +185,7 @@ extension Interpreter {
     }
 
     /// Answers the queries that read only the projections (`members`, `roster`, `status`,
-    /// `orgs`). Without `known at`, a large log answers them from its snapshot cache, without
+    /// `memberships`, `orgs`). Without `known at`, a large log answers them from its snapshot cache, without
     /// reading its records.
     private func membershipAnswer(_ query: Query) throws -> Table {
         let projections = try self.projections(known: query.known)
@@ -208,6 +209,12 @@ extension Interpreter {
             var notes = projections.existenceNotes(org.id, at: day)
             if rows.isEmpty && notes.isEmpty { notes.append("\(country.name) (\(country.alpha3)) held no status in \(org.id) on \(day)") }
             return AnswerTables.states(rows, notes: notes, ordinals: true)
+        case .memberships(let countryExpression, let at):
+            let country = try country(countryExpression)
+            let day = try queryDay(at)
+            let rows = projections.memberships(of: country.alpha3, at: day)
+            let none = "\(country.name) (\(country.alpha3)) held no status in any organization on \(day)"
+            return AnswerTables.memberships(rows, notes: rows.isEmpty ? [none] : [])
         case .orgs(let at):
             let day = try queryDay(at)
             let rows = projections.organizations(at: day)

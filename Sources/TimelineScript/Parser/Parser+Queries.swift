@@ -59,6 +59,10 @@ extension Parser {
             let org = try parseSubject("an organization after in")
             try clauses(&self)
             kind = .status(country: country, org: org, at: at)
+        case .memberships:
+            let country = try parseSubject("a country after memberships")
+            try clauses(&self)
+            kind = .memberships(country: country, at: at)
         case .why:
             let country = try parseSubject("a country after why")
             _ = try expectWord("in", "after the country (why BLR in SCO at 2024-07-05)")

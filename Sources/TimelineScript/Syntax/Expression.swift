@@ -75,6 +75,8 @@ public struct Query: Sendable {
         case members(org: Expression, at: Expression?)
         case roster(org: Expression, at: Expression?)
         case status(country: Expression, org: Expression, at: Expression?)
+        /// `memberships COUNTRY [at D]`: every organization the country held a status in.
+        case memberships(country: Expression, at: Expression?)
         case history(subject: Expression, from: Expression?, to: Expression?)
         case summits(org: Expression, from: Expression?, to: Expression?)
         case statements(subject: Expression?, from: Expression?, to: Expression?)
@@ -97,6 +99,7 @@ public struct Query: Sendable {
         case .members: return .members
         case .roster: return .roster
         case .status: return .status
+        case .memberships: return .memberships
         case .history: return .history
         case .summits: return .summits
         case .statements: return .statements

@@ -19,6 +19,8 @@ public enum QueryVerb: String, CaseIterable, Sendable {
     case roster
     /// One country's standing in an organization.
     case status
+    /// Every organization a country held a status in at a date.
+    case memberships
     /// Every event about a country or an organization, in time order.
     case history
     /// An organization's summits.
@@ -52,6 +54,8 @@ public enum QueryVerb: String, CaseIterable, Sendable {
         case organizationAndTwoDates
         /// An organization or nothing: `replay [SCO]`.
         case optionalOrganization
+        /// A country: `memberships Belarus`.
+        case country
         /// A country, `in`, and an organization: `status BLR in SCO`.
         case countryInOrganization
         /// A country or an organization: `history Belarus`.
@@ -94,6 +98,7 @@ public enum QueryVerb: String, CaseIterable, Sendable {
         case .diff: return .organizationAndTwoDates
         case .replay: return .optionalOrganization
         case .status, .why: return .countryInOrganization
+        case .memberships: return .country
         case .history: return .countryOrOrganization
         case .statements: return .optionalCountryOrOrganization
         case .export: return .exportKind
@@ -104,7 +109,7 @@ public enum QueryVerb: String, CaseIterable, Sendable {
     /// The clauses the verb takes, in any order after its subject.
     public var clauses: [Clause] {
         switch self {
-        case .members, .roster, .status, .why, .orgs: return [.at]
+        case .members, .roster, .status, .memberships, .why, .orgs: return [.at]
         case .history, .summits, .statements, .milestones: return [.from, .to]
         case .replay: return [.from, .to, .step]
         case .chart: return [.from, .to, .svg, .html]
@@ -117,7 +122,8 @@ public enum QueryVerb: String, CaseIterable, Sendable {
     public var acceptsKnownAt: Bool {
         switch self {
         case .verify, .head: return false
-        case .members, .roster, .status, .history, .summits, .statements, .milestones, .orgs, .diff, .why, .replay, .chart, .export:
+        case .members, .roster, .status, .memberships, .history, .summits, .statements, .milestones, .orgs, .diff, .why, .replay, .chart,
+            .export:
             return true
         }
     }
@@ -127,7 +133,7 @@ public enum QueryVerb: String, CaseIterable, Sendable {
     public var startsWithoutSubject: Bool {
         switch subject {
         case .none, .optionalOrganization, .optionalCountryOrOrganization, .exportKind: return true
-        case .organization, .organizationAndTwoDates, .countryInOrganization, .countryOrOrganization: return false
+        case .organization, .organizationAndTwoDates, .country, .countryInOrganization, .countryOrOrganization: return false
         }
     }
 
