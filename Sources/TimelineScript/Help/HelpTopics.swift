@@ -41,7 +41,7 @@ public enum HelpTopics {
             ),
             (
                 "transactions",
-                "begin … commit   or   begin … rollback\n  In the REPL each statement commits on its own; between begin and commit its appends wait\n  and land as one batch. Leaving with an open transaction asks, or rolls back."
+                "begin … commit   or   begin … rollback\n  Statements, in the REPL and in scripts. Each statement (a script: each run) commits on its own;\n  between begin and commit appends wait, across lines, and land as one batch. Leaving the REPL\n  with an open transaction asks, or rolls back."
             ),
             (
                 "pipelines",
