@@ -64,6 +64,12 @@ public struct LogAccess: Sendable {
         return try await log.verify(registry: registry)
     }
 
+    /// The chain hash of committed record `seq`.
+    public func chainHash(at seq: Int) async throws(StoreError) -> ChainHash? {
+        if let synchronous { return try Self.now { () throws(StoreError) in try synchronous.chainHash(at: seq) } }
+        return try await log.chainHash(at: seq)
+    }
+
     /// Runs `call` where nothing can suspend, so that it calls a log's synchronous method: in an
     /// async function the same call would pick the async requirement.
     private static func now<Value>(_ call: () throws(StoreError) -> Value) throws(StoreError) -> Value { try call() }

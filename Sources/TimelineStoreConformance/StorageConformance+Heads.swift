@@ -32,6 +32,17 @@ extension StorageConformance {
             findings.expect(head == expected, "head \(head), in memory \(expected)")
             findings.expect(try await log.read().head == expected, "head read back differs from the reference")
         },
+        ConformanceCheck("every head a receipt gave stays citable: the chain hash at its seq, after later appends too") { log, findings in
+            let sco = try ConformanceHistory.events()
+            let first = try await log.append(Array(sco[0..<4]), recordedAt: ConformanceHistory.at(0))
+            let second = try await log.append(Array(sco[4...]), recordedAt: ConformanceHistory.at(1))
+            findings.expect(try await log.chainHash(at: 0) == ChainRule.genesis, "record 0 is not the genesis")
+            for head in [first.head, second.head] {
+                let hash = try await log.chainHash(at: head.count)
+                findings.expect(hash == head.hash, "record \(head.count) has hash \(String(describing: hash)), its receipt said \(head)")
+            }
+            findings.expect(try await log.chainHash(at: second.head.count + 1) == nil, "a record past the head has a hash")
+        },
         ConformanceCheck("verify finds an appended log intact, at the head it reads") { log, findings in
             let sco = try ConformanceHistory.events()
             let receipt = try await log.append(sco, recordedAt: ConformanceHistory.at(0))

@@ -12,16 +12,33 @@ struct VerifyCommand: ParsableCommand {
             Exits 0 when the log is intact (an unfinished append after the last batch is reported \
             but is not damage), 65 when a line is damaged or a rule is broken, 66 when there is no log.
 
+            With --contains SEQ:HASH (a head as answers cite it, `#97 3fa9c1d2e4b5` written \
+            97:3fa9c1d2e4b5, or with the full 64-digit hash): whether this log holds that state. \
+            A log that has grown since still does; one whose history up to that record differs, \
+            even with every hash recomputed, does not. Exits 0 or 65.
+
             Examples:
               timeline verify
               timeline verify --log Events/diplomacy.jsonl --format json
+              timeline verify --contains 97:3fa9c1d2e4b5
             """
     )
 
     @OptionGroup var global: GlobalOptions
 
+    @Option(name: .long, help: ArgumentHelp("Check that the log holds a cited head: its record SEQ has this hash.", valueName: "seq:hash"))
+    var contains: String?
+
+    func validate() throws {
+        if let contains, CitedHead(contains) == nil {
+            throw ValidationError(
+                "--contains takes SEQ:HASH, a record number and at least 12 hex digits of its hash, as in 97:3fa9c1d2e4b5")
+        }
+    }
+
     func run() throws {
         let location = global.location
+        if let contains, let cited = CitedHead(contains) { return try check(cited, in: location) }
         let report: VerificationReport
         do {
             report = try global.openLog(location).verify(registry: .standard)
@@ -62,6 +79,45 @@ struct VerifyCommand: ParsableCommand {
             }
         }
         if !report.isIntact { throw ExitCode(65) }
+    }
+
+    /// Whether the log holds a cited head: its record `seq` has the cited hash (a prefix of it).
+    private func check(_ cited: CitedHead, in location: LogLocation) throws {
+        let hash: ChainHash?
+        do {
+            hash = try global.openLog(location).chainHash(at: cited.seq)
+        } catch let error where error.code == .notFound {
+            throw CommandFailure.noInput("\(location.path): no log to check")
+        } catch let error where error.code == .corrupt || error.code == .unsupportedFormat {
+            throw CommandFailure.dataError(error.description)
+        } catch {
+            throw CommandFailure.software(error.description)
+        }
+        let holds = hash.map { $0.hex.hasPrefix(cited.hashPrefix) } ?? false
+        let message: String
+        if holds {
+            message =
+                "\(location.path): holds #\(cited.seq) \(cited.hashPrefix): record \(cited.seq) has the cited hash, so its first \(cited.seq) records are the cited ones"
+        } else if let hash {
+            message =
+                "\(location.path): does not hold #\(cited.seq) \(cited.hashPrefix): record \(cited.seq) has hash \(hash.hex.prefix(12)), so its history up to record \(cited.seq) is not the cited one"
+        } else {
+            message = "\(location.path): does not hold #\(cited.seq) \(cited.hashPrefix): it has fewer than \(cited.seq) committed records"
+        }
+        switch global.format {
+        case .json, .jsonl:
+            Console.out(
+                JSONValue.object([
+                    ("path", .string(location.path)), ("seq", .number(cited.seq)), ("cited", .string(cited.hashPrefix)),
+                    ("hash", .optional(hash?.hex)), ("holds", .bool(holds)),
+                ]).text)
+        case .csv:
+            Console.out(CSVLine.row(["path", "seq", "cited", "hash", "holds"]))
+            Console.out(CSVLine.row([location.path, String(cited.seq), cited.hashPrefix, hash?.hex ?? "", String(holds)]))
+        case .table:
+            Console.out(message)
+        }
+        if !holds { throw ExitCode(65) }
     }
 
     private func json(_ report: VerificationReport) -> JSONValue {

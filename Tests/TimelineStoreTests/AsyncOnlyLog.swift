@@ -11,6 +11,8 @@ struct AsyncOnlyLog: EventLogReader, EventLogWriter {
 
     func verify(registry: CountryRegistry) async throws(StoreError) -> VerificationReport { try base.verify(registry: registry) }
 
+    func chainHash(at seq: Int) async throws(StoreError) -> ChainHash? { try base.chainHash(at: seq) }
+
     func append(_ events: [NewEvent], recordedAt: RecordedTime) async throws(StoreError) -> AppendReceipt {
         try base.append(forgetful && events.count > 1 ? Array(events.dropLast()) : events, recordedAt: recordedAt)
     }

@@ -16,6 +16,12 @@ public protocol EventLogReader: Sendable {
     /// - Throws: `StoreError` only when the log cannot be read at all (`.notFound` when there is none).
     func verify(registry: CountryRegistry) async throws(StoreError) -> VerificationReport
 
+    /// The chain hash of committed record `seq` (the genesis for 0): what a head cited as
+    /// `#seq hash` must match for this log to hold that state. `nil` when the log has fewer
+    /// committed records.
+    /// - Throws: `StoreError` when the log cannot be read, or is damaged before that record.
+    func chainHash(at seq: Int) async throws(StoreError) -> ChainHash?
+
     /// The projections of a snapshot cache that matches the log as it stands, with that head;
     /// `nil` when the log keeps none, or it is stale.
     func cachedProjections(registry: CountryRegistry) -> (projections: Projections, head: LogHead)?

@@ -14,4 +14,6 @@ public protocol SynchronousEventLogReader: EventLogReader {
     /// Checks the whole log (see `EventLogReader.verify(registry:)`).
     /// - Throws: `StoreError` only when the log cannot be read at all.
     func verify(registry: CountryRegistry) throws(StoreError) -> VerificationReport
+    /// The chain hash of committed record `seq` (see `EventLogReader.chainHash(at:)`).
+    func chainHash(at seq: Int) throws(StoreError) -> ChainHash?
 }

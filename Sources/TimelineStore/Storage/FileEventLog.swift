@@ -125,6 +125,24 @@ public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter
         try LogVerifier.verify(path: path, registry: registry)
     }
 
+    /// The chain hash of committed record `seq`, read afresh from the file with every hash and
+    /// link up to it checked; the genesis for 0, `nil` past the last committed record.
+    /// - Throws: `.notFound` without a log, `.corrupt` when a record before it is damaged, `.io`.
+    /// - Complexity: O(n) in the file size.
+    public func chainHash(at seq: Int) throws(StoreError) -> ChainHash? {
+        guard seq > 0 else { return seq == 0 ? ChainRule.genesis : nil }
+        guard let file = try PosixFile.open(path, writable: false) else {
+            throw StoreError(code: .notFound, message: "no log here", path: path)
+        }
+        let scan = try LogScanner.scan(size: try file.size(), checkpoint: seq) { count, offset throws(StoreError) in
+            try file.read(count: count, at: offset)
+        }
+        if let damage = scan.damage, damage.line <= seq + 1 {
+            throw StoreError(code: .corrupt, message: "the log is damaged: \(damage.message)", path: path, line: damage.line)
+        }
+        return seq <= scan.records.count ? scan.checkpointHash : nil
+    }
+
     /// The projections in the snapshot cache beside the log (`<log>.snapshot`) when it matches the
     /// log as it stands, with that head; `nil` when it is stale or missing, or snapshots are off.
     public func cachedProjections(registry: CountryRegistry) -> (projections: Projections, head: LogHead)? {

@@ -3,13 +3,13 @@ import TimelineCore
 
 /// A log held in memory: the same contract as the file log, for tests and scratch work.
 public final class InMemoryEventLog: SynchronousEventLogReader, SynchronousEventLogWriter {
-    private let state: Mutex<(records: [RecordedEvent], hash: ChainHash)>
+    private let state: Mutex<(records: [RecordedEvent], hash: ChainHash, hashes: [ChainHash])>
     private let registry: CountryRegistry
 
     /// An empty log.
     public init(registry: CountryRegistry = .standard) {
         self.registry = registry
-        self.state = Mutex(([], ChainRule.genesis))
+        self.state = Mutex(([], ChainRule.genesis, []))
     }
 
     /// The records appended so far and their head; a log in memory has no torn tail or warnings.
@@ -29,6 +29,15 @@ public final class InMemoryEventLog: SynchronousEventLogReader, SynchronousEvent
             violations: Timeline.violations(of: contents.records, registry: registry), warnings: [])
     }
 
+    /// The chain hash of record `seq`, kept as each batch was appended; the genesis for 0, `nil`
+    /// past the last record.
+    public func chainHash(at seq: Int) throws(StoreError) -> ChainHash? {
+        state.withLock { state in
+            if seq == 0 { return ChainRule.genesis }
+            return state.hashes.indices.contains(seq - 1) ? state.hashes[seq - 1] : nil
+        }
+    }
+
     /// Appends the events as one batch, under the same rules and hash chain as the file log
     /// (see `EventLogWriter.append(_:recordedAt:)`).
     /// - Throws: `StoreError` (`.invariant`, `.idConflict` …); nothing is appended then.
@@ -40,6 +49,7 @@ public final class InMemoryEventLog: SynchronousEventLogReader, SynchronousEvent
                 // The same chain as the file log, so heads are comparable across storages.
                 for (index, record) in plan.records.enumerated() {
                     state.hash = RecordEncoder.line(for: record, commit: index == plan.records.count - 1, previousHash: state.hash).hash
+                    state.hashes.append(state.hash)
                 }
                 state.records.append(contentsOf: plan.records)
                 return .success(
