@@ -14,6 +14,10 @@ struct SwimlaneChart {
     /// Glyphs from the top rung down; uncertain years use the light shade.
     static let glyphs: [Character] = ["█", "▓", "▒", "▞", "▚", "▪"]
     static let uncertainGlyph: Character = "?"
+    /// Years in which the participant was suspended (it keeps its status, but not its rights).
+    static let suspendedGlyph: Character = "×"
+    /// The terminal colour of suspended years (red).
+    static let suspendedColour = "31"
 
     /// The status (and certainty) of each participant at the end of each year.
     func lanes() -> [(country: String, cells: [StatusRow?])] {
@@ -59,9 +63,10 @@ struct SwimlaneChart {
         func glyph(_ row: StatusRow?) -> String {
             guard let row else { return " " }
             let index = min(statuses.firstIndex(of: row.status) ?? 0, Self.glyphs.count - 1)
-            let character = row.certainty == .possible ? Self.uncertainGlyph : Self.glyphs[index]
+            let character = row.certainty == .possible ? Self.uncertainGlyph : row.suspended ? Self.suspendedGlyph : Self.glyphs[index]
             guard colour else { return String(character) }
-            return "\u{1B}[\(row.certainty == .possible ? "2;" : "")\(Self.ansiColours[index])m\(character)\u{1B}[0m"
+            let code = row.suspended && row.certainty != .possible ? Self.suspendedColour : Self.ansiColours[index]
+            return "\u{1B}[\(row.certainty == .possible ? "2;" : "")\(code)m\(character)\u{1B}[0m"
         }
         var lines: [String] = []
         // The axis: the first year of each decade that falls on a column.
@@ -88,6 +93,10 @@ struct SwimlaneChart {
         var legend = statuses.enumerated().map { index, status in
             let glyph = String(Self.glyphs[min(index, Self.glyphs.count - 1)])
             return (colour ? "\u{1B}[\(Self.ansiColours[min(index, Self.ansiColours.count - 1)])m\(glyph)\u{1B}[0m" : glyph) + " \(status)"
+        }
+        if lanes.contains(where: { $0.cells.contains { $0?.suspended == true } }) {
+            legend.append(
+                (colour ? "\u{1B}[\(Self.suspendedColour)m\(Self.suspendedGlyph)\u{1B}[0m" : String(Self.suspendedGlyph)) + " suspended")
         }
         legend.append("\(Self.uncertainGlyph) possible")
         if step > 1 { legend.append("one column = \(step) years") }
@@ -148,6 +157,7 @@ struct SwimlaneChart {
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="12">
             <title>\(Self.escape(org.rawValue)) \(fromYear)–\(toYear)</title>
+            <defs><pattern id="suspended" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="white"/><rect width="3" height="6" fill="#c0392b"/></pattern></defs>
             <rect width="100%" height="100%" fill="white"/>
 
             """
@@ -167,16 +177,21 @@ struct SwimlaneChart {
                     continue
                 }
                 var end = start
-                while end + 1 < lane.cells.count, let next = lane.cells[end + 1], next.status == row.status, next.certainty == row.certainty
+                while end + 1 < lane.cells.count, let next = lane.cells[end + 1], next.status == row.status,
+                    next.certainty == row.certainty,
+                    next.suspended == row.suspended
                 { end += 1 }
                 let colour = Self.colours[min(statuses.firstIndex(of: row.status) ?? 0, Self.colours.count - 1)]
                 let source = timeline.event(row.eventID)?.event.source.description ?? ""
                 let x = left + Double(start) * yearWidth
-                let opacity = row.certainty == .possible ? " fill-opacity=\"0.45\" stroke-dasharray=\"3,2\" stroke=\"\(colour)\"" : ""
+                var opacity = row.certainty == .possible ? " fill-opacity=\"0.45\" stroke-dasharray=\"3,2\" stroke=\"\(colour)\"" : ""
+                // A suspended span is hatched, edged in its status's colour.
+                if row.suspended { opacity += " data-suspended=\"true\" stroke=\"\(colour)\" stroke-width=\"2\"" }
+                let fill = row.suspended ? "url(#suspended)" : colour
                 out +=
-                    "<rect class=\"span\" data-status=\"\(row.status)\" data-from=\"\(fromYear + start)\" data-to=\"\(fromYear + end)\" x=\"\(x)\" y=\"\(y + 3)\" width=\"\(Double(end - start + 1) * yearWidth)\" height=\"\(rowHeight - 6)\" fill=\"\(colour)\"\(opacity)>"
+                    "<rect class=\"span\" data-status=\"\(row.status)\" data-from=\"\(fromYear + start)\" data-to=\"\(fromYear + end)\" x=\"\(x)\" y=\"\(y + 3)\" width=\"\(Double(end - start + 1) * yearWidth)\" height=\"\(rowHeight - 6)\" fill=\"\(fill)\"\(opacity)>"
                 out +=
-                    "<title>\(Self.escape("\(lane.country) \(row.status) since \(row.since) (\(row.certainty)); source: \(source)"))</title></rect>\n"
+                    "<title>\(Self.escape("\(lane.country) \(row.status)\(row.suspended ? ", suspended" : "") since \(row.since) (\(row.certainty)); source: \(source)"))</title></rect>\n"
                 start = end + 1
             }
             out += "</g>\n"
@@ -188,6 +203,11 @@ struct SwimlaneChart {
                 "<rect x=\"\(x)\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(Self.colours[min(index, Self.colours.count - 1)])\"/>"
             out += "<text x=\"\(x + 16)\" y=\"\(legendY)\">\(Self.escape(status.rawValue))</text>\n"
             x += 24 + Double(status.rawValue.count) * 7
+        }
+        if lanes.contains(where: { $0.cells.contains { $0?.suspended == true } }) {
+            out += "<rect x=\"\(x)\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"url(#suspended)\"/>"
+            out += "<text x=\"\(x + 16)\" y=\"\(legendY)\">suspended</text>\n"
+            x += 24 + 9 * 7
         }
         out += "<text x=\"\(x)\" y=\"\(legendY)\" fill=\"#555\">faded: possible</text>\n</svg>\n"
         return out
