@@ -21,6 +21,11 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Neither read nor write the snapshot cache beside the log (<log>.snapshot); fold the log itself.")
     var noCache = false
 
+    @Flag(
+        name: .long, help: "Follow every answer with a citation: the log head, and the statement that reproduces it on any copy of the log."
+    )
+    var cite = false
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -56,7 +61,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Options that take a value, and flags, that may appear before a subcommand.
     static let valued: Set<String> = ["--log", "--format", "--recorded-at"]
-    static let flags: Set<String> = ["--no-color", "--no-cache"]
+    static let flags: Set<String> = ["--no-color", "--no-cache", "--cite"]
 
     /// Moves global options written before the subcommand name to after it, so that
     /// `timeline --log x verify` means `timeline verify --log x`.

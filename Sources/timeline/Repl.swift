@@ -141,6 +141,13 @@ final class Repl {
             format = chosen
             host.printer = OutputPrinter(renderer: TableRenderer(format: chosen, colour: colour))
             Console.out("format: \(chosen.rawValue)")
+        case ".cite":
+            guard argument == "on" || argument == "off" else {
+                Console.error(".cite takes on or off (now: \(host.citesAnswers ? "on" : "off"))")
+                return nil
+            }
+            host.citesAnswers = argument == "on"
+            Console.out("cite: \(argument)")
         case ".timer":
             guard argument == "on" || argument == "off" else {
                 Console.error(".timer takes on or off (now: \(timer ? "on" : "off"))")

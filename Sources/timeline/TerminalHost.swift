@@ -19,6 +19,9 @@ final class TerminalHost: ScriptHost {
     /// For `replay … step` in the REPL: waits for Enter; `nil` in scripts.
     var stepper: (() -> Bool)?
 
+    /// Whether a citation line follows every answer (`--cite`, `.cite on` in the REPL).
+    var citesAnswers: Bool
+
     let today: CivilDay
     let chartWidth: Int
     let usesColour: Bool
@@ -29,6 +32,7 @@ final class TerminalHost: ScriptHost {
         today = Environment.today
         chartWidth = Environment.columns
         usesColour = options.colour
+        citesAnswers = options.cite
     }
 
     func show(_ output: ScriptOutput) {

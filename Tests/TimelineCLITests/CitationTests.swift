@@ -73,4 +73,27 @@ struct CitationTests {
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--contains takes SEQ:HASH"))
     }
+
+    @Test("--cite follows an answer with the head and a pinned statement that still gives it after the log grows")
+    func citeReproduces() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let log = scratch.file("copy.jsonl")
+        writeBytes(readBytes(frozenLog), to: log)
+        let answer = try timeline(["--log", log, "--cite", "-c", "members SCO at 2024-07-04 | count"])
+        #expect(answer.status == 0, "\(answer.stderr)")
+        let lines = answer.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "10")
+        let cite = try #require(lines.first { $0.hasPrefix("cite: log head #97 ") })
+        #expect(cite.contains("timeline verify --contains 97:"))
+        let statement = try #require(cite.components(separatedBy: "timeline -c '").last?.dropLast())
+        #expect(statement == "members SCO at 2024-07-04 known at seq 97 | count")
+
+        // The log grows by a member on that very day: the plain question now answers 11, the
+        // cited one still 10.
+        let grown = try timeline(["--log", log, "-c", "append accession SCO TKM on 2024-07-04 source \"test\""])
+        #expect(grown.status == 0, "\(grown.stderr)")
+        #expect(try timeline(["--log", log, "-c", "members SCO at 2024-07-04 | count"]).stdout == "11\n")
+        #expect(try timeline(["--log", log, "-c", String(statement)]).stdout == "10\n")
+    }
 }

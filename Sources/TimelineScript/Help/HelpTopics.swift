@@ -23,7 +23,7 @@ public enum HelpTopics {
         Statements end at the end of a line; an open {, (, [ or quote, or a trailing |, continues
         on the next. Tab completes; Ctrl-R searches the history; Ctrl-C cancels; Ctrl-D leaves.
 
-        Dot-commands: .help [topic]  .read FILE  .format table|json|csv  .timer on|off  .log PATH  .quit
+        Dot-commands: .help [topic]  .read FILE  .format table|json|csv  .timer on|off  .cite on|off  .log PATH  .quit
         Topics: \(names.joined(separator: " "))
         """
     }
@@ -59,5 +59,9 @@ public enum HelpTopics {
             ("read", ".read FILE\n  Runs a script file; its appends land together or not at all."),
             ("log", ".log PATH\n  Switches to another log (created by its first append)."),
             ("timer", ".timer on|off\n  Shows how long each statement took."),
+            (
+                "cite",
+                ".cite on|off   (or --cite on the command line)\n  Follows every answer with its citation: the log head, and the statement pinned to it\n  (… known at seq N) that gives the same answer on any copy holding that head."
+            ),
         ]
 }

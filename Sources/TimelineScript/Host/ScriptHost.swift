@@ -38,6 +38,10 @@ public protocol ScriptHost: AnyObject {
     /// Whether charts may use terminal colour.
     var usesColour: Bool { get }
 
+    /// Whether a citation line follows every answer (`--cite`, `.cite on`): the log head and the
+    /// statement that reproduces the answer on any copy of the log.
+    var citesAnswers: Bool { get }
+
     /// Whether the host can wait for the user between replayed events (`replay … step`);
     /// without it, a stepped replay shows every event at once.
     var canStep: Bool { get }
@@ -47,6 +51,8 @@ public protocol ScriptHost: AnyObject {
 }
 
 extension ScriptHost {
+    /// Answers are not cited unless the host asks.
+    public var citesAnswers: Bool { false }
     /// A host without a terminal does not wait between replayed events.
     public var canStep: Bool { false }
     /// Without a user to wait for, a replay goes on.

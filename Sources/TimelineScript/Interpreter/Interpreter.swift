@@ -70,7 +70,29 @@ public final class Interpreter {
         let (program, syntax) = Parser.parse(source)
         if !syntax.isEmpty { return RunOutcome(diagnostics: syntax, receipt: nil) }
         lastProgram = program
+        citedSource = source
+        defer { citedSource = nil }
         return run(program)
+    }
+
+    /// The source of the program being run, for citations.
+    private var citedSource: SourceFile?
+
+    /// Runs a script's top-level statements, citing each answer when the host asks.
+    private func executeTopLevel(_ statements: [Statement]) throws {
+        for statement in statements {
+            if shouldStop() { throw Diagnostic(InterpreterMessage.interrupted, at: statement.range) }
+            try execute(statement)
+            guard host.citesAnswers, let source = citedSource, let head = session.head(),
+                let citation = Citation.pinning(statement, in: source, at: head)
+            else { continue }
+            let pending = session.pending.count
+            if pending > 0 {
+                output(.info("cite: not yet: the answer includes \(pending) append\(pending == 1 ? "" : "s") not yet committed"))
+            } else {
+                output(.info(citation.text))
+            }
+        }
     }
 
     /// Runs a parsed program.
@@ -79,7 +101,7 @@ public final class Interpreter {
         session.startRun()
         receipt = nil
         do {
-            try execute(program.statements)
+            try executeTopLevel(program.statements)
         } catch let diagnostic as Diagnostic {
             return RunOutcome(diagnostics: [discarding(diagnostic)], receipt: receipt)
         } catch {
