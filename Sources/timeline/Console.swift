@@ -1,4 +1,5 @@
 import Synchronization
+import TimelineStore
 
 #if canImport(Glibc)
     import Glibc
@@ -78,17 +79,20 @@ enum Console {
         write(descriptor, Array(text.utf8))
     }
 
-    private static func write(_ descriptor: Int32, _ bytes: [UInt8]) {
-        var bytes = bytes
+    private static func write(_ descriptor: Int32, _ bytes: [UInt8]) { _ = writeAll(descriptor, bytes) }
+
+    /// Writes all of `bytes` to a descriptor, going on after interrupted calls.
+    /// - Returns: 0, or the `errno` of the failed write.
+    static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32 {
         var done = 0
         while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
-            if count <= 0 {
-                if count < 0 && errno == EINTR { continue }
-                return
-            }
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return errno }
+            if count == 0 { return EIO }
             done += count
         }
+        return 0
     }
 
     /// Whether a descriptor is a terminal.
@@ -106,4 +110,14 @@ struct CommandFailure: Error {
     static func noInput(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: 66) }
     /// 70: an internal error.
     static func software(_ message: String) -> CommandFailure { CommandFailure(message: message, exitCode: 70) }
+
+    /// A log that could not be read: 66 with `missing` when there is none, 65 when it is damaged
+    /// or of another format, 70 otherwise.
+    static func reading(_ error: StoreError, missing: String) -> CommandFailure {
+        switch error.code {
+        case .notFound: return noInput(missing)
+        case .corrupt, .unsupportedFormat: return dataError(error.description)
+        case .io, .idConflict, .invariant, .locked: return software(error.description)
+        }
+    }
 }

@@ -11,12 +11,9 @@ struct LogSummary {
         let contents: LogContents
         do {
             contents = try options.openLog(location).read()
-        } catch let error where error.code == .notFound {
-            throw CommandFailure.noInput("\(location.path): no log yet (\(location.origin.rawValue)); the first append creates it")
-        } catch let error where error.code == .corrupt || error.code == .unsupportedFormat {
-            throw CommandFailure.dataError(error.description)
         } catch {
-            throw CommandFailure.software(error.description)
+            throw CommandFailure.reading(
+                error, missing: "\(location.path): no log yet (\(location.origin.rawValue)); the first append creates it")
         }
         let timeline = Timeline(records: contents.records)
         let today = Environment.today

@@ -52,19 +52,7 @@ final class TerminalHost: ScriptHost {
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw HostError(.failed, path: path, reason: Self.reason(for: errno, directoryOf: path)) }
-        var written = 0
-        var failure: Int32 = 0
-        contents.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                written += count
-            }
-        }
+        var failure = Console.writeAll(descriptor, contents)
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure == 0 && rename(temporary, path) != 0 { failure = errno }
         guard failure == 0 else {

@@ -42,10 +42,8 @@ struct VerifyCommand: ParsableCommand {
         let report: VerificationReport
         do {
             report = try global.openLog(location).verify(registry: .standard)
-        } catch let error where error.code == .notFound {
-            throw CommandFailure.noInput("\(location.path): no log to verify")
         } catch {
-            throw CommandFailure.software(error.description)
+            throw CommandFailure.reading(error, missing: "\(location.path): no log to verify")
         }
         switch global.format {
         case .json, .jsonl: Console.out(json(report).text)
@@ -86,12 +84,8 @@ struct VerifyCommand: ParsableCommand {
         let hash: ChainHash?
         do {
             hash = try global.openLog(location).chainHash(at: cited.seq)
-        } catch let error where error.code == .notFound {
-            throw CommandFailure.noInput("\(location.path): no log to check")
-        } catch let error where error.code == .corrupt || error.code == .unsupportedFormat {
-            throw CommandFailure.dataError(error.description)
         } catch {
-            throw CommandFailure.software(error.description)
+            throw CommandFailure.reading(error, missing: "\(location.path): no log to check")
         }
         let holds = hash.map { $0.hex.hasPrefix(cited.hashPrefix) } ?? false
         let message: String

@@ -80,18 +80,21 @@ public final class Interpreter {
 
     /// Runs a script's top-level statements, citing each answer when the host asks.
     private func executeTopLevel(_ statements: [Statement]) throws {
+        guard host.citesAnswers, let source = citedSource else { return try execute(statements) }
         for statement in statements {
-            if shouldStop() { throw Diagnostic(InterpreterMessage.interrupted, at: statement.range) }
-            try execute(statement)
-            guard host.citesAnswers, let source = citedSource, let head = session.head(),
-                let citation = Citation.pinning(statement, in: source, at: head)
-            else { continue }
-            let pending = session.pending.count
-            if pending > 0 {
-                output(.info("cite: not yet: the answer includes \(pending) append\(pending == 1 ? "" : "s") not yet committed"))
-            } else {
-                output(.info(citation.text))
-            }
+            try execute([statement])
+            cite(statement, in: source)
+        }
+    }
+
+    /// Shows the citation of a statement's answer: the head and the statement pinned to it.
+    private func cite(_ statement: Statement, in source: SourceFile) {
+        guard let head = session.head(), let citation = Citation.pinning(statement, in: source, at: head) else { return }
+        let pending = session.pending.count
+        if pending > 0 {
+            output(.info("cite: not yet: the answer includes \(pending) append\(pending == 1 ? "" : "s") not yet committed"))
+        } else {
+            output(.info(citation.text))
         }
     }
 
