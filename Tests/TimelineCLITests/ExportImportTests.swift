@@ -28,8 +28,8 @@ struct ExportImportTests {
         let fresh = scratch.file("fresh.jsonl")
         let imported = try timelineInRoot(["--log", fresh, "-c", "import \"\(file)\""])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("appended 97 events"))
         let original = try FileEventLog(path: packageRoot + "/Events/diplomacy.jsonl").read().records
+        #expect(imported.stdout.contains("appended \(original.count) events"))
         let copy = try FileEventLog(path: fresh).read().records
         #expect(copy.map(\.id) == original.map(\.id))
         for query in [

@@ -25,7 +25,7 @@ struct StorageFailureTests {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
         let log = scratch.file("log.jsonl")
-        writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: log)
+        writeBytes(readBytes(frozenLog), to: log)
         let before = readBytes(log)
         let script = scratch.file("big.tl")
         try Self.bigScript(script)
@@ -50,7 +50,7 @@ struct StorageFailureTests {
         try #require(mounted.status == 0, "cannot mount a tmpfs: \(mounted.stderr)")
         defer { _ = try? runProduct("/bin/umount", [mount]) }
         let log = mount + "/log.jsonl"
-        writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: log)
+        writeBytes(readBytes(frozenLog), to: log)
         // Leave about 20 KB free.
         let free = 256 * 1024 - readBytes(log).count - 20 * 1024
         writeBytes([UInt8](repeating: 0x20, count: max(0, free)), to: mount + "/filler")
@@ -73,7 +73,7 @@ struct StorageFailureTests {
         try #require(try runProduct("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mount]).status == 0)
         defer { _ = try? runProduct("/bin/umount", [mount]) }
         let log = mount + "/log.jsonl"
-        writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: log)
+        writeBytes(readBytes(frozenLog), to: log)
         let before = readBytes(log)
         try #require(try runProduct("/bin/mount", ["-o", "remount,ro", mount]).status == 0)
         let result = try runProduct("timeline", ["--log", log, "-c", "append milestone SCO on 2030 text \"x\" source \"t\""])
@@ -90,7 +90,7 @@ struct StorageFailureTests {
         defer { scratch.cleanUp() }
         chmod(scratch.path, 0o755)
         let log = scratch.file("log.jsonl")
-        writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: log)
+        writeBytes(readBytes(frozenLog), to: log)
         chmod(log, 0o444)
         let before = readBytes(log)
         let binary = productsDirectory.appendingPathComponent("timeline").path

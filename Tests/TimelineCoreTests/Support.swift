@@ -6,7 +6,7 @@ func event(_ fields: [String: String]) -> NewEvent {
     var map: [String: FieldValue] = [:]
     for (key, value) in fields {
         switch key {
-        case "founders", "ladder", "from": map[key] = .list(value.split(separator: " ").map(String.init))
+        case "founders", "ladder", "from", "members", "successors": map[key] = .list(value.split(separator: " ").map(String.init))
         case "number": map[key] = .int(Int(value)!)
         default: map[key] = .string(value)
         }

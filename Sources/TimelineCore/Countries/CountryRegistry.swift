@@ -44,6 +44,17 @@ public struct CountryRegistry: Sendable {
         self.byName = byName
     }
 
+    /// The states a log introduced (`state` events), in the order added.
+    public var introduced: [Country] { countries.filter(\.isIntroduced) }
+
+    /// This registry with the states a log introduces added; a state whose code is already
+    /// known is left out (the fold reports it). Answers `self` when there are none.
+    public func adding(_ states: [Country]) -> CountryRegistry {
+        let fresh = states.filter { byCode[$0.alpha3] == nil }
+        guard !fresh.isEmpty else { return self }
+        return CountryRegistry(countries: countries + fresh)
+    }
+
     /// The country with this alpha-3 or alpha-2 code, in any case.
     /// - Complexity: O(1).
     public func country(code: String) -> Country? {

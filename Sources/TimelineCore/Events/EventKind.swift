@@ -11,6 +11,10 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
     case statement
     case milestone
     case dissolution
+    case state
+    case succession
+    case merger
+    case breakup
     case correction
     case retraction
 

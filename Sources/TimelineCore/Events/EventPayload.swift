@@ -27,6 +27,18 @@ public enum EventPayload: Hashable, Sendable {
     case milestone(org: OrganizationID, country: String?, text: String)
     /// The organization ceases to exist; every status ends.
     case dissolution(org: OrganizationID)
+    /// A state that ISO 3166 lacks (Tanganyika, the United Arab Republic) comes into being with
+    /// a code and a name, from the event's date, and ceases on `until` if given.
+    indirect case state(StateIntroduction)
+    /// `country` succeeds `predecessor` in the organization: it takes over its status, since
+    /// when it was held and its ordinal, and the predecessor's ends (Russia continuing the USSR).
+    case succession(org: OrganizationID, country: String, predecessor: String)
+    /// Members merge into one, which may be one of them (an absorption): each merging member's
+    /// status ends and the result holds the highest of them, since the earliest.
+    indirect case merger(Merger)
+    /// A member dissolves: its status ends, and its successors, named here, are admitted anew
+    /// by their own events.
+    indirect case breakup(Breakup)
     /// A fix to an earlier event, named by id or unique id prefix.
     indirect case correction(target: String, changes: Correction)
     /// Withdraws an earlier event, named by id or unique id prefix, from every answer.
@@ -46,6 +58,10 @@ public enum EventPayload: Hashable, Sendable {
         case .statement: .statement
         case .milestone: .milestone
         case .dissolution: .dissolution
+        case .state: .state
+        case .succession: .succession
+        case .merger: .merger
+        case .breakup: .breakup
         case .correction: .correction
         case .retraction: .retraction
         }
@@ -56,8 +72,12 @@ public enum EventPayload: Hashable, Sendable {
         switch self {
         case .founding(let founding): founding.org
         case .accession(let org, _), .status(let org, _, _, _), .withdrawal(let org, _), .suspension(let org, _),
-            .reinstatement(let org, _), .reclassify(let org, _, _), .milestone(let org, _, _), .dissolution(let org):
+            .reinstatement(let org, _), .reclassify(let org, _, _), .milestone(let org, _, _), .dissolution(let org),
+            .succession(let org, _, _):
             org
+        case .merger(let merger): merger.org
+        case .breakup(let breakup): breakup.org
+        case .state: nil
         case .summit(let summit): summit.org
         case .statement(let statement): statement.org
         case .correction, .retraction: nil
@@ -73,7 +93,23 @@ public enum EventPayload: Hashable, Sendable {
         case .milestone(_, let country, _): country
         case .statement(let statement): statement.country
         case .summit(let summit): summit.host
+        case .state(let state): state.code
+        case .succession(_, let country, _): country
+        case .merger(let merger): merger.result
+        case .breakup(let breakup): breakup.country
         default: nil
+        }
+    }
+
+    /// Every country the event names: its `country`, a founding's founders, a succession's
+    /// predecessor, a merger's members, a breakup's successors.
+    public var countries: [String] {
+        switch self {
+        case .founding(let founding): founding.founders
+        case .succession(_, let country, let predecessor): [predecessor, country]
+        case .merger(let merger): merger.members.contains(merger.result) ? merger.members : merger.members + [merger.result]
+        case .breakup(let breakup): [breakup.country] + breakup.successors
+        default: country.map { [$0] } ?? []
         }
     }
 }
@@ -138,6 +174,62 @@ public struct Summit: Hashable, Sendable {
         self.host = host
         self.name = name
         self.number = number
+    }
+}
+
+/// The content of a state event: a state ISO 3166 does not list, introduced by the log.
+public struct StateIntroduction: Hashable, Sendable {
+    /// Its code, three capital letters that no ISO 3166 country uses: `TGA`.
+    public var code: String
+    /// Its name: "Tanganyika".
+    public var name: String
+    /// The day it ceased to exist, if it did.
+    public var until: EDTFDate?
+
+    /// Whether `text` has the shape of a state code: three capital letters A–Z.
+    public static func isValidCode(_ text: String) -> Bool {
+        text.utf8.count == 3 && text.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+    }
+
+    /// A state with this code and name, existing from the event's date until `until`.
+    public init(code: String, name: String, until: EDTFDate? = nil) {
+        self.code = code
+        self.name = name
+        self.until = until
+    }
+}
+
+/// The content of a merger event.
+public struct Merger: Hashable, Sendable {
+    /// The organization whose members merge.
+    public var org: OrganizationID
+    /// The merging members (alpha-3), at least two, or one when it is absorbed by `result`.
+    public var members: [String]
+    /// The member they become (alpha-3): a new participant, or one of `members`.
+    public var result: String
+
+    /// `members` of `org` merging into `result`.
+    public init(org: OrganizationID, members: [String], result: String) {
+        self.org = org
+        self.members = members
+        self.result = result
+    }
+}
+
+/// The content of a breakup event.
+public struct Breakup: Hashable, Sendable {
+    /// The organization the dissolving member belonged to.
+    public var org: OrganizationID
+    /// The member that dissolves (alpha-3).
+    public var country: String
+    /// The states it dissolved into (alpha-3), admitted by their own events.
+    public var successors: [String]
+
+    /// `country` of `org` dissolving into `successors`.
+    public init(org: OrganizationID, country: String, successors: [String]) {
+        self.org = org
+        self.country = country
+        self.successors = successors
     }
 }
 

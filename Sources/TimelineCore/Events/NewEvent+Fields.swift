@@ -53,6 +53,22 @@ extension NewEvent {
             set("text", text)
         case .dissolution(let org):
             set("org", org.rawValue)
+        case .state(let state):
+            set("country", state.code)
+            set("name", state.name)
+            set("until", state.until?.description)
+        case .succession(let org, let country, let predecessor):
+            set("org", org.rawValue)
+            set("country", country)
+            set("predecessor", predecessor)
+        case .merger(let merger):
+            set("org", merger.org.rawValue)
+            fields.append(("members", .list(merger.members)))
+            set("country", merger.result)
+        case .breakup(let breakup):
+            set("org", breakup.org.rawValue)
+            set("country", breakup.country)
+            fields.append(("successors", .list(breakup.successors)))
         case .correction(let target, let changes):
             set("target", target)
             var map: [String: String] = [:]
@@ -144,6 +160,23 @@ extension NewEvent {
         case .milestone:
             payload = .milestone(org: try reader.org("org"), country: try reader.optionalString("country"), text: try reader.string("text"))
         case .dissolution: payload = .dissolution(org: try reader.org("org"))
+        case .state:
+            var until: EDTFDate?
+            if let text = try reader.optionalString("until") {
+                do { until = try EDTFDate.parse(text) } catch { throw EventFieldError(field: "until", message: error.message) }
+            }
+            payload = .state(StateIntroduction(code: try reader.code("country"), name: try reader.string("name"), until: until))
+        case .succession:
+            payload = .succession(
+                org: try reader.org("org"), country: try reader.string("country"), predecessor: try reader.string("predecessor"))
+        case .merger:
+            let members = try reader.list("members")
+            guard !members.isEmpty else { throw EventFieldError(field: "members", message: "name the merging members") }
+            payload = .merger(Merger(org: try reader.org("org"), members: members, result: try reader.string("country")))
+        case .breakup:
+            let successors = try reader.list("successors")
+            guard !successors.isEmpty else { throw EventFieldError(field: "successors", message: "name the successor states") }
+            payload = .breakup(Breakup(org: try reader.org("org"), country: try reader.string("country"), successors: successors))
         case .correction:
             guard case .fields(let map)? = fields["set"] else {
                 throw EventFieldError(field: "set", message: "a correction needs the fields it sets, as an object")
@@ -222,6 +255,15 @@ struct FieldReader {
             throw EventFieldError(field: key, message: "\"\(text)\" is not an organization id (a letter, then letters, digits, - or _)")
         }
         return id
+    }
+
+    /// A new state's code: three capital letters A–Z.
+    func code(_ key: String) throws(EventFieldError) -> String {
+        let text = try string(key)
+        guard StateIntroduction.isValidCode(text) else {
+            throw EventFieldError(field: key, message: "\"\(text)\" is not a state code (three capital letters, such as TGA)")
+        }
+        return text
     }
 
     static func status(_ text: String, field: String) throws(EventFieldError) -> Status {

@@ -16,6 +16,12 @@ extension NewEvent {
         case .milestone(let org, let country, let text):
             return "milestone \(org)\(country.map { " \($0)" } ?? "")\(on): \(text)"
         case .dissolution(let org): return "dissolution \(org)\(on)"
+        case .state(let state): return "state \(state.code)\(on)"
+        case .succession(let org, let country, let predecessor): return "succession \(org) \(country) from \(predecessor)\(on)"
+        case .merger(let merger):
+            return "merger \(merger.org) \(merger.members.joined(separator: " ")) into \(merger.result)\(on)"
+        case .breakup(let breakup):
+            return "breakup \(breakup.org) \(breakup.country) into \(breakup.successors.joined(separator: " "))\(on)"
         case .correction(let target, _): return "correction of \(target)"
         case .retraction(let target, _): return "retraction of \(target)"
         }

@@ -135,7 +135,9 @@ struct AmendmentResolver {
         case .summit: allowed.formUnion(["place", "host", "name"])
         case .statement: allowed.formUnion(["country", "text", "speaker"])
         case .milestone: allowed.formUnion(["country", "text"])
-        case .reclassify, .dissolution, .correction, .retraction: break
+        case .state: allowed.insert("name")
+        case .succession: allowed.insert("country")
+        case .reclassify, .dissolution, .merger, .breakup, .correction, .retraction: break
         }
         let set: [(String, Bool)] = [
             ("date", changes.date != nil), ("country", changes.country != nil), ("status", changes.status != nil),
@@ -177,7 +179,12 @@ struct AmendmentResolver {
             event.payload = .statement(statement)
         case .milestone(let org, let country, let text):
             event.payload = .milestone(org: org, country: changes.country ?? country, text: changes.text ?? text)
-        case .reclassify, .dissolution, .correction, .retraction: break
+        case .state(var state):
+            state.name = changes.name ?? state.name
+            event.payload = .state(state)
+        case .succession(let org, let country, let predecessor):
+            event.payload = .succession(org: org, country: changes.country ?? country, predecessor: predecessor)
+        case .reclassify, .dissolution, .merger, .breakup, .correction, .retraction: break
         }
         return event
     }

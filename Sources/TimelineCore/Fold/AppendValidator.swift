@@ -6,7 +6,7 @@
 /// state the validator holds, and nothing the batch does can reach an earlier event. Appends
 /// usually are of that kind (new events). Others — an event dated before later events of its
 /// organization, a correction or retraction, a founding that names a predecessor, a history
-/// that already breaks a rule, an organization outside a scoped validator's — are left to
+/// that already breaks a rule, a state introduced (it extends the countries known), an organization outside a scoped validator's — are left to
 /// `Timeline.validate`, which folds again.
 ///
 /// For example:
@@ -60,7 +60,7 @@ public struct AppendValidator: Sendable {
         guard clean else { return false }
         for record in batch {
             switch record.payload {
-            case .correction, .retraction: return false
+            case .correction, .retraction, .state: return false
             case .founding(let founding) where founding.predecessor != nil: return false
             default: break
             }

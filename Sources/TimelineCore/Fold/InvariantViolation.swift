@@ -26,6 +26,12 @@ public struct InvariantViolation: Error, Hashable, Sendable, CustomStringConvert
         case invalidAmendment = "invalid-amendment"
         case alreadyRetracted = "already-retracted"
         case idConflict = "id-conflict"
+        case stateCodeTaken = "state-code-taken"
+        case stateNotYetExisting = "state-not-yet-existing"
+        case stateCeased = "state-ceased"
+        case invalidStateDates = "invalid-state-dates"
+        case successorHoldsStatus = "successor-holds-status"
+        case invalidMerger = "invalid-merger"
     }
 
     /// Which rule is broken.

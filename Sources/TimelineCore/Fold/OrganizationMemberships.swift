@@ -78,13 +78,30 @@ public final class OrganizationMemberships: Sendable {
             next[Int(item.participant)] += 1
         }
         // Ordinal: rank of each country's first membership, by date, then by code, so that the
-        // order in which events were appended never changes it (India 7th, Pakistan 8th).
-        let firsts = countries.indices.compactMap { participant -> (participant: Int, day: CivilDay)? in
-            positions[starts[participant]..<starts[participant + 1]].first { recorded[$0].transition.isMembership }
-                .map { (participant, recorded[$0].transition.date.earliest) }
-        }.sorted { $0.day != $1.day ? $0.day < $1.day : countries[$0.participant] < countries[$1.participant] }
+        // order in which events were appended never changes it (India 7th, Pakistan 8th). A
+        // membership taken over from a predecessor (held since before the event that gave it)
+        // keeps the predecessor's rank (Russia the USSR's).
+        var firsts: [(participant: Int, day: CivilDay)] = []
+        var inherited: [(participant: Int, transition: MembershipTransition)] = []
+        for participant in countries.indices {
+            guard
+                let position = positions[starts[participant]..<starts[participant + 1]].first(where: {
+                    recorded[$0].transition.isMembership
+                })
+            else { continue }
+            let transition = recorded[position].transition
+            if transition.since.earliest < transition.date.earliest, transition.before.status == nil {
+                inherited.append((participant, transition))
+            } else {
+                firsts.append((participant, transition.date.earliest))
+            }
+        }
+        firsts.sort { $0.day != $1.day ? $0.day < $1.day : countries[$0.participant] < countries[$1.participant] }
         var ranks = [Int?](repeating: nil, count: countries.count)
         for (rank, first) in firsts.enumerated() { ranks[first.participant] = rank + 1 }
+        if !inherited.isEmpty {
+            Self.rankInherited(inherited, recorded: recorded, ranks: &ranks)
+        }
         var builder = Builder()
         builder.reserveCapacity(transitions: recorded.count)
         for participant in countries.indices.sorted(by: { countries[$0] < countries[$1] }) {
@@ -93,6 +110,30 @@ public final class OrganizationMemberships: Sendable {
             for position in positions[starts[participant]..<starts[participant + 1]] { builder.add(recorded[position].transition) }
         }
         self.init(builder)
+    }
+
+    /// Gives each inherited membership the best rank among the participants whose status ended
+    /// by the same event (its predecessors), in date order so that a chain of successions
+    /// resolves; one without a ranked predecessor ranks after every other.
+    private static func rankInherited(
+        _ inherited: [(participant: Int, transition: MembershipTransition)], recorded: [ParticipantTransition], ranks: inout [Int?]
+    ) {
+        let events = Set(inherited.map(\.transition.seq))
+        var ended: [SequenceNumber: [Int]] = [:]
+        for item in recorded where events.contains(item.transition.seq) {
+            if item.transition.before.status != nil, item.transition.after.status == nil {
+                ended[item.transition.seq, default: []].append(Int(item.participant))
+            }
+        }
+        var next = (ranks.compactMap { $0 }.max() ?? 0) + 1
+        for (participant, transition) in inherited.sorted(by: { $0.transition.date.earliest < $1.transition.date.earliest }) {
+            if let rank = (ended[transition.seq] ?? []).compactMap({ ranks[$0] }).min() {
+                ranks[participant] = rank
+            } else {
+                ranks[participant] = next
+                next += 1
+            }
+        }
     }
 
     /// Collects participants and their transitions, one after another (a fold or a snapshot).

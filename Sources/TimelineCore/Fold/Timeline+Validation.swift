@@ -25,7 +25,8 @@ extension Timeline {
         try validate(appending: batch, to: Timeline(records: records(of: parts, about: touched), registry: registry))
     }
 
-    /// What a fold needs to check events about `organizations`: every founding (they are few,
+    /// What a fold needs to check events about `organizations`: every founding and every state
+    /// introduced (they are few,
     /// they make predecessors valid and they let an unknown organization's message suggest the
     /// near ones), every amendment, and the events of those organizations.
     /// - Complexity: O(n); records are read in place, and only those kept are copied.
@@ -42,7 +43,7 @@ extension Timeline {
                     let record = records[index]
                     let keep: Bool
                     switch record.pointee.event.payload.kind {
-                    case .founding, .correction, .retraction: keep = true
+                    case .founding, .state, .correction, .retraction: keep = true
                     default:
                         guard let organization = record.pointee.event.payload.organization else { keep = false; break }
                         keep = few?.contains(organization) ?? organizations.contains(organization)
@@ -63,7 +64,7 @@ extension Timeline {
     /// - Complexity: O(n log n) in the size of the log.
     public static func validate(appending batch: [RecordedEvent], to existing: Timeline) throws(InvariantViolation) {
         guard !batch.isEmpty else { return }
-        let combined = Timeline(records: existing.records + batch, registry: existing.registry)
+        let combined = Timeline(records: existing.records + batch, registry: existing.baseRegistry)
         struct Key: Hashable {
             let rule: InvariantViolation.Rule
             let id: EventID

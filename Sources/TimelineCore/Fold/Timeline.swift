@@ -41,11 +41,29 @@ public struct Timeline: Sendable {
     /// per processor for a large log, else on one (tests pin it to compare the two).
     init(records: [RecordedEvent], registry: CountryRegistry, foldParts: Int?) {
         self.records = records
+        self.baseRegistry = registry
         var (events, fold, violations) = Self.fold(records, registry: registry, foldParts: foldParts, recordingTransitions: true)
         self.events = events
         self.violations = violations
-        self.projections = Projections(organizations: fold.organizations, memberships: fold.takeMemberships(), registry: registry)
+        self.projections = Projections(organizations: fold.organizations, memberships: fold.takeMemberships(), registry: fold.registry)
         self.finalFold = fold
+    }
+
+    /// The registry the timeline was given, before the states its records introduce.
+    let baseRegistry: CountryRegistry
+
+    /// The states the events introduce (`state` events, the first for each code, in fold
+    /// order), added to `registry`.
+    static func registry(_ registry: CountryRegistry, addingStatesOf events: EffectiveEvents, order: [UInt32], records: [RecordedEvent])
+        -> CountryRegistry
+    {
+        var states: [Country] = []
+        var seen: Set<String> = []
+        for (position, index) in order.enumerated() where records[Int(index)].kind == .state {
+            guard case .state(let state) = events[position].payload, seen.insert(state.code).inserted else { continue }
+            states.append(Country(introducedCode: state.code, name: state.name, introduced: events[position].date, ended: state.until))
+        }
+        return registry.adding(states)
     }
 
     /// The rules the records break, in fold order, as `Timeline(records:).violations` gives
@@ -72,6 +90,7 @@ public struct Timeline: Sendable {
             if foundings[founding.org] == nil { foundings[founding.org] = ordered[position].date }
             if let predecessor = founding.predecessor { predecessors.append((founding.org, predecessor)) }
         }
+        let registry = Self.registry(registry, addingStatesOf: ordered, order: order, records: records)
         let parts = foldParts ?? Parallelism.standard.threads(for: order.count, threshold: Parallelism.standard.foldThreshold)
         let fold = PartitionedFold.fold(
             records: records, events: ordered, order: order, corrected: !corrected.isEmpty,
@@ -82,7 +101,7 @@ public struct Timeline: Sendable {
 
     /// The timeline as the log stood at an earlier point of transaction time.
     public func known(at point: KnownAt) -> Timeline {
-        Timeline(records: records.filter(point.includes), registry: registry)
+        Timeline(records: records.filter(point.includes), registry: baseRegistry)
     }
 
     /// The last record's sequence number, or `nil` for an empty log.

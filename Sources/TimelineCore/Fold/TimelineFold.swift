@@ -16,6 +16,10 @@ struct TimelineFold: Sendable {
     private var countries = StringNumbering()
     /// Per organization number, by country number: the participant's slot in its state, or -1.
     private var slots: [[Int32]] = []
+    /// By country number: whether the country is a state the log introduced (checked by date).
+    private var introducedNumbers: [Bool] = []
+    /// The codes of the states introduced so far, each by its first `state` event.
+    private var introducedStates: [String: EDTFDate] = [:]
 
     /// Every founding in the event set, to explain an event dated before its organization.
     var foundings: [OrganizationID: EDTFDate] = [:]
@@ -114,10 +118,34 @@ struct TimelineFold: Sendable {
     /// Checks that a country code is known, and answers its number; records a violation and
     /// answers `nil` otherwise.
     private mutating func checkCountry(_ code: String, _ event: some FoldableEvent) -> Int? {
-        if let known = countries.number(of: code) { return known }
-        if registry.country(code: code)?.alpha3 == code { return countries.add(code) }
-        refuse(event, .unknownCountry, CountryLookupError(text: code, suggestions: registry.suggestions(for: code)).description)
-        return nil
+        if let known = countries.number(of: code) {
+            // A state the log introduced exists only between its dates: checked at every event.
+            if known < introducedNumbers.count, introducedNumbers[known], !checkExists(code, event) { return nil }
+            return known
+        }
+        guard let country = registry.country(code: code), country.alpha3 == code else {
+            refuse(event, .unknownCountry, CountryLookupError(text: code, suggestions: registry.suggestions(for: code)).description)
+            return nil
+        }
+        let number = countries.add(code)
+        if country.isIntroduced {
+            if introducedNumbers.count <= number { introducedNumbers += repeatElement(false, count: number + 1 - introducedNumbers.count) }
+            introducedNumbers[number] = true
+            if !checkExists(code, event) { return nil }
+        }
+        return number
+    }
+
+    /// Checks that a state the log introduced exists at the event's date.
+    private mutating func checkExists(_ code: String, _ event: some FoldableEvent) -> Bool {
+        guard let country = registry.country(code: code), let introduced = country.introduced else { return true }
+        if country.exists(at: event.foldDate) { return true }
+        if event.foldDate.latest < introduced.earliest {
+            refuse(event, .stateNotYetExisting, "\(name(code)) exists only from \(introduced), after this event's date \(event.foldDate)")
+        } else {
+            refuse(event, .stateCeased, "\(name(code)) ceased to exist on \(country.ended!); nothing can happen to it after that")
+        }
+        return false
     }
 
     /// The slot of the country numbered `country` in organization `number`, if it has one.
@@ -166,11 +194,17 @@ struct TimelineFold: Sendable {
         return states[number].since[slot]
     }
 
+    /// Moves a participant to `after`. Its status is held since the event's date, or since
+    /// before when it keeps the status, or since `inherited` when it takes over a status held
+    /// since then (a succession or a merger).
     private mutating func transition(
-        _ number: Int, _ country: String, _ slot: Slot, to after: MembershipState, by event: some FoldableEvent
+        _ number: Int, _ country: String, _ slot: Slot, to after: MembershipState, by event: some FoldableEvent,
+        since inherited: EDTFDate? = nil
     ) {
         let before = state(number, slot)
-        let start = before.status == after.status && before.status != nil ? (since(number, slot) ?? event.foldDate) : event.foldDate
+        let start =
+            inherited
+            ?? (before.status == after.status && before.status != nil ? (since(number, slot) ?? event.foldDate) : event.foldDate)
         let transition =
             recordsTransitions
             ? MembershipTransition(
@@ -321,8 +355,116 @@ struct TimelineFold: Sendable {
                 transition(number, country, slot, to: .none, by: event)
             }
             states[number].organization.dissolved = event.foldDate
+        case .state(let state):
+            applyState(state, event)
+        case .succession(let org, let country, let predecessor):
+            applySuccession(org: org, country: country, predecessor: predecessor, event)
+        case .merger(let merger):
+            applyMerger(merger, event)
+        case .breakup(let breakup):
+            guard let number = checkOrganization(breakup.org, event), let slot = checkCountry(breakup.country, in: number, event)
+            else { return }
+            if state(number, slot).status == nil {
+                refuse(
+                    event, .notParticipating,
+                    "\(name(breakup.country)) holds no status in \(breakup.org) at \(event.foldDate), so its membership cannot end")
+                return
+            }
+            if breakup.successors.contains(breakup.country) {
+                refuse(event, .invalidMerger, "\(name(breakup.country)) cannot be among its own successors")
+                return
+            }
+            for successor in breakup.successors where checkCountry(successor, event) == nil { return }
+            transition(number, breakup.country, slot, to: .none, by: event)
         case .correction, .retraction:
             break  // resolved before the fold
+        }
+    }
+
+    /// A state event: its code must be new (no ISO country, no earlier state) and its end after
+    /// its start.
+    private mutating func applyState(_ state: StateIntroduction, _ event: some FoldableEvent) {
+        if let known = registry.country(code: state.code), !known.isIntroduced {
+            refuse(event, .stateCodeTaken, "\(state.code) is already the code of \(known.name) in ISO 3166; choose another code")
+            return
+        }
+        if let first = introducedStates[state.code] {
+            refuse(event, .stateCodeTaken, "a state \(state.code) was already introduced on \(first); a state is introduced once")
+            return
+        }
+        introducedStates[state.code] = event.foldDate
+        if let until = state.until, until.latest < event.foldDate.earliest {
+            refuse(event, .invalidStateDates, "\(state.name) cannot cease on \(until), before it exists (\(event.foldDate))")
+        }
+    }
+
+    /// A succession: the predecessor holds a status, the successor none; the successor takes
+    /// the status over with the date it has been held since.
+    private mutating func applySuccession(org: OrganizationID, country: String, predecessor: String, _ event: some FoldableEvent) {
+        guard let number = checkOrganization(org, event), let predecessorSlot = checkCountry(predecessor, in: number, event),
+            let slot = checkCountry(country, in: number, event)
+        else { return }
+        if country == predecessor {
+            refuse(event, .invalidMerger, "\(name(country)) cannot succeed itself")
+            return
+        }
+        let held = state(number, predecessorSlot)
+        guard held.status != nil else {
+            refuse(
+                event, .notParticipating, "\(name(predecessor)) holds no status in \(org) at \(event.foldDate), so no one can succeed it")
+            return
+        }
+        if let own = state(number, slot).status {
+            refuse(
+                event, .successorHoldsStatus,
+                "\(name(country)) already holds \(own) in \(org) (since \(since(number, slot) ?? event.foldDate)); a successor takes over a status it does not hold"
+            )
+            return
+        }
+        let heldSince = since(number, predecessorSlot)
+        transition(number, predecessor, predecessorSlot, to: .none, by: event)
+        transition(number, country, slot, to: held, by: event, since: heldSince)
+    }
+
+    /// A merger: every merging member holds a status; the result, if not one of them, holds
+    /// none. The result holds the highest merging status, since the earliest of them.
+    private mutating func applyMerger(_ merger: Merger, _ event: some FoldableEvent) {
+        guard let number = checkOrganization(merger.org, event) else { return }
+        let absorbed = merger.members.contains(merger.result)
+        if Set(merger.members).count != merger.members.count || merger.members.count < (absorbed ? 2 : 1) {
+            refuse(
+                event, .invalidMerger,
+                "a merger names at least two different members, or one member absorbed into another: merger ORG A B into C")
+            return
+        }
+        var merging: [(country: String, slot: Int, state: MembershipState, since: EDTFDate?)] = []
+        for member in merger.members {
+            guard let found = checkCountry(member, in: number, event) else { return }
+            let current = state(number, found)
+            guard current.status != nil, let slot = found else {
+                refuse(
+                    event, .notParticipating, "\(name(member)) holds no status in \(merger.org) at \(event.foldDate), so it cannot merge")
+                return
+            }
+            merging.append((member, slot, current, since(number, slot)))
+        }
+        guard let resultSlot = checkCountry(merger.result, in: number, event) else { return }
+        if !absorbed, let own = state(number, resultSlot).status {
+            refuse(
+                event, .successorHoldsStatus,
+                "\(name(merger.result)) already holds \(own) in \(merger.org); name it among the merging members for an absorption")
+            return
+        }
+        let ladder = states[number].ladder
+        let rank = { (state: MembershipState) in state.status.flatMap { ladder.rank(of: $0) } ?? -1 }
+        let best = merging.max { rank($0.state) < rank($1.state) }!.state
+        let earliest = merging.compactMap(\.since).min { $0.earliest < $1.earliest }
+        for member in merging where member.country != merger.result {
+            transition(number, member.country, member.slot, to: .none, by: event)
+        }
+        let current = state(number, resultSlot)
+        if current != best || since(number, resultSlot) != earliest {
+            transition(number, merger.result, resultSlot, to: best, by: event, since: earliest)
         }
     }
 }

@@ -7,8 +7,9 @@ extension Timeline {
     }
 
     /// Every effective event about a country, in fold order: its own events, foundings it took
-    /// part in, summits it hosted, statements about it, and reclassifications or dissolutions
-    /// that changed its status.
+    /// part in, summits it hosted, statements about it, successions, mergers and breakups that
+    /// name it, the state event that introduced it, and reclassifications or dissolutions that
+    /// changed its status.
     /// - Complexity: O(n).
     public func history(ofCountry country: String, from: CivilDay? = nil, to: CivilDay? = nil) -> [EffectiveEvent] {
         var touching = Set<EventID>()
@@ -18,8 +19,7 @@ extension Timeline {
         return events.filter { event in
             guard overlaps(event, from: from, to: to) else { return false }
             if event.payload.country == country || touching.contains(event.id) { return true }
-            if case .founding(let founding) = event.payload { return founding.founders.contains(country) }
-            return false
+            return event.payload.countries.contains(country)
         }
     }
 

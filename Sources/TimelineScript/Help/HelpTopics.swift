@@ -37,7 +37,7 @@ public enum HelpTopics {
             ),
             (
                 "append",
-                "append TYPE … on DATE … source \"…\" [url \"…\"] [note \"…\"] [id \"…\"]\n  Types: founding accession status withdrawal suspension reinstatement reclassify summit statement milestone dissolution correction retraction.\n  Example: append accession SCO IND on 2017-06-09 source \"TASS, 2017-06-09\"\n  Every append needs a source; a script's appends land together or not at all."
+                "append TYPE … on DATE … source \"…\" [url \"…\"] [note \"…\"] [id \"…\"]\n  Types: founding accession status withdrawal suspension reinstatement reclassify summit statement milestone dissolution state succession merger breakup correction retraction.\n  Example: append accession SCO IND on 2017-06-09 source \"TASS, 2017-06-09\"\n  Every append needs a source; a script's appends land together or not at all."
             ),
             (
                 "transactions",

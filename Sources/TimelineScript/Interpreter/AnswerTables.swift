@@ -78,7 +78,9 @@ enum AnswerTables {
                 event in
                 guard event.date.earliest >= summit.date.earliest, event.date.latest <= summit.date.latest else { return false }
                 switch event.event.kind {
-                case .accession, .status, .withdrawal, .suspension, .reinstatement, .reclassify, .milestone: return true
+                case .accession, .status, .withdrawal, .suspension, .reinstatement, .reclassify, .milestone, .succession, .merger,
+                    .breakup:
+                    return true
                 default: return false
                 }
             }
@@ -144,7 +146,7 @@ enum AnswerTables {
     static func why(_ timeline: Timeline, country: String, org: OrganizationID, at day: CivilDay) -> Table {
         var table = Table(columns: ["seq", "id", "date", "type", "change", "source", "certainty"])
         let transitions = timeline.transitions(of: country, in: org).filter { $0.date.earliest <= day }
-        for transition in transitions {
+        for (holder, transition) in chain(of: country, in: org, transitions: transitions, timeline: timeline) {
             guard let event = timeline.event(transition.eventID) else { continue }
             let before = transition.before.status?.rawValue ?? "none"
             let after = transition.after.status?.rawValue ?? "none"
@@ -152,6 +154,8 @@ enum AnswerTables {
             if transition.after.suspended != transition.before.suspended {
                 change += transition.after.suspended ? " (suspended)" : " (reinstated)"
             }
+            // A predecessor's own steps, shown before the succession that passed its status on.
+            if holder != country { change = "\(holder): \(change)" }
             table.rows.append([
                 .number(event.seq.value), .string(event.id.rawValue), .date(event.date), .string(event.event.kind.rawValue),
                 .string(change), .string(event.event.source.description),
@@ -170,6 +174,35 @@ enum AnswerTables {
         }
         table.notes.append(contentsOf: timeline.existenceNotes(org, at: day))
         return table
+    }
+
+    /// A country's transitions, each preceded, where it took over a status (a succession or a
+    /// merger), by the transitions of the predecessors that held it, back to where they began.
+    static func chain(of country: String, in org: OrganizationID, transitions: [MembershipTransition], timeline: Timeline)
+        -> [(holder: String, transition: MembershipTransition)]
+    {
+        var rows: [(holder: String, transition: MembershipTransition)] = []
+        func add(_ holder: String, _ transitions: [MembershipTransition], depth: Int) {
+            for transition in transitions {
+                if depth < 16, let event = timeline.event(transition.eventID) {
+                    var predecessors: [String] = []
+                    switch event.payload {
+                    case .succession(_, let successor, let predecessor) where successor == holder: predecessors = [predecessor]
+                    case .merger(let merger) where merger.result == holder: predecessors = merger.members.filter { $0 != holder }
+                    default: break
+                    }
+                    for predecessor in predecessors {
+                        let earlier = timeline.transitions(of: predecessor, in: org).filter {
+                            $0.eventID != transition.eventID && $0.date.earliest <= transition.date.earliest
+                        }
+                        add(predecessor, earlier, depth: depth + 1)
+                    }
+                }
+                rows.append((holder, transition))
+            }
+        }
+        add(country, transitions, depth: 0)
+        return rows
     }
 
     /// The events in order, each with what it changed and the running totals per status.

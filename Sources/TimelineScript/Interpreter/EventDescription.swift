@@ -36,6 +36,20 @@ enum EventDescription {
         case .milestone(_, let country, let text):
             return (country.map { "\(name($0)): " } ?? "") + text
         case .dissolution(let org): return "\(org) dissolved"
+        case .state(let state):
+            return "\(state.name) (\(state.code)) comes into being" + (state.until.map { ", until \($0)" } ?? "")
+        case .succession(let org, let country, let predecessor):
+            let since = timeline.transitions(of: country, in: org).first { $0.eventID == event.id }?.since
+            return "\(name(country)) continues the place of \(name(predecessor)) in \(org)" + (since.map { " (held since \($0))" } ?? "")
+        case .merger(let merger):
+            let merging = merger.members.filter { $0 != merger.result }.map(name)
+            if merger.members.contains(merger.result) {
+                return merging.joined(separator: ", ") + " merged into \(name(merger.result)), which continues in \(merger.org)"
+            }
+            return merger.members.map(name).joined(separator: " and ") + " merge into \(name(merger.result)) in \(merger.org)"
+        case .breakup(let breakup):
+            return "\(name(breakup.country)) dissolves; its place in \(breakup.org) ends (successors: "
+                + breakup.successors.map(name).joined(separator: ", ") + ")"
         case .correction, .retraction: return event.event.summary
         }
     }

@@ -68,6 +68,7 @@ extension Interpreter {
         var statuses: [Status] = []
         var speaker: String?
         var target: String?
+        var countryCodes: [String] = []
         let missingRange = statement.typeRange.upperBound..<statement.typeRange.upperBound + 1
         for role in form.positional {
             switch role {
@@ -84,6 +85,15 @@ extension Interpreter {
                     positional.removeFirst()
                 }
                 continue
+            case .countries:
+                guard !positional.isEmpty else {
+                    throw Diagnostic(
+                        AppendMessage.missingValue(kind: kind.rawValue, what: "the merging members"), at: missingRange,
+                        notes: [AppendMessage.exampleNote(form.example)])
+                }
+                countryCodes = try positional.map { try country($0).alpha3 }
+                positional = []
+                continue
             default:
                 break
             }
@@ -94,6 +104,7 @@ extension Interpreter {
                 case .country: what = "a country"
                 case .status: what = "a status"
                 case .speaker: what = "a speaker (in quotes)"
+                case .newCode: what = "the new state's code (three capital letters)"
                 default: what = "an event id or prefix"
                 }
                 throw Diagnostic(
@@ -107,6 +118,7 @@ extension Interpreter {
             case .status: statusValue = try status(expression)
             case .speaker: speaker = try text(of: expression, what: "a speaker")
             case .target: target = try text(of: expression, what: "an event id or prefix")
+            case .newCode: countryCode = try newStateCode(expression)
             default: break
             }
         }
@@ -163,6 +175,16 @@ extension Interpreter {
                     text: try string("text")!, context: try string("context")))
         case .milestone: payload = .milestone(org: org!, country: countryCode, text: try string("text")!)
         case .dissolution: payload = .dissolution(org: org!)
+        case .state:
+            payload = .state(
+                StateIntroduction(code: countryCode!, name: try string("name")!, until: try single("until").map { try self.date($0) }))
+        case .succession:
+            payload = .succession(org: org!, country: countryCode!, predecessor: try clauseCountry("from")!)
+        case .merger:
+            payload = .merger(Merger(org: org!, members: countryCodes, result: try clauseCountry("into")!))
+        case .breakup:
+            let successors = try clauses["into"]!.values.map { try country($0).alpha3 }
+            payload = .breakup(Breakup(org: org!, country: countryCode!, successors: successors))
         case .correction:
             let changes = Correction(
                 date: try single("date").map { try self.date($0) }, country: try clauseCountry("country"),
@@ -195,5 +217,19 @@ extension Interpreter {
         } catch let error as StoreError {
             throw Diagnostic(StoreMessage.appendRefused(error), at: range)
         }
+    }
+
+    /// The code a `state` event introduces: three capital letters that no ISO country has.
+    private func newStateCode(_ expression: Expression) throws -> String {
+        let code = try text(of: expression, what: "a state code")
+        guard StateIntroduction.isValidCode(code) else {
+            throw Diagnostic(AppendMessage.invalidStateCode(code), at: expression.range)
+        }
+        // A state the log already introduced may be appended again (a seed run twice appends
+        // nothing); an ISO code never.
+        if let known = registry.country(code: code), !known.isIntroduced {
+            throw Diagnostic(AppendMessage.stateCodeTaken(code, by: known.description), at: expression.range)
+        }
+        return code
     }
 }

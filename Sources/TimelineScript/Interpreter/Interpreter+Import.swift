@@ -59,7 +59,7 @@ struct ImportRowError: Error {
 
 /// Turns the columns of `export events` back into the fields of an event.
 enum ImportedFields {
-    static let listFields: Set<String> = ["founders", "ladder", "from"]
+    static let listFields: Set<String> = ["founders", "ladder", "from", "members", "successors"]
     /// Columns `export` adds that are not part of an event.
     static let exportOnly: Set<String> = ["seq", "recorded"]
 

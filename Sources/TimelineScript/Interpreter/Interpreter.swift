@@ -40,8 +40,9 @@ public final class Interpreter {
         self.init(session: LogSession(log: log, registry: registry), host: IsolatedHost(today: today, output: output))
     }
 
-    /// The countries names resolve against.
-    public var registry: CountryRegistry { session.registry }
+    /// The countries names resolve against: the session's, with the states the log and this
+    /// run's appends introduce.
+    public var registry: CountryRegistry { session.knownCountries() }
 
     /// The day a query without `at` asks about.
     var today: CivilDay { host.today }

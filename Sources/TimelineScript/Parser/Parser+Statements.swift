@@ -136,11 +136,9 @@ extension Parser {
         return (statements, advance().range.upperBound)
     }
 
-    /// Words that start a clause of an append; anything before the first is positional.
-    static let appendClauses: Set<String> = [
-        "on", "name", "place", "founders", "ladder", "predecessor", "host", "number", "org", "country", "text", "context",
-        "source", "url", "note", "id", "change", "reason", "date", "status", "as", "speaker",
-    ]
+    /// Words that start a clause of an append (those of every form); anything before the first
+    /// is positional.
+    static let appendClauses: Set<String> = Set(EventKind.allCases.flatMap { $0.appendForm.clauses })
 
     mutating func parseAppend() throws(Diagnostic) -> Statement {
         let start = advance().range.lowerBound

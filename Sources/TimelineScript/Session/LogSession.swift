@@ -105,6 +105,12 @@ public final class LogSession {
         return committed?.head
     }
 
+    /// The countries known: the registry with the states the log and the pending appends
+    /// introduce (the registry alone when the log is unreadable).
+    public func knownCountries() -> CountryRegistry {
+        (try? projections().registry) ?? registry
+    }
+
     /// The timeline the next query would read, for completion; `nil` when the log is unreadable.
     public func currentTimeline() -> Timeline? { try? timeline() }
 

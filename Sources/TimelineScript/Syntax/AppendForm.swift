@@ -22,6 +22,10 @@ public struct AppendForm: Sendable {
         case target
         /// A country, or nothing.
         case optionalCountry
+        /// Several countries (a merger's members).
+        case countries
+        /// The code of a state not yet known (`state`).
+        case newCode
     }
 
     /// The values before the clauses, in order.
@@ -85,6 +89,22 @@ extension EventKind {
         case .dissolution:
             return AppendForm(
                 positional: [.org], required: ["on"], optional: [], example: "append dissolution SHANGHAI5 on 2001-06-15 source \"…\"")
+        case .state:
+            return AppendForm(
+                positional: [.newCode], required: ["name", "on"], optional: ["until"],
+                example: "append state TGA name \"Tanganyika\" on 1961-12-09 until 1964-04-26 source \"…\"")
+        case .succession:
+            return AppendForm(
+                positional: [.org, .country], required: ["from", "on"], optional: [],
+                example: "append succession UN RUS from SUN on 1991-12-24 source \"…\"")
+        case .merger:
+            return AppendForm(
+                positional: [.org, .countries], required: ["into", "on"], optional: [],
+                example: "append merger UN TGA ZAN into TZA on 1964-04-26 source \"…\"")
+        case .breakup:
+            return AppendForm(
+                positional: [.org, .country], required: ["into", "on"], optional: [],
+                example: "append breakup UN CSK into CZE SVK on 1993-01-01 source \"…\"")
         case .correction:
             return AppendForm(
                 positional: [.target], required: [], optional: ["date", "country", "status", "place", "host", "name", "text", "speaker"],

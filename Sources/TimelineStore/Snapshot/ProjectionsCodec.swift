@@ -3,6 +3,15 @@ import TimelineCore
 /// The binary form of `Projections` inside a snapshot.
 enum ProjectionsCodec {
     static func encode(_ projections: Projections, into writer: inout ByteWriter) {
+        // The states the log introduced, which the registry the snapshot is read with lacks.
+        let introduced = projections.registry.introduced
+        writer.integer(introduced.count)
+        for state in introduced {
+            writer.string(state.alpha3)
+            writer.string(state.name)
+            writer.string(state.introduced!.description)
+            writer.optionalString(state.ended?.description)
+        }
         let organizations = projections.organizations.values.sorted { $0.id < $1.id }
         writer.integer(organizations.count)
         for organization in organizations {
@@ -98,6 +107,13 @@ enum ProjectionsCodec {
             return MembershipState(status: status, suspended: try reader.flag())
         }
 
+        var states: [Country] = []
+        for _ in 0..<(try reader.integer()) {
+            let code = try reader.string()
+            let name = try reader.string()
+            states.append(Country(introducedCode: code, name: name, introduced: try date(), ended: try optionalDate()))
+        }
+        let registry = registry.adding(states)
         var organizations: [OrganizationID: Organization] = [:]
         for _ in 0..<(try reader.integer()) {
             let id = try org(try reader.string())

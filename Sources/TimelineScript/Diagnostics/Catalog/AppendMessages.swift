@@ -39,6 +39,10 @@ public enum AppendMessage: DiagnosticMessage, Hashable {
     case emptyCorrection
     /// An `id` that is not a valid event id.
     case invalidID(String)
+    /// A `state` code that is not three capital letters.
+    case invalidStateCode(String)
+    /// A `state` code some country already has (`by` names it).
+    case stateCodeTaken(String, by: String)
 
     /// The message's id: a missing or empty source is refused by the rule of provenance; the
     /// others are errors in the statement.
@@ -60,6 +64,8 @@ public enum AppendMessage: DiagnosticMessage, Hashable {
         case .numberNeedsWholeNumber: return DiagnosticID("type-error", category: .runtime)
         case .emptyCorrection: return DiagnosticID("empty-correction", category: .runtime)
         case .invalidID: return DiagnosticID("invalid-id", category: .runtime)
+        case .invalidStateCode: return DiagnosticID("invalid-state-code", category: .runtime)
+        case .stateCodeTaken: return DiagnosticID("state-code-taken", category: .refused)
         }
     }
 
@@ -88,6 +94,8 @@ public enum AppendMessage: DiagnosticMessage, Hashable {
         case .numberNeedsWholeNumber: return "number takes a whole number"
         case .emptyCorrection: return "a correction must set at least one field: date, country, status, place, host, name, text or speaker"
         case .invalidID(let text): return "\"\(text)\" is not a valid id: 1 to 64 letters, digits, -, _ or ."
+        case .invalidStateCode(let text): return "\"\(text)\" is not a state code: three capital letters, such as TGA"
+        case .stateCodeTaken(let code, let known): return "\(code) is already the code of \(known); choose another code for the new state"
         }
     }
 
