@@ -6,7 +6,8 @@ enum Exports {
     /// a correction's new values as `set.FIELD`.
     static let eventColumns = [
         "seq", "recorded", "id", "type", "date", "org", "country", "status", "change", "name", "place", "founders", "ladder",
-        "predecessor", "host", "number", "speaker", "text", "context", "from", "to", "until", "members", "successors", "target", "reason", "set.date", "set.country",
+        "predecessor", "host", "number", "speaker", "text", "context", "from", "to", "until", "members", "successors", "target", "reason",
+        "set.date", "set.country",
         "set.status", "set.place", "set.host", "set.name", "set.text", "set.speaker", "source", "url", "note",
     ]
 
