@@ -24,7 +24,7 @@ public enum HelpTopics {
         on the next. Tab completes; Ctrl-R searches the history; Ctrl-C cancels; Ctrl-D leaves.
 
         Dot-commands: .help [topic]  .read FILE  .format table|records|markdown|json|jsonl|csv  .pager on|off
-              .timer on|off  .cite on|off  .log PATH  .quit
+                      .timer on|off  .cite on|off  .log PATH  .quit
         Topics: \(names.joined(separator: " "))
         """
     }
