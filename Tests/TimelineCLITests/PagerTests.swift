@@ -16,14 +16,15 @@ struct PagerTests {
         writeBytes(readBytes(frozenLog), to: scratch.file("copy.jsonl"))
     }
 
-    /// A pager script: it appends a line to `pager-runs`, then shows its input, then (with
+    /// A pager command running a script: it appends a line to `pager-runs`, then shows its input, then (with
     /// `waits`) waits for a line typed on the terminal, as a real pager waits for a key.
     func pager(waits: Bool = false) -> String {
         let path = scratch.file(waits ? "waiting-pager" : "pager")
         let script = "#!/bin/sh\necho run >> '\(marks)'\ncat\n" + (waits ? "echo '(pager waiting)'\nread line < /dev/tty\n" : "")
         writeBytes(Array(script.utf8), to: path)
-        chmod(path, 0o755)
-        return path
+        // Run by sh rather than executed: a child another test forks while the file is being
+        // written would keep it open for writing, and executing it would fail (ETXTBSY).
+        return "sh \(path)"
     }
 
     /// How many times the pager ran.
@@ -62,7 +63,7 @@ struct PagerTests {
         #expect(runs == 1)
         try terminal.waitForRawMode()
         terminal.send(".pager on\r")
-        try terminal.expect("pager: on (\(scratch.file("pager")))")
+        try terminal.expect("pager: on (sh \(scratch.file("pager")))")
         try terminal.type("for y in 2001..2040 { print y }\r", prompt: prompt)
         try terminal.expect("2040")
         try terminal.expect(prompt)
@@ -81,7 +82,7 @@ struct PagerTests {
         let output = terminal.pipedOutput
         // No terminal, no COLUMNS: the table at its natural width, whole.
         #expect(output.contains("SEQ  ID                TYPE       DATE"))
-        #expect(output.contains("pager: on (\(scratch.file("pager"))); not used while standard output is not a terminal"))
+        #expect(output.contains("pager: on (sh \(scratch.file("pager"))); not used while standard output is not a terminal"))
         #expect(!FileManager.default.fileExists(atPath: marks))
     }
 
