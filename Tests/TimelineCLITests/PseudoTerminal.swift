@@ -192,7 +192,15 @@ final class PseudoTerminal {
         var status: Int32 = 0
         while Date() < deadline {
             pump(0.05)
-            if waitpid(pid, &status, WNOHANG) == pid { return (status >> 8) & 0xFF }
+            if waitpid(pid, &status, WNOHANG) == pid {
+                // What the child wrote just before it exited may not have been read yet.
+                var read = -1
+                while read != transcript.count {
+                    read = transcript.count
+                    pump(0.05)
+                }
+                return (status >> 8) & 0xFF
+            }
         }
         throw Failure(description: "the REPL did not exit; output:\n\(pending)")
     }

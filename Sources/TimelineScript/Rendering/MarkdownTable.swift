@@ -1,9 +1,9 @@
 /// A table as GitHub-flavoured Markdown, for pasting an answer into an article:
 ///
 /// ```
-/// | # | country | name    | status | since      | certainty |
-/// |--:|---------|---------|--------|------------|-----------|
-/// | 10 | BLR    | Belarus | member | 2024-07-04 | certain   |
+/// |   # | country | name    | status | since      | certainty |
+/// |----:|---------|---------|--------|------------|-----------|
+/// |  10 | BLR     | Belarus | member | 2024-07-04 | certain   |
 /// ```
 ///
 /// Headers are the column keys (`#` for the ordinal); numeric columns are right-aligned; cells are
