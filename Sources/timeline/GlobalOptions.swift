@@ -12,7 +12,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The log to open.", valueName: "path"))
     var log: String?
 
-    @Option(name: .long, help: "Output format: table, json (an array), jsonl (one object per line) or csv.")
+    @Option(
+        name: .long,
+        help:
+            "Output format: table (fitted to the terminal), records (one field per line), markdown, json (an array), jsonl (one object per line) or csv."
+    )
     var format: OutputFormat = .table
 
     @Flag(name: .long, help: "Never colour the output (also when NO_COLOR is set).")
@@ -116,11 +120,23 @@ enum Environment {
     /// Today's date in UTC, for queries without `at`.
     static var today: CivilDay { CivilDay(ordinal: Int(SystemClock.now.milliseconds / 86_400_000)) }
 
-    /// The terminal's width: `COLUMNS`, else the terminal's own, else 80.
-    static var columns: Int {
+    /// The terminal's width: `COLUMNS`, else the terminal's own, else 80. Charts use it.
+    static var columns: Int { tableWidth ?? 80 }
+
+    /// The width tables fit: `COLUMNS` when set, else the width of the terminal standard output
+    /// is; `nil` (no limit) when standard output is not a terminal and `COLUMNS` is unset.
+    static var tableWidth: Int? {
         if let text = variables["COLUMNS"], let value = Int(text), value > 0 { return value }
         var size = winsize()
         if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 80
+        return nil
+    }
+
+    /// The terminal's height in lines: `LINES` when set, else the terminal's own, else 24.
+    static var rows: Int {
+        if let text = variables["LINES"], let value = Int(text), value > 0 { return value }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return 24
     }
 }

@@ -49,30 +49,22 @@ struct LogSummary {
                         String(memberCount(organization)),
                     ]))
             }
-        case .table:
+        case .table, .records, .markdown:
             Console.out("Log    \(location.path) (\(location.origin.rawValue))")
             Console.out("Head   \(contents.head), \(contents.records.count) events")
             if let tail = contents.tornTail { Console.out("Note   \(tail.description)") }
             for warning in contents.warnings { Console.error("warning: \(warning)") }
             Console.out("")
-            let rows = organizations.map { organization -> [String] in
+            let rows = organizations.map { organization -> [Value] in
                 let members = organization.dissolved.map { "dissolved \($0)" } ?? String(memberCount(organization))
                 return [
-                    organization.id.rawValue, organization.name, organization.founded.description, members,
-                    organization.currentLadder.description,
+                    .string(organization.id.rawValue), .string(organization.name), .string(organization.founded.description),
+                    .string(members), .string(organization.currentLadder.description),
                 ]
             }
-            let header = ["ID", "NAME", "FOUNDED", "MEMBERS", "LADDER"]
-            let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-            for row in [header] + rows {
-                let cells = row.indices.map { column in column == row.count - 1 ? row[column] : pad(row[column], widths[column]) }
-                Console.out(cells.joined(separator: "  "))
-            }
+            let table = Table(columns: ["id", "name", "founded", "members", "ladder"], rows: rows)
+            Console.write(TableRenderer(format: options.format, colour: false, width: Environment.tableWidth).render(table))
             Console.out("\nAsk it something: timeline -c 'members SCO at 2024-07-04'   (timeline --help for more)")
         }
-    }
-
-    private func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
     }
 }

@@ -16,6 +16,12 @@ final class Repl {
     private let colour: Bool
     private let options: GlobalOptions
     private var timer = false
+    /// `.pager on|off`: whether output longer than the screen goes through the pager.
+    private var paging = true
+    /// `$PAGER`, else `less -FRX`; `nil` when `PAGER` is set but empty.
+    private let pager: Pager?
+    /// Whether the pager was found missing (said once).
+    private var pagerMissingSaid = false
     private let interpreter: Interpreter
     private let host: TerminalHost
     private let editor: LineEditor
@@ -31,10 +37,15 @@ final class Repl {
             throw CommandFailure.software("cannot start the line editor on this terminal")
         }
         self.editor = editor
-        host = try TerminalHost(options: options)
+        // Writing to a pager the user has quit must fail with EPIPE, not end the REPL.
+        signal(SIGPIPE, SIG_IGN)
+        pager = Pager.from(Environment.variables)
+        let host = try TerminalHost(options: options)
+        self.host = host
         host.cancellation = { LineEditor.interruptPending }
         // replay … step: one event per Enter; q, Ctrl-C or Ctrl-D stops.
-        host.stepper = { [editor] in
+        host.stepper = { [editor, unowned host] in
+            host.paged?.showDirectly()
             Console.flush()
             if case .line(let answer) = editor.readLine(prompt: "(Enter: next event, q: stop) "), !answer.lowercased().hasPrefix("q") {
                 return true
@@ -101,11 +112,35 @@ final class Repl {
 
     private func run(_ source: SourceFile) {
         _ = LineEditor.takeInterrupt()
+        // Tables fit the terminal as it is now: it may have been resized since the last statement.
+        host.printer = OutputPrinter(renderer: TableRenderer(format: format, colour: colour, width: Environment.tableWidth))
+        let paged = pagedOutput()
+        host.paged = paged
         let start = Repl.monotonicSeconds()
         let outcome = interpreter.run(source)
+        let interrupted = LineEditor.takeInterrupt()
+        let elapsed = Repl.monotonicSeconds() - start
+        paged?.finish()
+        host.paged = nil
+        // A Ctrl-C typed in the pager is the pager's; the next line starts afresh.
+        _ = LineEditor.takeInterrupt()
         report(outcome, source: source)
-        if LineEditor.takeInterrupt() && outcome.succeeded { Console.out("interrupted") }
-        if timer { Console.out(String(format: "time: %.3f s", Repl.monotonicSeconds() - start)) }
+        if interrupted && outcome.succeeded { Console.out("interrupted") }
+        if timer { Console.out(String(format: "time: %.3f s", elapsed)) }
+    }
+
+    /// Where a statement's output goes: through the pager when paging is on, standard output is
+    /// a terminal and the pager can be run; else straight out (`nil`).
+    private func pagedOutput() -> PagedOutput? {
+        guard paging, let pager, Console.isTerminal(1) else { return nil }
+        guard pager.isAvailable(path: Environment.variables["PATH"] ?? "/usr/bin:/bin") else {
+            if !pagerMissingSaid {
+                Console.error("pager \"\(pager.program)\" not found: output is shown directly (set PAGER, or .pager off)")
+                pagerMissingSaid = true
+            }
+            return nil
+        }
+        return PagedOutput(pager: pager, rows: Environment.rows, columns: Environment.columns)
     }
 
     private func report(_ outcome: RunOutcome, source: SourceFile) {
@@ -135,12 +170,23 @@ final class Repl {
             }
         case ".format":
             guard let chosen = OutputFormat(rawValue: argument.lowercased()) else {
-                Console.error(".format takes table, json or csv (now: \(format.rawValue))")
+                Console.error(".format takes \(OutputFormat.names.joined(separator: ", ")) (now: \(format.rawValue))")
                 return nil
             }
             format = chosen
-            host.printer = OutputPrinter(renderer: TableRenderer(format: chosen, colour: colour))
             Console.out("format: \(chosen.rawValue)")
+        case ".pager":
+            guard argument == "on" || argument == "off" else {
+                Console.error(".pager takes on or off (now: \(paging ? "on" : "off"))")
+                return nil
+            }
+            paging = argument == "on"
+            var said = "pager: \(argument)"
+            if paging {
+                if let pager { said += " (\(pager.command))" } else { said += " (PAGER is empty: no pager)" }
+                if !Console.isTerminal(1) { said += "; not used while standard output is not a terminal" }
+            }
+            Console.out(said)
         case ".cite":
             guard argument == "on" || argument == "off" else {
                 Console.error(".cite takes on or off (now: \(host.citesAnswers ? "on" : "off"))")

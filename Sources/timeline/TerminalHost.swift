@@ -22,23 +22,33 @@ final class TerminalHost: ScriptHost {
     /// Whether a citation line follows every answer (`--cite`, `.cite on` in the REPL).
     var citesAnswers: Bool
 
+    /// In the REPL, where a statement's output goes while it runs: the screen or the pager.
+    /// `nil` writes to standard output and standard error.
+    var paged: PagedOutput?
+
     let today: CivilDay
-    let chartWidth: Int
     let usesColour: Bool
 
     init(options: GlobalOptions) throws {
-        printer = OutputPrinter(renderer: TableRenderer(format: options.format, colour: options.colour))
+        printer = OutputPrinter(renderer: TableRenderer(format: options.format, colour: options.colour, width: Environment.tableWidth))
         recordedAt = try options.fixedRecordedTime()
         today = Environment.today
-        chartWidth = Environment.columns
         usesColour = options.colour
         citesAnswers = options.cite
     }
 
+    /// The terminal's width as it is now (the REPL's terminal may have been resized).
+    var chartWidth: Int { Environment.columns }
+
     func show(_ output: ScriptOutput) {
         let text = printer.text(for: output)
-        Console.write(text.out)
-        Console.writeError(text.error)
+        if let paged {
+            // Both go to the same screen, in order.
+            paged.write(text.out + text.error)
+        } else {
+            Console.write(text.out)
+            Console.writeError(text.error)
+        }
     }
 
     func readFile(at path: String) throws(HostError) -> [UInt8] {
@@ -69,7 +79,8 @@ final class TerminalHost: ScriptHost {
 
     func now() -> RecordedTime { recordedAt ?? SystemClock.now }
 
-    var isCancelled: Bool { cancellation() }
+    /// Cancelled by Ctrl-C, or by quitting the pager before the output ended.
+    var isCancelled: Bool { cancellation() || paged?.quit == true }
 
     var canStep: Bool { stepper != nil }
 

@@ -55,7 +55,7 @@ struct VerifyCommand: ParsableCommand {
                     report.log, String(report.recordCount), report.head.hash.hex, String(report.isIntact),
                     problem.map { $0.0 > 0 ? String($0.0) : "" } ?? "", problem?.1 ?? "",
                 ]))
-        case .table:
+        case .table, .records, .markdown:
             for warning in report.warnings { Console.out("\(report.log): incomplete: \(warning)") }
             if let damage = report.damage, damage.line == 0 {
                 Console.out("\(report.log): damaged: \(damage.message)")
@@ -108,7 +108,7 @@ struct VerifyCommand: ParsableCommand {
         case .csv:
             Console.out(CSVLine.row(["path", "seq", "cited", "hash", "holds"]))
             Console.out(CSVLine.row([location.path, String(cited.seq), cited.hashPrefix, hash?.hex ?? "", String(holds)]))
-        case .table:
+        case .table, .records, .markdown:
             Console.out(message)
         }
         if !holds { throw ExitCode(65) }

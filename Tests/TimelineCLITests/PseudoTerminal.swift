@@ -18,10 +18,19 @@ final class PseudoTerminal {
         let description: String
     }
 
-    init(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
+    /// Standard output when it is a pipe rather than the terminal (`pipedOutput`).
+    private var outputPipe: Int32 = -1
+    private var piped: [UInt8] = []
+
+    /// Starts `executable` on a terminal of `columns` by `rows`; with `pipeOutput`, its standard
+    /// output is a pipe (read with `pipedOutput`) while input and errors stay on the terminal.
+    init(
+        _ executable: String, _ arguments: [String], environment: [String: String], columns: UInt16 = 120, rows: UInt16 = 40,
+        pipeOutput: Bool = false
+    ) throws {
         var master: Int32 = 0
         var slave: Int32 = 0
-        var size = winsize(ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw Failure(description: "openpty failed") }
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         // `ttyname` answers in a buffer shared by all threads: tests that run at once would
@@ -41,6 +50,13 @@ final class PseudoTerminal {
         posix_spawn_file_actions_addopen(&actions, 0, slaveName, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        var ends: [Int32] = [-1, -1]
+        if pipeOutput {
+            guard pipe(&ends) == 0 else { throw Failure(description: "pipe failed") }
+            for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+            posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
+        }
+        defer { if ends[1] >= 0 { close(ends[1]) } }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -64,6 +80,26 @@ final class PseudoTerminal {
         guard status == 0 else { throw Failure(description: "posix_spawn failed: \(status)") }
         self.master = master
         self.pid = child
+        if pipeOutput {
+            _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
+            outputPipe = ends[0]
+        }
+    }
+
+    /// What the child wrote to standard output when it is a pipe.
+    var pipedOutput: String {
+        drainPipe()
+        return String(decoding: piped, as: UTF8.self)
+    }
+
+    private func drainPipe() {
+        guard outputPipe >= 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(outputPipe, &buffer, buffer.count)
+            guard count > 0 else { return }
+            piped.append(contentsOf: buffer[0..<count])
+        }
     }
 
     deinit {
@@ -71,10 +107,12 @@ final class PseudoTerminal {
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         close(master)
+        if outputPipe >= 0 { close(outputPipe) }
     }
 
     /// Reads whatever the child wrote within `timeout` seconds, keeping a plain-text copy.
     private func pump(_ timeout: Double) {
+        drainPipe()
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, Int32(timeout * 1000)) > 0 else { return }
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -154,7 +192,15 @@ final class PseudoTerminal {
         var status: Int32 = 0
         while Date() < deadline {
             pump(0.05)
-            if waitpid(pid, &status, WNOHANG) == pid { return (status >> 8) & 0xFF }
+            if waitpid(pid, &status, WNOHANG) == pid {
+                // What the child wrote just before it exited may not have been read yet.
+                var read = -1
+                while read != transcript.count {
+                    read = transcript.count
+                    pump(0.05)
+                }
+                return (status >> 8) & 0xFF
+            }
         }
         throw Failure(description: "the REPL did not exit; output:\n\(pending)")
     }

@@ -20,7 +20,16 @@ struct CompletionTests {
         #expect(engine.complete("membe").candidates == ["members", "memberships"])
         #expect(engine.complete("st").candidates.sorted() == ["statements", "status"])
         #expect(engine.complete(".fo").candidates == [".format"])
-        #expect(engine.complete(".format j").candidates == ["json"])
+        #expect(engine.complete(".format j").candidates == ["json", "jsonl"])
+    }
+
+    @Test(".format offers every format, records and markdown too; .pager takes on or off")
+    func formatsAndPager() {
+        #expect(engine.complete(".format ").candidates == ["table", "records", "markdown", "json", "jsonl", "csv"])
+        #expect(engine.complete(".format m").candidates == ["markdown"])
+        #expect(engine.complete(".format rec").candidates == ["records"])
+        #expect(engine.complete(".pa").candidates == [".pager"])
+        #expect(engine.complete(".pager o").candidates == ["on", "off"])
     }
 
     @Test("memberships takes a country, then its clauses")

@@ -22,7 +22,8 @@ struct CorpusTests {
     }
 
     /// Runs a script and returns its transcript; a script named `error-…` must also leave the log
-    /// byte for byte as it was.
+    /// byte for byte as it was. Leading comments may choose the format and width of its tables
+    /// (`# format: records`, `# width: 60`).
     static func transcript(of name: String) throws -> String {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
@@ -30,7 +31,10 @@ struct CorpusTests {
         let text = String(decoding: bytes, as: UTF8.self)
         let log = scratch.file("log.jsonl")
         if !text.hasPrefix("# log: empty") { writeBytes(readBytes(frozenLog), to: log) }
-        let printer = OutputPrinter(renderer: TableRenderer(format: .table, colour: false))
+        let printer = OutputPrinter(
+            renderer: TableRenderer(
+                format: directive("format", in: text).flatMap(OutputFormat.init) ?? .table, colour: false,
+                width: directive("width", in: text).flatMap { Int($0) }))
         var transcript = ""
         let host = LocalFilesHost(today: CivilDay(year: 2025, month: 12, day: 31), recordedAt: RecordedTime.parse("2026-06-01T12:00:00Z")!)
         { output in
@@ -48,6 +52,17 @@ struct CorpusTests {
             #expect(unchanged, "\(name) changed the log")
         }
         return transcript
+    }
+
+    /// The value of a directive in the script's leading comment lines: `# format: markdown`
+    /// renders its tables as Markdown, `# width: 60` fits them to 60 columns.
+    static func directive(_ name: String, in text: String) -> String? {
+        for line in text.split(separator: "\n") {
+            guard line.hasPrefix("#") else { break }
+            let words = line.dropFirst().split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if words.count == 2, words[0] == name { return words[1] }
+        }
+        return nil
     }
 
     @Test("the corpus has at least 60 scripts and 100 refused ones, each with its expected transcript")

@@ -142,14 +142,35 @@ struct SwimlaneChart {
 
     static let colours = ["#1f4e9c", "#2a9d8f", "#e9b949", "#9b6ac1", "#e76f51", "#6b8e23"]
 
+    /// The longest a lane's label is in the SVG; a longer country name is cut with "…" and
+    /// given whole in the label's hover title.
+    static let longestLabel = 32
+
+    /// A lane's label in the SVG and HTML: the country's name and its code, "Belarus (BLR)"; the
+    /// code alone for a code the registry does not know. The second value is the whole label
+    /// when the first is cut.
+    func label(of country: String) -> (shown: String, full: String?) {
+        guard let name = timeline.registry.country(code: country)?.name, name != country else { return (country, nil) }
+        let full = "\(name) (\(country))"
+        guard full.count > Self.longestLabel else { return (full, nil) }
+        // Cut at a word when there is one to cut at.
+        let room = Self.longestLabel - country.count - 4
+        var cut = name.prefix(room)
+        if name.dropFirst(room).first != " ", let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        return (cut.trimmingCharacters(in: CharacterSet(charactersIn: " ,;")) + "… (\(country))", full)
+    }
+
     func svg() -> String {
         let lanes = lanes()
         let statuses = statuses(in: lanes)
         let years = toYear - fromYear + 1
-        let left = 64.0
+        let labels = lanes.map { label(of: $0.country) }
+        // Room for the longest label at about 7 pixels a character (12-pixel sans-serif).
+        let left = max(64.0, 16.0 + 7.0 * Double(labels.map(\.shown.count).max() ?? 0))
         let top = 40.0
         let rowHeight = 22.0
-        let yearWidth = max(8.0, min(40.0, 900.0 / Double(years)))
+        // The years share what the labels leave of about a thousand pixels.
+        let yearWidth = max(8.0, min(40.0, (964.0 - left) / Double(years)))
         let legendWidth = left + statuses.reduce(0.0) { $0 + 24 + Double($1.rawValue.count) * 7 } + 120
         let width = max(left + Double(years) * yearWidth + 20, legendWidth)
         let height = top + Double(lanes.count) * rowHeight + 60
@@ -169,7 +190,9 @@ struct SwimlaneChart {
         for (index, lane) in lanes.enumerated() {
             let y = top + Double(index) * rowHeight
             out += "<g class=\"lane\" data-country=\"\(lane.country)\">\n"
-            out += "<text x=\"\(left - 8)\" y=\"\(y + rowHeight * 0.7)\" text-anchor=\"end\">\(lane.country)</text>\n"
+            let label = labels[index]
+            out += "<text class=\"label\" x=\"\(left - 8)\" y=\"\(y + rowHeight * 0.7)\" text-anchor=\"end\">\(Self.escape(label.shown))"
+            out += (label.full.map { "<title>\(Self.escape($0))</title>" } ?? "") + "</text>\n"
             var start = 0
             while start < lane.cells.count {
                 guard let row = lane.cells[start] else {
@@ -191,7 +214,7 @@ struct SwimlaneChart {
                 out +=
                     "<rect class=\"span\" data-status=\"\(row.status)\" data-from=\"\(fromYear + start)\" data-to=\"\(fromYear + end)\" x=\"\(x)\" y=\"\(y + 3)\" width=\"\(Double(end - start + 1) * yearWidth)\" height=\"\(rowHeight - 6)\" fill=\"\(fill)\"\(opacity)>"
                 out +=
-                    "<title>\(Self.escape("\(lane.country) \(row.status)\(row.suspended ? ", suspended" : "") since \(row.since) (\(row.certainty)); source: \(source)"))</title></rect>\n"
+                    "<title>\(Self.escape("\(label.full ?? label.shown) \(row.status)\(row.suspended ? ", suspended" : "") since \(row.since) (\(row.certainty)); source: \(source)"))</title></rect>\n"
                 start = end + 1
             }
             out += "</g>\n"

@@ -36,7 +36,7 @@ public struct CompletionEngine {
     static let statementStarts =
         ["let", "for", "if", "print", "append", "begin", "commit", "rollback"] + QueryVerb.allCases.map(\.rawValue)
     /// The REPL's dot-commands.
-    public static let dotCommands = [".help", ".read", ".format", ".timer", ".cite", ".log", ".quit"]
+    public static let dotCommands = [".help", ".read", ".format", ".pager", ".timer", ".cite", ".log", ".quit"]
 
     /// The suggestion for the text before the cursor, given the text after it: a unique
     /// candidate takes the place of a closing quote already typed after the cursor, and its
@@ -74,8 +74,8 @@ public struct CompletionEngine {
         }
         switch first {
         case ".read", ".log": return files(partial)
-        case ".format": return offer(["table", "json", "csv"])
-        case ".timer", ".cite": return offer(["on", "off"])
+        case ".format": return offer(OutputFormat.names)
+        case ".timer", ".cite", ".pager": return offer(["on", "off"])
         case ".help": return offer(HelpTopics.names)
         default: break
         }

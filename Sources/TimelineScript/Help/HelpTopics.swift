@@ -23,7 +23,8 @@ public enum HelpTopics {
         Statements end at the end of a line; an open {, (, [ or quote, or a trailing |, continues
         on the next. Tab completes; Ctrl-R searches the history; Ctrl-C cancels; Ctrl-D leaves.
 
-        Dot-commands: .help [topic]  .read FILE  .format table|json|csv  .timer on|off  .cite on|off  .log PATH  .quit
+        Dot-commands: .help [topic]  .read FILE  .format table|records|markdown|json|jsonl|csv  .pager on|off
+                      .timer on|off  .cite on|off  .log PATH  .quit
         Topics: \(names.joined(separator: " "))
         """
     }
@@ -55,7 +56,14 @@ public enum HelpTopics {
                 "let",
                 "let NAME = VALUE; NAME = VALUE; for X in LIST { … }; if COND { … } else { … }; print A, B\n  Example: for y in 2001..2025 { print y, count(members SCO at y) }"
             ),
-            ("format", ".format table|json|csv\n  How answers are printed (also --format on the command line)."),
+            (
+                "format",
+                ".format table|records|markdown|json|jsonl|csv   (or --format on the command line)\n  table: aligned, fitted to the terminal's width (COLUMNS when set): long text wraps in its column,\n    addresses are cut with …, codes, statuses and dates never are; a row that cannot fit is shown\n    as records.\n  records: one field per line, each row headed -[ RECORD n ] (like psql's \\x).\n  markdown: a GitHub-flavoured table for pasting into an article (| escaped).\n  json, jsonl, csv: every cell whole, for programs; notes go to standard error."
+            ),
+            (
+                "pager",
+                ".pager on|off\n  Output longer than the screen goes through $PAGER (default: less -FRX; PAGER= empty: none),\n  only when standard output is a terminal. On at the start; quitting the pager early stops the statement."
+            ),
             ("read", ".read FILE\n  Runs a script file; its appends land together or not at all."),
             ("log", ".log PATH\n  Switches to another log (created by its first append)."),
             ("timer", ".timer on|off\n  Shows how long each statement took."),

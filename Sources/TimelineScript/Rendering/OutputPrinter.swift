@@ -10,7 +10,7 @@ public struct OutputPrinter: Sendable {
 
     /// The text for standard output and for standard error.
     public func text(for output: ScriptOutput) -> (out: String, error: String) {
-        let machine = renderer.format != .table
+        let machine = renderer.format.isMachineReadable
         switch output {
         case .table(let table):
             let notes = renderer.notes(of: table)

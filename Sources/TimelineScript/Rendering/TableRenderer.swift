@@ -1,74 +1,59 @@
-/// Renders tables as aligned text (with optional colour), JSON or CSV.
+/// Renders tables as aligned text (with optional colour), records, Markdown, JSON or CSV.
 ///
-/// JSON is an array of row objects keyed by the table's column keys; CSV has a header row.
+/// JSON is an array of row objects keyed by the table's column keys; CSV has a header row. With a
+/// width, the aligned text fits it (long text columns wrap or are cut with "…", key columns never
+/// are), and a table whose rows cannot fit even so is shown as records; JSON, JSON Lines, CSV and
+/// Markdown always carry every cell whole.
 public struct TableRenderer: Sendable {
-    /// The output format: aligned text, JSON, JSON Lines or CSV.
+    /// The output format: aligned text, records, Markdown, JSON, JSON Lines or CSV.
     public let format: OutputFormat
     /// Whether to use ANSI colour (only ever on a terminal, never with `NO_COLOR`).
     public let colour: Bool
+    /// The widest a line of aligned text or records may be, in characters; `nil`: no limit (output
+    /// that is not a terminal, with `COLUMNS` unset).
+    public let width: Int?
 
-    /// A renderer for `format`, with ANSI colour when `colour` is true.
-    public init(format: OutputFormat, colour: Bool) {
+    /// A renderer for `format`, with ANSI colour when `colour` is true, fitting `width` columns
+    /// when given.
+    public init(format: OutputFormat, colour: Bool, width: Int? = nil) {
         self.format = format
         self.colour = colour
+        self.width = width
     }
 
     /// The table as text ending with a newline; notes are separate (see `notes(of:)`).
     public func render(_ table: Table) -> String {
         guard !table.columns.isEmpty else { return "" }
         switch format {
-        case .table: return text(table)
+        case .table:
+            return AlignedTable(table: table, colour: colour).text(width: width)
+                ?? ExpandedRecords(table: table, colour: colour).text(width: width)
+        case .records: return ExpandedRecords(table: table, colour: colour).text(width: width)
+        case .markdown: return MarkdownTable(table: table).text()
         case .json: return json(table)
         case .jsonl: return jsonLines(table)
         case .csv: return csv(table)
         }
     }
 
-    /// The table's notes as lines: `note: …`.
+    /// The table's notes as lines: `note: …`, wrapped to the width for aligned text and records;
+    /// in Markdown, each its own paragraph, followed by a blank line.
     public func notes(of table: Table) -> String {
-        table.notes.map { "note: \($0)\n" }.joined()
+        switch format {
+        case .markdown:
+            return table.notes.map { "note: \(MarkdownTable.escape($0))\n\n" }.joined()
+        case .table, .records, .json, .jsonl, .csv:
+            guard let width, !format.isMachineReadable else { return table.notes.map { "note: \($0)\n" }.joined() }
+            // "note: " then the text, its further lines under the text.
+            return table.notes.map { note in
+                TextFitting.wrap(note, width: max(AlignedTable.minimumTextWidth, width - 6)).enumerated().map {
+                    ($0.offset == 0 ? "note: " : "      ") + $0.element + "\n"
+                }.joined()
+            }.joined()
+        }
     }
 
     static func title(_ column: String) -> String { column == "ordinal" ? "#" : column.uppercased() }
-
-    private func text(_ table: Table) -> String {
-        let titles = table.columns.map(Self.title)
-        let cells = table.rows.map { $0.map(\.text) }
-        var widths = titles.map(\.count)
-        for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        let numeric = table.columns.indices.map { index in
-            table.rows.allSatisfy { row in
-                if case .number = row[index] { return true }
-                if case .null = row[index] { return true }
-                return false
-            }
-        }
-        func line(_ values: [String]) -> String {
-            var parts: [String] = []
-            for (index, value) in values.enumerated() {
-                let padding = String(repeating: " ", count: widths[index] - value.count)
-                if index == values.count - 1 && !numeric[index] {
-                    parts.append(value)
-                } else {
-                    parts.append(numeric[index] ? padding + value : value + padding)
-                }
-            }
-            return parts.joined(separator: "  ")
-        }
-        var out = ""
-        let header = line(titles)
-        out += (colour ? "\u{1B}[1m" + header + "\u{1B}[0m" : header) + "\n"
-        let certainty = table.column("certainty")
-        for (index, row) in cells.enumerated() {
-            let text = line(row)
-            let possible = certainty.map { table.rows[index][$0].text == "possible" } ?? false
-            out += (colour && possible ? "\u{1B}[33m" + text + "\u{1B}[0m" : text) + "\n"
-        }
-        if table.rows.isEmpty { out += "(no rows)\n" }
-        return out
-    }
 
     private func json(_ table: Table) -> String {
         guard !table.rows.isEmpty else { return "[]\n" }
