@@ -38,6 +38,20 @@ extension Interpreter {
             var value = try evaluate(source, row: row)
             for stage in stages { value = try apply(stage, to: value) }
             return value
+        case .combine(let op, let left, let right):
+            let tables = try [(left, "left"), (right, "right")].map { operand, side in
+                let value = try evaluate(operand, row: row)
+                guard case .table(let table) = value else {
+                    throw Diagnostic(
+                        InterpreterMessage.setOperandNotTable(op.rawValue, side: side, found: value.typeName), at: operand.range)
+                }
+                guard table.column("country") != nil else {
+                    throw Diagnostic(
+                        InterpreterMessage.setOperandWithoutCountry(op.rawValue, side: side, columns: table.columns), at: operand.range)
+                }
+                return table
+            }
+            return .table(tables[0].combined(op, with: tables[1]))
         }
     }
 
