@@ -173,6 +173,8 @@ extension Interpreter {
     // MARK: Pipelines
 
     private func apply(_ stage: PipelineStage, to value: Value) throws -> Value {
+        // A row (from a loop over a table) goes through the verbs as a table of that one row.
+        if case .row(let row) = value { return try apply(stage, to: .table(Table(columns: row.columns, rows: [row.values]))) }
         guard case .table(var table) = value else {
             if case .count = stage.kind, case .list(let items) = value { return .number(items.count) }
             throw Diagnostic(InterpreterMessage.stageNeedsTable(found: value.typeName), at: stage.range)
