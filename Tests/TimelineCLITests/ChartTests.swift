@@ -101,7 +101,8 @@ final class SVGLanes: NSObject, XMLParserDelegate {
     func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
     ) {
-        if name == "g", attributes["class"] == "lane", let country = attributes["data-country"] {
+        // A lane is a country's (an organization's chart) or an organization's (a country's).
+        if name == "g", attributes["class"] == "lane", let country = attributes["data-country"] ?? attributes["data-org"] {
             lanes.append((country, []))
         } else if name == "rect", attributes["class"] == "span", let status = attributes["data-status"],
             let from = attributes["data-from"].flatMap(Int.init), let to = attributes["data-to"].flatMap(Int.init), !lanes.isEmpty

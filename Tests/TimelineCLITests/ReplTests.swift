@@ -141,6 +141,25 @@ struct ReplTests {
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test("a line ending in intersect continues; Tab completes intersect and the query after it; .help intersect")
+    func setOperations() throws {
+        defer { scratch.cleanUp() }
+        let terminal = try start()
+        try terminal.type("members SCO at 2024 inters\t", prompt: prompt)
+        Thread.sleep(forTimeInterval: 0.3)
+        terminal.send("\r")
+        try terminal.type("members SCO at 2017 | count\r", prompt: "...> ")
+        try terminal.expect("8")
+        try terminal.type("members SCO at 2024 except members SCO a\t", prompt: prompt)
+        Thread.sleep(forTimeInterval: 0.3)
+        terminal.send("2017 | select country\r")
+        try terminal.expect("BLR")
+        try terminal.type(".help intersect\r", prompt: prompt)
+        try terminal.expect("intersect binds tighter than union and except")
+        try terminal.type("\u{4}", prompt: prompt)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test("Ctrl-C cancels a line, and stops a running statement without touching the log")
     func interrupts() throws {
         defer { scratch.cleanUp() }

@@ -39,6 +39,36 @@ struct CompletionTests {
         #expect(engine.complete("memberships BLR ").candidates.sorted() == ["at", "known"])
     }
 
+    @Test("intersect, union and except after a query with countries, then a query of its own")
+    func setOperators() {
+        #expect(engine.complete("members SCO at 2024 i").candidates == ["intersect"])
+        #expect(engine.complete("members SCO at 2024 ").candidates.contains("union"))
+        #expect(engine.complete("status BLR in SCO e").candidates == ["except"])
+        #expect(engine.complete("history Belarus u").candidates == ["union"])
+        #expect(!engine.complete("memberships BLR ").candidates.contains("intersect"))
+        #expect(engine.complete("members SCO at 2024 intersect mem").candidates == ["members", "memberships"])
+        #expect(engine.complete("members SCO at 2024 intersect ").candidates == QueryVerb.allCases.map(\.rawValue))
+        #expect(engine.complete("members SCO at 2024 intersect members S").candidates == ["SCO", "SHANGHAI5"])
+        #expect(engine.complete("members SCO at 2024 union members SCO a").candidates == ["at"])
+        #expect(engine.complete("(members SCO at 2024) except (roster SCO at 2010 | wh").candidates == ["where"])
+    }
+
+    @Test("a statement ending in intersect, union or except continues on the next line")
+    func setOperatorContinues() {
+        #expect(StatementCompleteness.needsMore("members SCO at 2024 intersect"))
+        #expect(StatementCompleteness.needsMore("members SCO union"))
+        #expect(!StatementCompleteness.needsMore("members SCO at 2024 intersect members SCO at 2017"))
+        #expect(!StatementCompleteness.needsMore("union"))
+        #expect(!StatementCompleteness.needsMore("print except"))
+    }
+
+    @Test("history and chart take a country or an organization; history also nothing")
+    func countryOrOrganization() {
+        #expect(engine.complete("chart Bela").candidates.contains("Belarus"))
+        #expect(engine.complete("chart S").candidates.starts(with: ["SCO", "SHANGHAI5"]))
+        #expect(engine.complete("chart BLR f").candidates == ["from"])
+    }
+
     @Test("organizations, then the clause keywords")
     func organizations() {
         #expect(engine.complete("members S").candidates == ["SCO", "SHANGHAI5"])

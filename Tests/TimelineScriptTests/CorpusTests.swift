@@ -7,7 +7,8 @@ import TimelineTestSupport
 
 /// Runs every script of `Corpus/` against a copy of the frozen bundled log
 /// (`Tests/Fixtures/frozen-diplomacy.jsonl`, so that new history re-records nothing here) (or an empty log when the
-/// script's first line is `# log: empty`) and compares the whole transcript — tables, printed
+/// script's first line is `# log: empty`; or the frozen log grown by a fixture script of
+/// `Tests/Fixtures` when it is `# fixture: NAME.tl`) and compares the whole transcript — tables, printed
 /// text, messages, errors with their line and column — with the `.expected` file beside it.
 ///
 /// Re-record deliberately with `TIMELINE_RECORD_CORPUS=1 swift test --filter Corpus`.
@@ -31,13 +32,21 @@ struct CorpusTests {
         let text = String(decoding: bytes, as: UTF8.self)
         let log = scratch.file("log.jsonl")
         if !text.hasPrefix("# log: empty") { writeBytes(readBytes(frozenLog), to: log) }
+        let recordedAt = RecordedTime.parse("2026-06-01T12:00:00Z")!
+        if text.hasPrefix("# fixture: ") {
+            let name = String(text.dropFirst("# fixture: ".count).prefix { $0 != "\n" })
+            let fixture = URL(fileURLWithPath: frozenLog).deletingLastPathComponent().appendingPathComponent(name).path
+            let host = LocalFilesHost(today: CivilDay(year: 2025, month: 12, day: 31), recordedAt: recordedAt) { _ in }
+            let outcome = Interpreter(session: LogSession(log: FileEventLog(path: log)), host: host)
+                .run(SourceFile(name: name, text: String(decoding: readBytes(fixture), as: UTF8.self)))
+            #expect(outcome.succeeded, "fixture \(name): \(outcome.diagnostics.map(\.message))")
+        }
         let printer = OutputPrinter(
             renderer: TableRenderer(
                 format: directive("format", in: text).flatMap(OutputFormat.init) ?? .table, colour: false,
                 width: directive("width", in: text).flatMap { Int($0) }))
         var transcript = ""
-        let host = LocalFilesHost(today: CivilDay(year: 2025, month: 12, day: 31), recordedAt: RecordedTime.parse("2026-06-01T12:00:00Z")!)
-        { output in
+        let host = LocalFilesHost(today: CivilDay(year: 2025, month: 12, day: 31), recordedAt: recordedAt) { output in
             let rendered = printer.text(for: output)
             transcript += rendered.out + rendered.error
         }

@@ -41,6 +41,50 @@ struct QueryVerbTests {
         }
     }
 
+    @Test("each set operator has a help topic whose example parses as that combination", arguments: SetOperator.allCases)
+    func setOperatorHelp(op: SetOperator) throws {
+        let text = try #require(HelpTopics.text(op.rawValue))
+        #expect(text.contains(op.summary))
+        let example = try #require(text.split(separator: "\n").last { $0.contains("Example: ") }?.components(separatedBy: "Example: ").last)
+        let (program, diagnostics) = Parser.parse(SourceFile(name: "t", text: example))
+        #expect(diagnostics.isEmpty)
+        guard case .expression(let expression) = program.statements.first?.kind, case .pipeline(let source, _) = expression.kind,
+            case .combine(let parsed, _, _) = source.kind
+        else {
+            Issue.record("\(example) does not parse as a combination in a pipeline")
+            return
+        }
+        #expect(parsed == .intersect)
+        // The same form with this operator parses as it.
+        let (own, _) = Parser.parse(SourceFile(name: "t", text: "members SCO \(op.rawValue) members SCO at 2017"))
+        guard case .expression(let combination) = own.statements.first?.kind, case .combine(let ownOperator, _, _) = combination.kind
+        else {
+            Issue.record("members SCO \(op.rawValue) … does not parse as a combination")
+            return
+        }
+        #expect(ownOperator == op)
+    }
+
+    @Test("intersect binds tighter than union and except, which read left to right")
+    func setOperatorPrecedence() throws {
+        func shape(_ text: String) -> String {
+            func describe(_ expression: Expression) -> String {
+                switch expression.kind {
+                case .combine(let op, let left, let right): return "(\(describe(left)) \(op.rawValue) \(describe(right)))"
+                case .name(let name): return name
+                default: return "?"
+                }
+            }
+            guard case .expression(let expression) = Parser.parse(SourceFile(name: "t", text: text)).program.statements.first?.kind
+            else { return "" }
+            return describe(expression)
+        }
+        #expect(shape("a union b intersect c") == "(a union (b intersect c))")
+        #expect(shape("a intersect b except c") == "((a intersect b) except c)")
+        #expect(shape("a except b union c") == "((a except b) union c)")
+        #expect(shape("a except b intersect c intersect d") == "(a except ((b intersect c) intersect d))")
+    }
+
     @Test("the parser's query keywords and the help topics come from the verbs, in order")
     func derived() {
         #expect(Parser.queryKeywords == QueryVerb.allCases.map(\.rawValue))

@@ -23,6 +23,12 @@ extension Timeline {
         }
     }
 
+    /// Every effective event of every organization (and every statement), in fold order.
+    /// - Complexity: O(n).
+    public func history(from: CivilDay? = nil, to: CivilDay? = nil) -> [EffectiveEvent] {
+        events.filter { overlaps($0, from: from, to: to) }
+    }
+
     /// Every effective event of an organization, in fold order.
     public func history(ofOrganization org: OrganizationID, from: CivilDay? = nil, to: CivilDay? = nil) -> [EffectiveEvent] {
         events.filter { $0.payload.organization == org && overlaps($0, from: from, to: to) }

@@ -6,8 +6,8 @@ enum ChartPage {
     static func html(chart: SwimlaneChart, events: Table) -> String {
         let escape = SwimlaneChart.escape
         let svg = chart.svg().split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n")
-        let name = chart.timeline.organizations[chart.org]?.name ?? chart.org.rawValue
-        let columns = ["date", "type", "country", "status", "what", "source"]
+        let (id, name) = chart.title
+        let columns = ["date", "type", chart.laneAttribute == "data-org" ? "org" : "country", "status", "what", "source"]
         let indices = columns.compactMap { events.column($0) }
         var rows = ""
         for row in events.rows {
@@ -31,8 +31,8 @@ enum ChartPage {
             </style>
             </head>
             <body>
-            <h1>\(escape(name)) (\(escape(chart.org.rawValue))), \(chart.fromYear)–\(chart.toYear)</h1>
-            <p>One row per country, one column per year; the colour is the status held at the end of the year. Hover a span for its dates and source.</p>
+            <h1>\(escape(name)) (\(escape(id))), \(chart.fromYear)–\(chart.toYear)</h1>
+            <p>One row per \(chart.laneAttribute == "data-org" ? "organization" : "country"), one column per year; the colour is the status held at the end of the year. Hover a span for its dates and source.</p>
             \(svg)
             <table>
             <thead><tr>\(columns.map { "<th>\($0)</th>" }.joined())</tr></thead>

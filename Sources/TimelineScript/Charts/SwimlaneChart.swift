@@ -1,13 +1,32 @@
 import Foundation
 import TimelineCore
 
-/// A swimlane chart of an organization: a row per country, years across, a glyph per status.
+/// A swimlane chart, years across, a glyph per status: of an organization (a lane per country)
+/// or of a country (a lane per organization it held a status in).
 ///
 /// The terminal form fits a given width; the SVG form is a standalone file with an axis, a
 /// legend, and a hover title on every span giving its dates and source.
 struct SwimlaneChart {
+    /// What a chart is about.
+    enum Subject {
+        /// An organization: a lane per country that held a status in it.
+        case organization(OrganizationID)
+        /// A country (its alpha-3 code): a lane per organization it held a status in.
+        case country(String)
+    }
+
+    /// One row of the chart: what it is about, and its status at the end of each year.
+    struct Lane {
+        /// The country code (in an organization's chart) or organization id (in a country's).
+        let key: String
+        /// The organization whose statuses the lane shows.
+        let org: OrganizationID
+        /// Each year's status, `nil` when none was held.
+        let cells: [StatusRow?]
+    }
+
     let timeline: Timeline
-    let org: OrganizationID
+    let subject: Subject
     let fromYear: Int
     let toYear: Int
 
@@ -19,31 +38,61 @@ struct SwimlaneChart {
     /// The terminal colour of suspended years (red).
     static let suspendedColour = "31"
 
-    /// The status (and certainty) of each participant at the end of each year.
-    func lanes() -> [(country: String, cells: [StatusRow?])] {
-        let years = Array(fromYear...toYear)
-        return timeline.participants(of: org).compactMap { country in
-            let cells = years.map { year in timeline.status(of: country, in: org, at: CivilDay(year: year, month: 12, day: 31)) }
-            return cells.contains { $0 != nil } ? (country, cells) : nil
-        }.sorted { left, right in
-            let a = timeline.ordinal(of: left.country, in: org) ?? Int.max
-            let b = timeline.ordinal(of: right.country, in: org) ?? Int.max
-            if a != b { return a < b }
-            let firstA = left.cells.firstIndex { $0 != nil } ?? 0
-            let firstB = right.cells.firstIndex { $0 != nil } ?? 0
-            return firstA != firstB ? firstA < firstB : left.country < right.country
+    /// The chart's subject as a short label (`SCO`, `BLR`) and its full name.
+    var title: (id: String, name: String) {
+        switch subject {
+        case .organization(let org): return (org.rawValue, timeline.organizations[org]?.name ?? org.rawValue)
+        case .country(let code): return (code, timeline.registry.country(code: code)?.name ?? code)
         }
     }
 
-    /// Every status that appears, highest first.
-    func statuses(in lanes: [(country: String, cells: [StatusRow?])]) -> [Status] {
-        let ladder = timeline.organizations[org]?.foundingLadder.rungs.reversed().map { $0 } ?? []
-        var order = ladder
-        for lane in lanes {
-            for cell in lane.cells.compactMap({ $0 }) where !order.contains(cell.status) { order.append(cell.status) }
+    /// The SVG attribute that names a lane: `data-country` in an organization's chart,
+    /// `data-org` in a country's.
+    var laneAttribute: String {
+        if case .country = subject { return "data-org" }
+        return "data-country"
+    }
+
+    /// The status (and certainty) of each lane at the end of each year: in an organization's
+    /// chart, its participants by ordinal; in a country's, the organizations by the year it
+    /// first held a status in them.
+    func lanes() -> [Lane] {
+        let years = Array(fromYear...toYear)
+        func endOfYear(_ year: Int) -> CivilDay { CivilDay(year: year, month: 12, day: 31) }
+        func firstYear(_ lane: Lane) -> Int { lane.cells.firstIndex { $0 != nil } ?? 0 }
+        switch subject {
+        case .organization(let org):
+            return timeline.participants(of: org).compactMap { country in
+                let cells = years.map { timeline.status(of: country, in: org, at: endOfYear($0)) }
+                return cells.contains { $0 != nil } ? Lane(key: country, org: org, cells: cells) : nil
+            }.sorted { left, right in
+                let a = timeline.ordinal(of: left.key, in: org) ?? Int.max
+                let b = timeline.ordinal(of: right.key, in: org) ?? Int.max
+                if a != b { return a < b }
+                return firstYear(left) != firstYear(right) ? firstYear(left) < firstYear(right) : left.key < right.key
+            }
+        case .country(let code):
+            return timeline.organizations.keys.compactMap { org in
+                let cells = years.map { timeline.status(of: code, in: org, at: endOfYear($0)) }
+                return cells.contains { $0 != nil } ? Lane(key: org.rawValue, org: org, cells: cells) : nil
+            }.sorted { firstYear($0) != firstYear($1) ? firstYear($0) < firstYear($1) : $0.key < $1.key }
+        }
+    }
+
+    /// Every status that appears, highest first: an organization's by its ladder; a country's
+    /// by their height on the ladders they come from (every top rung first), then by name.
+    func statuses(in lanes: [Lane]) -> [Status] {
+        var rank: [Status: Int] = [:]
+        for org in Set(lanes.map(\.org)) {
+            let ladder = timeline.organizations[org]?.foundingLadder.rungs.reversed().map { $0 } ?? []
+            for (index, status) in ladder.enumerated() { rank[status] = min(rank[status] ?? Int.max, index) }
         }
         let used = Set(lanes.flatMap { $0.cells.compactMap { $0?.status } })
-        return order.filter(used.contains)
+        return used.sorted { left, right in
+            let a = rank[left] ?? Int.max
+            let b = rank[right] ?? Int.max
+            return a != b ? a < b : left.rawValue < right.rawValue
+        }
     }
 
     /// ANSI colours by rung, highest first (blue, cyan, green, magenta, yellow, white).
@@ -53,10 +102,17 @@ struct SwimlaneChart {
     /// terminal colour and possible years are dimmed.
     func text(width: Int, colour: Bool = false) -> String {
         let lanes = lanes()
-        guard !lanes.isEmpty else { return "(no country held a status in \(org) between \(fromYear) and \(toYear))" }
+        guard !lanes.isEmpty else {
+            switch subject {
+            case .organization(let org): return "(no country held a status in \(org) between \(fromYear) and \(toYear))"
+            case .country(let code):
+                return "(\(title.name) (\(code)) held no status in any organization between \(fromYear) and \(toYear))"
+            }
+        }
         let statuses = statuses(in: lanes)
         let years = toYear - fromYear + 1
-        let label = 4
+        // Country codes take 3 columns; organization ids up to 10.
+        let label = min(10, max(4, (lanes.map(\.key.count).max() ?? 0) + 1))
         let available = max(10, width - label - 1)
         let step = max(1, Int((Double(years) / Double(available)).rounded(.up)))
         let columns = (years + step - 1) / step
@@ -88,7 +144,7 @@ struct SwimlaneChart {
         for lane in lanes {
             var cells = ""
             for index in 0..<columns { cells += glyph(lane.cells[min(index * step, years - 1)]) }
-            lines.append(lane.country.padding(toLength: label, withPad: " ", startingAt: 0) + " " + cells)
+            lines.append(String(lane.key.prefix(label)).padding(toLength: label, withPad: " ", startingAt: 0) + " " + cells)
         }
         var legend = statuses.enumerated().map { index, status in
             let glyph = String(Self.glyphs[min(index, Self.glyphs.count - 1)])
@@ -146,25 +202,30 @@ struct SwimlaneChart {
     /// given whole in the label's hover title.
     static let longestLabel = 32
 
-    /// A lane's label in the SVG and HTML: the country's name and its code, "Belarus (BLR)"; the
-    /// code alone for a code the registry does not know. The second value is the whole label
-    /// when the first is cut.
-    func label(of country: String) -> (shown: String, full: String?) {
-        guard let name = timeline.registry.country(code: country)?.name, name != country else { return (country, nil) }
-        let full = "\(name) (\(country))"
+    /// A lane's label in the SVG and HTML: the country's (or, in a country's chart, the
+    /// organization's) name and its code, "Belarus (BLR)"; the code alone for a code nothing
+    /// names. The second value is the whole label when the first is cut.
+    func label(of key: String) -> (shown: String, full: String?) {
+        let known: String?
+        switch subject {
+        case .organization: known = timeline.registry.country(code: key)?.name
+        case .country: known = OrganizationID(key).flatMap { timeline.organizations[$0]?.name }
+        }
+        guard let name = known, name != key else { return (key, nil) }
+        let full = "\(name) (\(key))"
         guard full.count > Self.longestLabel else { return (full, nil) }
         // Cut at a word when there is one to cut at.
-        let room = Self.longestLabel - country.count - 4
+        let room = Self.longestLabel - key.count - 4
         var cut = name.prefix(room)
         if name.dropFirst(room).first != " ", let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
-        return (cut.trimmingCharacters(in: CharacterSet(charactersIn: " ,;")) + "… (\(country))", full)
+        return (cut.trimmingCharacters(in: CharacterSet(charactersIn: " ,;")) + "… (\(key))", full)
     }
 
     func svg() -> String {
         let lanes = lanes()
         let statuses = statuses(in: lanes)
         let years = toYear - fromYear + 1
-        let labels = lanes.map { label(of: $0.country) }
+        let labels = lanes.map { label(of: $0.key) }
         // Room for the longest label at about 7 pixels a character (12-pixel sans-serif).
         let left = max(64.0, 16.0 + 7.0 * Double(labels.map(\.shown.count).max() ?? 0))
         let top = 40.0
@@ -177,7 +238,7 @@ struct SwimlaneChart {
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" font-family="sans-serif" font-size="12">
-            <title>\(Self.escape(org.rawValue)) \(fromYear)–\(toYear)</title>
+            <title>\(Self.escape(title.id)) \(fromYear)–\(toYear)</title>
             <defs><pattern id="suspended" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="white"/><rect width="3" height="6" fill="#c0392b"/></pattern></defs>
             <rect width="100%" height="100%" fill="white"/>
 
@@ -189,7 +250,7 @@ struct SwimlaneChart {
         }
         for (index, lane) in lanes.enumerated() {
             let y = top + Double(index) * rowHeight
-            out += "<g class=\"lane\" data-country=\"\(lane.country)\">\n"
+            out += "<g class=\"lane\" \(laneAttribute)=\"\(Self.escape(lane.key))\">\n"
             let label = labels[index]
             out += "<text class=\"label\" x=\"\(left - 8)\" y=\"\(y + rowHeight * 0.7)\" text-anchor=\"end\">\(Self.escape(label.shown))"
             out += (label.full.map { "<title>\(Self.escape($0))</title>" } ?? "") + "</text>\n"

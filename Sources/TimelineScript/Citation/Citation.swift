@@ -56,7 +56,8 @@ public struct Citation: Hashable, Sendable {
         case .number, .string, .date, .bool, .name: return []
         case .list(let items), .call(_, let items): return items.flatMap(queries(in:))
         case .unary(_, let operand): return queries(in: operand)
-        case .binary(_, let left, let right), .range(let left, let right): return queries(in: left) + queries(in: right)
+        case .binary(_, let left, let right), .range(let left, let right), .combine(_, let left, let right):
+            return queries(in: left) + queries(in: right)
         case .query(let query): return [query]
         case .pipeline(let source, let stages):
             return queries(in: source)

@@ -79,6 +79,11 @@ public struct CompletionEngine {
         case ".help": return offer(HelpTopics.names)
         default: break
         }
+        // After `intersect`, `union` or `except`: another query, completed on its own.
+        if let rest = Self.afterSetOperator(before) {
+            if !rest.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) { return offer(QueryVerb.allCases.map(\.rawValue)) }
+            return complete(rest)
+        }
         // Inside a pipeline: the verbs after a "|".
         if lowered.last == "|" { return offer(["where", "sort", "select", "count", "first", "last"]) }
         if lowered.last == "known" { return offer(["at"]) }
@@ -92,12 +97,12 @@ public struct CompletionEngine {
         case .organization, .organizationAndTwoDates, .optionalOrganization:
             if position == 1 { return offer(organizations) }
             // The same clause words after every verb that names an organization first.
-            return offer(["at", "from", "to", "known"])
+            return offer(["at", "from", "to", "known"] + Self.setOperatorWords(verb))
         case .countryInOrganization:
             if position == 1 { return countries(partial: partial, words: [], quoted: quoted) }
             if let inIndex = lowered.firstIndex(of: "in") {
                 if position == inIndex + 1 { return offer(organizations) }
-                return offer(Self.clauseWords(verb))
+                return offer(Self.clauseWords(verb) + Self.setOperatorWords(verb))
             }
             if let names = unquotedCountryName(words: words, partial: partial, lastQuoted: lastQuoted, quoted: quoted) { return names }
             return offer(["in"])
@@ -107,12 +112,48 @@ public struct CompletionEngine {
             return offer(Self.clauseWords(verb))
         case .countryOrOrganization, .optionalCountryOrOrganization:
             if position == 1 { return offer(organizations + countryWords(partial)) }
-            return offer(Self.clauseWords(verb))
+            return offer(Self.clauseWords(verb) + Self.setOperatorWords(verb))
         case .none where !verb.clauses.isEmpty:
             return offer(Self.clauseWords(verb))
         case .none, .exportKind:
             return Suggestion(replacing: 0, candidates: [], suffix: " ")
         }
+    }
+
+    /// `intersect`, `union` and `except` after a query whose answer has a `country` column to
+    /// match rows by.
+    static func setOperatorWords(_ verb: QueryVerb) -> [String] {
+        switch verb {
+        case .members, .roster, .status, .history, .diff, .statements: return SetOperator.allCases.map(\.rawValue)
+        default: return []
+        }
+    }
+
+    /// The text after the last `intersect`, `union` or `except` that follows a query (outside
+    /// quotes), or `nil` when there is none: what Tab completes as a query of its own.
+    static func afterSetOperator(_ text: String) -> String? {
+        var inQuotes = false
+        var word = ""
+        var wordStart = text.startIndex
+        var cut: String.Index?
+        var index = text.startIndex
+        while index <= text.endIndex {
+            let character: Character? = index < text.endIndex ? text[index] : nil
+            if let character, character == "\"" { inQuotes.toggle() }
+            if let character, !inQuotes, !character.isWhitespace, character != "(" {
+                if word.isEmpty { wordStart = index }
+                word.append(character)
+            } else {
+                // A whole word, followed by a space: an operator only after something.
+                if character != nil, SetOperator(rawValue: word.lowercased()) != nil, wordStart > text.startIndex {
+                    cut = text.index(after: index)
+                }
+                word = ""
+            }
+            if index == text.endIndex { break }
+            index = text.index(after: index)
+        }
+        return cut.map { String(text[$0...]) }
     }
 
     /// The clause words a verb takes, then `known` when it applies.

@@ -19,6 +19,8 @@ public enum HelpTopics {
           history Belarus                  summits SCO from 2017 to 2024   orgs at 1999
           diff SCO 2015 2024               why BLR in SCO at 2024-07-05    replay SCO to 2017
           chart SCO from 2001 to 2025      members SCO at 2017 known at seq 40
+          memberships Belarus at 2024      chart Belarus                   history from 2004 to 2004
+          members SCO at 2025 intersect members BRICS at 2025             (also union, except)
 
         Statements end at the end of a line; an open {, (, [ or quote, or a trailing |, continues
         on the next. Tab completes; Ctrl-R searches the history; Ctrl-C cancels; Ctrl-D leaves.
@@ -27,6 +29,18 @@ public enum HelpTopics {
                       .timer on|off  .cite on|off  .log PATH  .quit
         Topics: \(names.joined(separator: " "))
         """
+    }
+
+    /// The topic of `intersect`, `union` and `except`, under each name.
+    static func setOperationsTopic(_ name: String) -> (name: String, text: String) {
+        let forms = SetOperator.allCases.map { "  TABLE \($0.rawValue) TABLE   \($0.summary)" }.joined(separator: "\n")
+        return (
+            name,
+            "TABLE intersect|union|except TABLE   (rows matched by their country column)\n\(forms)\n"
+                + "  intersect binds tighter than union and except; a pipeline after them applies to the result;\n"
+                + "  a row only possible on either side is only possible in the answer.\n"
+                + "  Example: members SCO at 2025-01-06 intersect members BRICS at 2025-01-06 | select country, name"
+        )
     }
 
     /// One topic per query verb (from `QueryVerb`), then the statements and concepts.
@@ -44,6 +58,7 @@ public enum HelpTopics {
                 "transactions",
                 "begin … commit   or   begin … rollback\n  Statements, in the REPL and in scripts. Each statement (a script: each run) commits on its own;\n  between begin and commit appends wait, across lines, and land as one batch. Leaving the REPL\n  with an open transaction asks, or rolls back."
             ),
+            setOperationsTopic("intersect"), setOperationsTopic("union"), setOperationsTopic("except"),
             (
                 "pipelines",
                 "QUERY | where COND | sort COL [desc] | select COL, … | first N | last N | count\n  Example: members SCO at 2024 | where since > 2010 | sort since | select country, since"
@@ -54,7 +69,7 @@ public enum HelpTopics {
             ),
             (
                 "let",
-                "let NAME = VALUE; NAME = VALUE; for X in LIST { … }; if COND { … } else { … }; print A, B\n  Example: for y in 2001..2025 { print y, count(members SCO at y) }"
+                "let NAME = VALUE; NAME = VALUE; for X in LIST { … }; if COND { … } else { … }; print A, B\n  Example: for y in 2001..2025 { print y, count(members SCO at y) }\n  A loop over a table of several columns gives its rows; a row stands for its id, org or country\n  where one is expected, and prints as it.\n  Example: for o in orgs at 2000 { print o, count(members o at 2000) }"
             ),
             (
                 "format",

@@ -38,6 +38,20 @@ extension Interpreter {
             var value = try evaluate(source, row: row)
             for stage in stages { value = try apply(stage, to: value) }
             return value
+        case .combine(let op, let left, let right):
+            let tables = try [(left, "left"), (right, "right")].map { operand, side in
+                let value = try evaluate(operand, row: row)
+                guard case .table(let table) = value else {
+                    throw Diagnostic(
+                        InterpreterMessage.setOperandNotTable(op.rawValue, side: side, found: value.typeName), at: operand.range)
+                }
+                guard table.column("country") != nil else {
+                    throw Diagnostic(
+                        InterpreterMessage.setOperandWithoutCountry(op.rawValue, side: side, columns: table.columns), at: operand.range)
+                }
+                return table
+            }
+            return .table(tables[0].combined(op, with: tables[1]))
         }
     }
 
@@ -159,6 +173,8 @@ extension Interpreter {
     // MARK: Pipelines
 
     private func apply(_ stage: PipelineStage, to value: Value) throws -> Value {
+        // A row (from a loop over a table) goes through the verbs as a table of that one row.
+        if case .row(let row) = value { return try apply(stage, to: .table(Table(columns: row.columns, rows: [row.values]))) }
         guard case .table(var table) = value else {
             if case .count = stage.kind, case .list(let items) = value { return .number(items.count) }
             throw Diagnostic(InterpreterMessage.stageNeedsTable(found: value.typeName), at: stage.range)

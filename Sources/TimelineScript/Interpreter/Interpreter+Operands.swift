@@ -11,9 +11,24 @@ extension Interpreter {
         }
     }
 
+    /// The text of an operand that names something: like `text(of:what:)`, and a row (from a
+    /// loop over a table) gives the first of `columns` it has.
+    func name(of expression: Expression, what: String, columns: [String]) throws -> String {
+        let value = try evaluate(expression)
+        guard case .row(let row) = value else { return try text(of: expression, what: what) }
+        guard let name = row.name(from: columns) else {
+            throw Diagnostic(
+                InterpreterMessage.rowWithoutColumn(what: what, columns: columns, found: row.columns), at: expression.range)
+        }
+        return name
+    }
+
+    /// The columns a row names an organization by.
+    static let organizationColumns = ["id", "org"]
+
     /// The organization an operand names, by id or full name.
     func organization(_ expression: Expression, in timeline: Timeline) throws -> Organization {
-        let name = try text(of: expression, what: "an organization")
+        let name = try name(of: expression, what: "an organization", columns: Self.organizationColumns)
         do {
             return try timeline.resolveOrganization(name)
         } catch {
@@ -42,7 +57,7 @@ extension Interpreter {
     /// organization not yet recorded).
     func organization(_ expression: Expression, in projections: Projections, known clause: KnownAtClause?) throws -> Organization {
         if clause != nil { return try organization(expression, in: try timeline(known: clause)) }
-        let name = try text(of: expression, what: "an organization")
+        let name = try name(of: expression, what: "an organization", columns: Self.organizationColumns)
         do { return try projections.resolveOrganization(name) } catch {
             throw Diagnostic(InterpreterMessage.unknownOrganization(reason: error.description), at: expression.range)
         }
@@ -50,7 +65,7 @@ extension Interpreter {
 
     /// The country an operand names, by code, name or alias.
     func country(_ expression: Expression) throws -> Country {
-        let name = try text(of: expression, what: "a country")
+        let name = try name(of: expression, what: "a country", columns: ["country"])
         do {
             return try registry.resolve(name)
         } catch {

@@ -48,13 +48,18 @@ extension Interpreter {
             let toDay = try to.map { try date($0).latest }
             let events: [EffectiveEvent]
             let focus: String?
-            if let org = try organizationIfAny(subject, in: timeline) {
-                events = timeline.history(ofOrganization: org.id, from: fromDay, to: toDay)
-                focus = nil
+            if let subject = subject {
+                if let org = try organizationIfAny(subject, in: timeline) {
+                    events = timeline.history(ofOrganization: org.id, from: fromDay, to: toDay)
+                    focus = nil
+                } else {
+                    let country = try countryOrOrganization(subject, timeline: timeline)
+                    events = timeline.history(ofCountry: country.alpha3, from: fromDay, to: toDay)
+                    focus = country.alpha3
+                }
             } else {
-                let country = try countryOrOrganization(subject, timeline: timeline)
-                events = timeline.history(ofCountry: country.alpha3, from: fromDay, to: toDay)
-                focus = country.alpha3
+                events = timeline.history(from: fromDay, to: toDay)
+                focus = nil
             }
             return AnswerTables.events(events, in: timeline, focus: focus)
         case .summits(let orgExpression, let from, let to):
@@ -100,21 +105,35 @@ extension Interpreter {
                 }
             }
             return Table(columns: [], notes: [])
-        case .chart(let orgExpression, let from, let to, let svg, let html):
-            let org = try organization(orgExpression, in: timeline)
-            let fromYear = try from.map { try date($0).earliest.components.year } ?? org.founded.earliest.components.year
+        case .chart(let subjectExpression, let from, let to, let svg, let html):
+            let subject: SwimlaneChart.Subject
+            let firstYear: Int
+            let events: () -> Table
+            if let org = try organizationIfAny(subjectExpression, in: timeline) {
+                subject = .organization(org.id)
+                firstYear = org.founded.earliest.components.year
+                events = { AnswerTables.events(timeline.history(ofOrganization: org.id), in: timeline, focus: nil) }
+            } else {
+                let country = try countryOrOrganization(subjectExpression, timeline: timeline)
+                subject = .country(country.alpha3)
+                // From the first year the country held a status anywhere.
+                let first = timeline.organizations.keys.compactMap { timeline.transitions(of: country.alpha3, in: $0).first?.date.earliest }
+                    .min()
+                firstYear = (first ?? today).components.year
+                events = { AnswerTables.events(timeline.history(ofCountry: country.alpha3), in: timeline, focus: country.alpha3) }
+            }
+            let fromYear = try from.map { try date($0).earliest.components.year } ?? firstYear
             let toYear = try to.map { try date($0).latest.components.year } ?? today.components.year
             guard fromYear <= toYear else {
                 throw Diagnostic(InterpreterMessage.chartEndsBeforeStart(from: fromYear, to: toYear), at: query.range)
             }
-            let chart = SwimlaneChart(timeline: timeline, org: org.id, fromYear: fromYear, toYear: toYear)
+            let chart = SwimlaneChart(timeline: timeline, subject: subject, fromYear: fromYear, toYear: toYear)
             for (target, content) in [
                 (svg, { chart.svg() }),
                 (
                     html,
                     {
-                        ChartPage.html(
-                            chart: chart, events: AnswerTables.events(timeline.history(ofOrganization: org.id), in: timeline, focus: nil))
+                        ChartPage.html(chart: chart, events: events())
                     }
                 ),
             ] {

@@ -239,8 +239,10 @@ public final class Interpreter {
             let items: [Value]
             switch try evaluate(sequence) {
             case .list(let list): items = list
-            // A one-column table yields its cells; a wider one yields each row as a list.
-            case .table(let table): items = table.rows.map { row in row.count == 1 ? row[0] : .list(row) }
+            // A one-column table yields its cells; a wider one yields each row, which stands for
+            // its id, org or country where an operand is expected (`members o at 2000`).
+            case .table(let table):
+                items = table.rows.map { row in row.count == 1 ? row[0] : .row(Row(columns: table.columns, values: row)) }
             case let other:
                 throw Diagnostic(InterpreterMessage.forNeedsList(found: other.typeName), at: sequence.range)
             }

@@ -68,7 +68,31 @@ extension Parser {
     mutating func parseExpression() throws(Diagnostic) -> Expression {
         try enter(current.range)
         defer { leave() }
-        return try parseOr()
+        return try parseUnionOrExcept()
+    }
+
+    /// `a union b`, `a except b`, left to right, over `intersect`s.
+    mutating func parseUnionOrExcept() throws(Diagnostic) -> Expression {
+        var left = try parseIntersect()
+        while let op = current.keyword.flatMap(SetOperator.init(rawValue:)), op != .intersect {
+            _ = advance()
+            skipLineBreaks()
+            let right = try parseIntersect()
+            left = Expression(.combine(op, left, right), left.range.lowerBound..<right.range.upperBound)
+        }
+        return left
+    }
+
+    /// `a intersect b`, which binds tighter than `union` and `except` (as in SQL).
+    mutating func parseIntersect() throws(Diagnostic) -> Expression {
+        var left = try parseOr()
+        while current.isWord(SetOperator.intersect.rawValue) {
+            _ = advance()
+            skipLineBreaks()
+            let right = try parseOr()
+            left = Expression(.combine(.intersect, left, right), left.range.lowerBound..<right.range.upperBound)
+        }
+        return left
     }
 
     mutating func parseOr() throws(Diagnostic) -> Expression {
@@ -171,7 +195,8 @@ extension Parser {
         case .word, .string: return true
         case .symbol(let symbol):
             if symbol == "(" { return next.range.lowerBound != current.range.upperBound || !verb.startsWithoutSubject }
-            return verb.startsWithoutSubject && (symbol == "|" || symbol == ")" || symbol == ";" || symbol == "}")
+            // `for o in orgs { … }`: a block may follow a query with nothing after its verb.
+            return verb.startsWithoutSubject && (symbol == "|" || symbol == ")" || symbol == ";" || symbol == "}" || symbol == "{")
         case .newline, .end: return verb.startsWithoutSubject
         default: return false
         }

@@ -70,7 +70,8 @@ extension Parser {
             try clauses(&self)
             kind = .why(country: country, org: org, at: at)
         case .history:
-            let subject = try parseSubject("a country or an organization after history")
+            let subject: Expression? =
+                atQueryEnd(allowing: verb.clauseWords) ? nil : try parseSubject("a country or an organization after history")
             try clauses(&self)
             kind = .history(subject: subject, from: from, to: to)
         case .summits, .milestones:
@@ -96,9 +97,9 @@ extension Parser {
             try clauses(&self)
             kind = .replay(org: org, from: from, to: to, step: step)
         case .chart:
-            let org = try parseSubject("an organization after chart")
+            let subject = try parseSubject("an organization or a country after chart")
             try clauses(&self)
-            kind = .chart(org: org, from: from, to: to, svg: svg, html: html)
+            kind = .chart(subject: subject, from: from, to: to, svg: svg, html: html)
         case .export:
             guard let what = current.keyword.flatMap({ ExportKind(rawValue: $0) }) else {
                 throw error(.expectedExport)

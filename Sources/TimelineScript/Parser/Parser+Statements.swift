@@ -92,8 +92,8 @@ extension Parser {
                 return Statement(.assign(name: name, value: value), start..<value.range.upperBound)
             }
             // A word that is no keyword, followed by another word, is a mistyped statement: a
-            // variable stands alone or in an expression.
-            if !Self.queryKeywords.contains(word), peek().word != nil {
+            // variable stands alone or in an expression (`a intersect b` is one).
+            if !Self.queryKeywords.contains(word), let next = peek().keyword, SetOperator(rawValue: next) == nil {
                 let suggestions = NameKey.nearest(to: word, among: Self.statementKeywords + Self.queryKeywords, limit: 2)
                 throw error(.unknownStatement(word: current.word ?? word, suggestions: suggestions))
             }

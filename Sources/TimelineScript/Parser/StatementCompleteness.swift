@@ -1,5 +1,6 @@
 /// Whether typed text is a whole statement yet, or the REPL should ask for more on a
-/// continuation prompt: an open brace, parenthesis, bracket or string, or a trailing `|` or `\`.
+/// continuation prompt: an open brace, parenthesis, bracket or string, a trailing `|` or `\`, or
+/// a trailing `intersect`, `union` or `except` after a table expression.
 public enum StatementCompleteness {
     /// `true` when the text cannot end here.
     public static func needsMore(_ text: String) -> Bool {
@@ -15,7 +16,11 @@ public enum StatementCompleteness {
         }
         if depth > 0 { return true }
         if text.hasSuffix("\\") { return true }
-        let last = tokens.last { $0.kind != .newline && $0.kind != .end }
-        return last?.isSymbol("|") == true
+        let words = tokens.filter { $0.kind != .newline && $0.kind != .end }
+        guard let last = words.last else { return false }
+        if last.isSymbol("|") { return true }
+        // `members SCO at 2025 intersect` waits for its right side; a lone `union` is a name.
+        return words.count > 1 && last.keyword.flatMap(SetOperator.init(rawValue:)) != nil
+            && !(words[words.count - 2].keyword.map { ["let", "print", "="].contains($0) } ?? words[words.count - 2].isSymbol("="))
     }
 }

@@ -30,7 +30,7 @@ enum ColumnFit: Equatable {
         let short = values.allSatisfy { value in
             switch value {
             case .number, .bool, .date, .null: true
-            case .string, .list, .table: false
+            case .string, .list, .table, .row: false
             }
         }
         if short { return .fixed }

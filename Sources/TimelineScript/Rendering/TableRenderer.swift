@@ -81,7 +81,7 @@ public struct TableRenderer: Sendable {
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return "null"
         case .list(let items): return "[" + items.map(json).joined(separator: ",") + "]"
-        case .string, .date, .table: return quote(value.text)
+        case .string, .date, .table, .row: return quote(value.text)
         }
     }
 

@@ -22,6 +22,9 @@ public struct Expression: Sendable {
         case query(Query)
         /// `source | stage | stage …`
         case pipeline(Expression, [PipelineStage])
+        /// `left intersect right`, `left union right`, `left except right`: two tables matched
+        /// by their `country` column.
+        case combine(SetOperator, Expression, Expression)
     }
 
     /// What the expression is, with its operands.
@@ -77,7 +80,8 @@ public struct Query: Sendable {
         case status(country: Expression, org: Expression, at: Expression?)
         /// `memberships COUNTRY [at D]`: every organization the country held a status in.
         case memberships(country: Expression, at: Expression?)
-        case history(subject: Expression, from: Expression?, to: Expression?)
+        /// `history [COUNTRY|ORG] [from D] [to D]`: without a subject, every organization's events.
+        case history(subject: Expression?, from: Expression?, to: Expression?)
         case summits(org: Expression, from: Expression?, to: Expression?)
         case statements(subject: Expression?, from: Expression?, to: Expression?)
         case milestones(org: Expression, from: Expression?, to: Expression?)
@@ -86,7 +90,8 @@ public struct Query: Sendable {
         case why(country: Expression, org: Expression, at: Expression?)
         /// `step` waits for Enter between events (in the REPL).
         case replay(org: Expression?, from: Expression?, to: Expression?, step: Bool)
-        case chart(org: Expression, from: Expression?, to: Expression?, svg: Expression?, html: Expression?)
+        /// `chart ORG …` (a lane per country) or `chart COUNTRY …` (a lane per organization).
+        case chart(subject: Expression, from: Expression?, to: Expression?, svg: Expression?, html: Expression?)
         /// `export events [ORG]` or `export intervals [ORG]`.
         case export(what: ExportKind, org: Expression?, file: Expression?)
         case verify

@@ -6,7 +6,7 @@ extension QueryVerb {
         case .roster: return "roster ORG [at DATE]"
         case .status: return "status COUNTRY in ORG [at DATE]"
         case .memberships: return "memberships COUNTRY [at DATE] [known at …]"
-        case .history: return "history COUNTRY|ORG [from DATE] [to DATE]"
+        case .history: return "history [COUNTRY|ORG] [from DATE] [to DATE] [known at …]"
         case .summits: return "summits ORG [from DATE] [to DATE]"
         case .statements: return "statements [COUNTRY|ORG] [from DATE] [to DATE]"
         case .milestones: return "milestones ORG [from DATE] [to DATE]"
@@ -14,7 +14,7 @@ extension QueryVerb {
         case .diff: return "diff ORG DATE1 DATE2"
         case .why: return "why COUNTRY in ORG [at DATE]"
         case .replay: return "replay [ORG] [from DATE] to DATE"
-        case .chart: return "chart ORG [from DATE] [to DATE] [svg \"FILE\"]"
+        case .chart: return "chart ORG|COUNTRY [from DATE] [to DATE] [svg \"FILE\"] [html \"FILE\"]"
         case .export: return "export events|intervals [ORG] [into FILE]"
         case .verify: return "verify"
         case .head: return "head"
@@ -28,7 +28,9 @@ extension QueryVerb {
         case .roster: return "Every country with any status, highest status first."
         case .status: return "One country's standing, certain or possible."
         case .memberships: return "Every organization a country held a status in at the end of DATE, with the status and since when."
-        case .history: return "Every event about a country or an organization, in time order, with sources."
+        case .history:
+            return
+                "Every event about a country or an organization, in time order, with sources; without one, the events of every organization (filter with | where type == accession)."
         case .summits: return "Summits with host, city and the decisions dated within them."
         case .statements: return "What was said, paraphrased, with the speaker."
         case .milestones: return "Dated facts that change no status (procedures, memoranda)."
@@ -36,7 +38,9 @@ extension QueryVerb {
         case .diff: return "Who joined, left or changed status between two dates."
         case .why: return "The events and sources behind an answer, and what makes it only possible."
         case .replay: return "The events in order, what each changed, running totals per status."
-        case .chart: return "A swimlane chart in the terminal, or an SVG file."
+        case .chart:
+            return
+                "A swimlane chart in the terminal, or an SVG or HTML file: of an organization, a lane per country; of a country, a lane per organization."
         case .export:
             return
                 "Every recorded event with all its fields (for import), or status intervals: org,country,status,from,to; into FILE writes .csv, .jsonl or .json."

@@ -37,7 +37,8 @@ public enum QueryVerb: String, CaseIterable, Sendable {
     case why
     /// The events in order, with what each changed.
     case replay
-    /// A swimlane chart, in the terminal or as an SVG or HTML file.
+    /// A swimlane chart of an organization (a lane per country) or of a country (a lane per
+    /// organization), in the terminal or as an SVG or HTML file.
     case chart
     /// The recorded events, or the status intervals, for other tools.
     case export
@@ -58,9 +59,9 @@ public enum QueryVerb: String, CaseIterable, Sendable {
         case country
         /// A country, `in`, and an organization: `status BLR in SCO`.
         case countryInOrganization
-        /// A country or an organization: `history Belarus`.
+        /// A country or an organization: `chart Belarus`, `chart SCO`.
         case countryOrOrganization
-        /// A country, an organization or nothing: `statements [BLR]`.
+        /// A country, an organization or nothing: `statements [BLR]`, `history [BLR]`.
         case optionalCountryOrOrganization
         /// What to export (`events` or `intervals`), then an organization or nothing.
         case exportKind
@@ -94,13 +95,13 @@ public enum QueryVerb: String, CaseIterable, Sendable {
     /// What the verb names right after it.
     public var subject: Subject {
         switch self {
-        case .members, .roster, .summits, .milestones, .chart: return .organization
+        case .members, .roster, .summits, .milestones: return .organization
         case .diff: return .organizationAndTwoDates
         case .replay: return .optionalOrganization
         case .status, .why: return .countryInOrganization
         case .memberships: return .country
-        case .history: return .countryOrOrganization
-        case .statements: return .optionalCountryOrOrganization
+        case .chart: return .countryOrOrganization
+        case .history, .statements: return .optionalCountryOrOrganization
         case .export: return .exportKind
         case .orgs, .verify, .head: return .none
         }

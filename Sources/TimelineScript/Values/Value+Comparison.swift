@@ -20,6 +20,9 @@ extension Value {
         case (.bool(let a), .bool(let b)): return a == b
         case (.null, .null): return true
         case (.null, _), (_, .null): return false
+        // A row compares as what it stands for (its id, org or country).
+        case (.row(let row), _): return row.key?.equals(other)
+        case (_, .row(let row)): return row.key.flatMap { equals($0) }
         case (.date, _), (_, .date):
             guard let a = asDate, let b = other.asDate else { return nil }
             return a.earliest == b.earliest && a.latest == b.latest
@@ -63,7 +66,7 @@ extension Value {
             case .date: 1
             case .string: 2
             case .bool: 3
-            case .list, .table: 4
+            case .list, .table, .row: 4
             case .null: 5
             }
         }

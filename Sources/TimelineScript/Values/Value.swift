@@ -8,6 +8,8 @@ public enum Value: Sendable {
     case date(EDTFDate)
     case list([Value])
     case table(Table)
+    /// One row of a table (what `for` gives for each row of a wider table).
+    case row(Row)
     /// No value: an empty cell (a member without an ordinal, an event without a country).
     case null
 
@@ -20,6 +22,7 @@ public enum Value: Sendable {
         case .date: "a date"
         case .list: "a list"
         case .table: "a table"
+        case .row: "a row"
         case .null: "nothing"
         }
     }
@@ -33,6 +36,7 @@ public enum Value: Sendable {
         case .date(let date): date.description
         case .list(let items): "[" + items.map(\.text).joined(separator: ", ") + "]"
         case .table(let table): "(a table of \(table.rows.count) rows)"
+        case .row(let row): row.key?.text ?? "[" + row.values.map(\.text).joined(separator: ", ") + "]"
         case .null: ""
         }
     }

@@ -69,6 +69,12 @@ public enum InterpreterMessage: DiagnosticMessage {
     case chartEndsBeforeStart(from: Int, to: Int)
     /// `export … into FILE` with a file name whose extension says no format.
     case unsupportedExportFile(path: String)
+    /// A row (from a loop over a table) where an operand belongs, without a column naming it.
+    case rowWithoutColumn(what: String, columns: [String], found: [String])
+    /// `intersect`, `union` or `except` with a side that is no table; `side` is `left` or `right`.
+    case setOperandNotTable(String, side: String, found: String)
+    /// `intersect`, `union` or `except` with a table that has no `country` column to match rows by.
+    case setOperandWithoutCountry(String, side: String, columns: [String])
     /// A failure of the program itself.
     case internalError(String)
 
@@ -91,9 +97,10 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .unknownColumn: return DiagnosticID("unknown-column", category: .runtime)
         case .chartEndsBeforeStart: return DiagnosticID("invalid-range", category: .runtime)
         case .unsupportedExportFile: return DiagnosticID("export-format", category: .runtime)
+        case .setOperandWithoutCountry, .rowWithoutColumn: return DiagnosticID("unknown-column", category: .runtime)
         case .expectedType, .expectedDate, .knownAtSeqNeedsNumber, .knownAtNeedsTime, .forNeedsList, .ifNeedsCondition,
             .operatorNotApplicable, .rangeNeedsNumbers, .logicalOperand, .cannotApply, .countNeedsCollection, .yearNeedsDate,
-            .joinNeedsOneColumn, .stageNeedsTable, .whereNeedsCondition, .rowCountNeedsNumber:
+            .joinNeedsOneColumn, .stageNeedsTable, .whereNeedsCondition, .rowCountNeedsNumber, .setOperandNotTable:
             return DiagnosticID("type-error", category: .runtime)
         }
     }
@@ -147,6 +154,14 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .rowCountNeedsNumber(let found): return "first and last need a whole number of rows, not \(found)"
         case .chartEndsBeforeStart(let from, let to): return "the chart ends (\(to)) before it starts (\(from))"
         case .unsupportedExportFile(let path): return "export writes .csv, .jsonl or .json files (import reads them back), not \(path)"
+        case .rowWithoutColumn(let what, let columns, let found):
+            return
+                "expected \(what): a row stands for one by its \(columns.map { "\"\($0)\"" }.joined(separator: " or ")) column, and this one has only \(found.joined(separator: ", "))"
+        case .setOperandNotTable(let op, let side, let found):
+            return "\"\(op)\" needs a table on its \(side) (a query such as members SCO at 2025), not \(found)"
+        case .setOperandWithoutCountry(let op, let side, let columns):
+            return
+                "\"\(op)\" matches rows by their \"country\" column, and the table on its \(side) has none (its columns are \(columns.joined(separator: ", ")))"
         case .internalError(let description): return description
         }
     }
