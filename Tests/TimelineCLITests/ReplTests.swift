@@ -217,6 +217,25 @@ struct ReplTests {
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test(".cite on follows each answer with its citation, pinned to the head; .cite off stops it")
+    func citations() throws {
+        defer { scratch.cleanUp() }
+        let terminal = try start()
+        try terminal.type(".cite on\r", prompt: prompt)
+        try terminal.type("print count(members SCO at 2017-06-09)\r", prompt: prompt)
+        let cited = try terminal.expect("known at seq 97)'")
+        #expect(cited.contains("8"))
+        #expect(cited.contains("cite: log head #97 "))
+        #expect(cited.contains("timeline verify --contains 97:"))
+        #expect(cited.contains("print count(members SCO at 2017-06-09 known at seq 97)"))
+        try terminal.type(".cite off\r", prompt: prompt)
+        try terminal.type("print count(members SCO at 2024-07-04)\r", prompt: prompt)
+        let plain = try terminal.expect("10")
+        #expect(!plain.contains("cite:"))
+        try terminal.type("\u{4}", prompt: prompt)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test("a transaction rolls back, and leaving with one open asks and never half-writes")
     func transactions() throws {
         defer { scratch.cleanUp() }
