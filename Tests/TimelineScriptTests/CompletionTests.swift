@@ -124,6 +124,29 @@ struct CompletionTests {
         #expect(engine.complete("append status SCO BLR observer change el").candidates == ["elevation"])
     }
 
+    @Test("the succession forms complete their countries and clauses, and the states a log introduces")
+    func successionForms() {
+        #expect(engine.complete("append suc").candidates == ["succession"])
+        #expect(engine.complete("append succession SCO Rus").candidates.contains("Russia"))
+        #expect(engine.complete("append succession SCO RUS fr").candidates == ["from"])
+        #expect(engine.complete("append succession SCO RUS from USS").candidates.contains("USSR"))
+        #expect(engine.complete("append merger SCO KAZ Kyrg").candidates.contains("Kyrgyzstan"))
+        #expect(engine.complete("append merger SCO KAZ KGZ in").candidates.contains("into"))
+        #expect(engine.complete("append breakup SCO KAZ into KGZ Tajik").candidates.contains("Tajikistan"))
+        #expect(engine.complete("append state TGA name \"Tanganyika\" on 1961 un").candidates == ["until"])
+        let introduced = Timeline(
+            records: CompletionTests.timeline.records + [
+                RecordedEvent(
+                    seq: SequenceNumber(CompletionTests.timeline.records.count + 1), recordedAt: RecordedTime(milliseconds: 0),
+                    event: NewEvent(
+                        date: .single(PartialDate(year: 1961)), payload: .state(StateIntroduction(code: "TGA", name: "Tanganyika")),
+                        source: Source(citation: "test")!))
+            ])
+        let withStates = CompletionEngine(timeline: introduced) { _ in [] }
+        #expect(withStates.complete("append accession SCO Tangan").candidates == ["Tanganyika"])
+        #expect(engine.complete("append accession SCO Tangan").candidates.isEmpty)
+    }
+
     @Test("pipeline verbs after a bar, files after .read")
     func pipelinesAndFiles() {
         #expect(engine.complete("members SCO | wh").candidates == ["where"])

@@ -27,7 +27,8 @@ public struct CompletionEngine {
         timeline: Timeline?, registry: CountryRegistry = .standard, listDirectory: @escaping (String) -> [(name: String, isDirectory: Bool)]
     ) {
         self.timeline = timeline
-        self.registry = registry
+        // The countries of the log: the registry with the states its events introduce.
+        self.registry = timeline.map { $0.registry.introduced.isEmpty ? registry : registry.adding($0.registry.introduced) } ?? registry
         self.listDirectory = listDirectory
     }
 
@@ -220,7 +221,8 @@ public struct CompletionEngine {
             let given = arguments.count - clauseIndex - 1
             switch clause {
             case "founders": return offer(countryWords(partial) + clauses)
-            case "host", "country": return given == 0 ? offer(countryWords(partial)) : offer(clauses)
+            case "into" where kind == .breakup: return offer(countryWords(partial) + (given == 0 ? [] : clauses))
+            case "host", "country", "from", "into": return given == 0 ? offer(countryWords(partial)) : offer(clauses)
             case "org", "predecessor": return given == 0 ? offer(organizations) : offer(clauses)
             case "change": return given == 0 ? offer(StatusChange.allCases.map(\.rawValue)) : offer(clauses)
             case "status", "as": return given == 0 ? offer(statuses(of: arguments.first)) : offer(clauses)
@@ -234,10 +236,12 @@ public struct CompletionEngine {
             case .org: return kind == .founding ? offer([]) : offer(organizations)
             case .country, .optionalCountry: return offer(countryWords(partial) + (roles[position] == .optionalCountry ? clauses : []))
             case .status, .statuses: return offer(statuses(of: arguments.first))
+            case .countries: return offer(countryWords(partial))
             default: return offer([])
             }
         }
         if roles.last == .statuses { return offer(statuses(of: arguments.first) + clauses) }
+        if roles.last == .countries { return offer(countryWords(partial) + clauses) }
         return offer(clauses)
     }
 
