@@ -23,6 +23,7 @@ extension LogSession {
         pending.append(contentsOf: records)
         alreadyPresent += present
         if organizationIndex != nil { for record in records { Self.index(record, into: &organizationIndex!) } }
+        if let countryIndex { self.countryIndex = countryIndex.adding(Self.states(in: records)) }
         invalidate(.appendsAdded)
     }
 

@@ -36,6 +36,9 @@ public final class LogSession {
     /// The organizations founded by the committed records and `pending`, by id and by name key;
     /// built on first need, dropped with the planner.
     var organizationIndex: [String: OrganizationID]?
+    /// The registry with the states the committed records and `pending` introduce; built on
+    /// first need, dropped with the planner, grown by pending `state` events.
+    var countryIndex: CountryRegistry?
     /// Appends of this run that were already in the log (re-running a script appends nothing).
     var alreadyPresent = 0
     /// The fold of `committed` and `pending`, while neither changed.
@@ -78,6 +81,7 @@ public final class LogSession {
         guard change != .appendsAdded else { return }
         planner = nil
         organizationIndex = nil
+        countryIndex = nil
         guard change == .logMayHaveMoved else { return }
         committed = nil
         snapshotChecked = false
@@ -107,8 +111,33 @@ public final class LogSession {
 
     /// The countries known: the registry with the states the log and the pending appends
     /// introduce (the registry alone when the log is unreadable).
+    ///
+    /// Kept while the records stand, so that resolving a country never folds the log again:
+    /// a script of many appends stays linear.
     public func knownCountries() -> CountryRegistry {
-        (try? projections().registry) ?? registry
+        if let countryIndex { return countryIndex }
+        let built: CountryRegistry
+        if pending.isEmpty, committed == nil, cachedTimeline == nil {
+            // Before anything is read: the snapshot's (or one fold's) registry.
+            built = (try? projections().registry) ?? registry
+        } else {
+            let committedRecords = (try? committedContents().records) ?? []
+            built = registry.adding(Self.states(in: committedRecords) + Self.states(in: pending))
+        }
+        countryIndex = built
+        return built
+    }
+
+    /// The states `state` records introduce, the first for each code.
+    static func states(in records: [RecordedEvent]) -> [Country] {
+        var states: [Country] = []
+        for record in records where record.kind == .state {
+            guard case .state(let state) = record.payload, let date = record.event.date else { continue }
+            if !states.contains(where: { $0.alpha3 == state.code }) {
+                states.append(Country(introducedCode: state.code, name: state.name, introduced: date, ended: state.until))
+            }
+        }
+        return states
     }
 
     /// The timeline the next query would read, for completion; `nil` when the log is unreadable.
