@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // The pure domain: dates, countries, organizations, events, the fold and its queries. No I/O.
@@ -31,6 +32,11 @@ let package = Package(
             name: "TimelineStoreConformance",
             dependencies: ["TimelineCore", "TimelineStore"]
         ),
+        // The log on PostgreSQL: the file log's records and chain, shared by many writers.
+        .target(
+            name: "TimelinePostgres",
+            dependencies: ["TimelineCore", "TimelineStore", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         // The language: lexer, parser, syntax tree, interpreter, diagnostics, table rendering.
         .target(
             name: "TimelineScript",
@@ -47,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "timeline",
             dependencies: [
-                "TimelineCore", "TimelineStore", "TimelineScript", "LineEditor",
+                "TimelineCore", "TimelineStore", "TimelineScript", "TimelinePostgres", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +72,10 @@ let package = Package(
             name: "TimelineStoreTests",
             dependencies: ["TimelineCore", "TimelineStore", "TimelineStoreConformance", "TimelineTestSupport"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "TimelinePostgresTests",
+            dependencies: ["TimelineCore", "TimelineStore", "TimelineStoreConformance", "TimelinePostgres", "TimelineTestSupport"]
         ),
         .testTarget(
             name: "TimelineScriptTests",

@@ -46,4 +46,12 @@ public struct AppendReceipt: Hashable, Sendable {
     public let head: LogHead
     /// Where an unfinished earlier append was set aside, if this writer found one.
     public let setAside: String?
+
+    /// What an append wrote, what it found already there, and the head after it.
+    public init(appended: [RecordedEvent], alreadyPresent: [EventID], head: LogHead, setAside: String? = nil) {
+        self.appended = appended
+        self.alreadyPresent = alreadyPresent
+        self.head = head
+        self.setAside = setAside
+    }
 }

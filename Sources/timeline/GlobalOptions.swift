@@ -1,5 +1,6 @@
 import ArgumentParser
 import TimelineCore
+import TimelinePostgres
 import TimelineScript
 import TimelineStore
 
@@ -30,6 +31,9 @@ struct GlobalOptions: ParsableArguments {
     )
     var cite = false
 
+    @Flag(name: .long, help: "Show no progress bar on standard error (copy, import and the first read of a large database log).")
+    var quiet = false
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -51,8 +55,17 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the log at `location`: the one place the command line turns a location into a log
-    /// (a file, with its snapshot cache unless --no-cache).
+    /// (a file, with its snapshot cache unless --no-cache; or a `postgresql://` URL). A URL that
+    /// cannot name a log gives a log whose every use fails with the reason.
     func openLog(_ location: LogLocation) -> any EventLog {
+        if location.isDatabaseURL {
+            do {
+                return PostgresEventLog(location: try PostgresLocation(url: location.path, environment: Environment.variables))
+            } catch {
+                return UnopenableLog(
+                    error: StoreError(code: .io, message: "not a PostgreSQL log's address: \(error.reason)", path: location.shown))
+            }
+        }
         var log = FileEventLog(path: location.path)
         log.usesSnapshots = !noCache
         return log
@@ -65,7 +78,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Options that take a value, and flags, that may appear before a subcommand.
     static let valued: Set<String> = ["--log", "--format", "--recorded-at"]
-    static let flags: Set<String> = ["--no-color", "--no-cache", "--cite"]
+    static let flags: Set<String> = ["--no-color", "--no-cache", "--cite", "--quiet"]
 
     /// Moves global options written before the subcommand name to after it, so that
     /// `timeline --log x verify` means `timeline verify --log x`.

@@ -13,7 +13,7 @@ struct LogSummary {
             contents = try options.openLog(location).read()
         } catch {
             throw CommandFailure.reading(
-                error, missing: "\(location.path): no log yet (\(location.origin.rawValue)); the first append creates it")
+                error, missing: "\(location.shown): no log yet (\(location.origin.rawValue)); the first append creates it")
         }
         let timeline = Timeline(records: contents.records)
         let today = Environment.today
@@ -23,7 +23,7 @@ struct LogSummary {
         case .json, .jsonl:
             Console.out(
                 JSONValue.object([
-                    ("log", .string(location.path)),
+                    ("log", .string(location.shown)),
                     ("head", .object([("seq", .number(contents.head.count)), ("hash", .string(contents.head.hash.hex))])),
                     (
                         "organizations",
@@ -50,7 +50,7 @@ struct LogSummary {
                     ]))
             }
         case .table, .records, .markdown:
-            Console.out("Log    \(location.path) (\(location.origin.rawValue))")
+            Console.out("Log    \(location.shown) (\(location.origin.rawValue))")
             Console.out("Head   \(contents.head), \(contents.records.count) events")
             if let tail = contents.tornTail { Console.out("Note   \(tail.description)") }
             for warning in contents.warnings { Console.error("warning: \(warning)") }

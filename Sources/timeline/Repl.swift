@@ -75,7 +75,7 @@ final class Repl {
 
     /// Runs until Ctrl-D or `.quit`; returns the exit status.
     func run() -> Int32 {
-        Console.out("Timeline \(TimelineVersion.current) on \(location.path). Type .help for help, Ctrl-D to leave.")
+        Console.out("Timeline \(TimelineVersion.current) on \(location.shown). Type .help for help, Ctrl-D to leave.")
         var buffer: [String] = []
         while true {
             let shown = buffer.isEmpty ? prompt : String(repeating: " ", count: max(0, prompt.count - 5)) + "...> "
@@ -216,7 +216,7 @@ final class Repl {
             }
         case ".log":
             guard !argument.isEmpty else {
-                Console.out("log: \(location.path) (\(location.origin.rawValue))")
+                Console.out("log: \(location.shown) (\(location.origin.rawValue))")
                 return nil
             }
             let next = LogLocation(path: argument, origin: .option)

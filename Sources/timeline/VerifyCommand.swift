@@ -43,7 +43,7 @@ struct VerifyCommand: ParsableCommand {
         do {
             report = try global.openLog(location).verify(registry: .standard)
         } catch {
-            throw CommandFailure.reading(error, missing: "\(location.path): no log to verify")
+            throw CommandFailure.reading(error, missing: "\(location.shown): no log to verify")
         }
         switch global.format {
         case .json, .jsonl: Console.out(json(report).text)
@@ -85,29 +85,29 @@ struct VerifyCommand: ParsableCommand {
         do {
             hash = try global.openLog(location).chainHash(at: cited.seq)
         } catch {
-            throw CommandFailure.reading(error, missing: "\(location.path): no log to check")
+            throw CommandFailure.reading(error, missing: "\(location.shown): no log to check")
         }
         let holds = hash.map { $0.hex.hasPrefix(cited.hashPrefix) } ?? false
         let message: String
         if holds {
             message =
-                "\(location.path): holds #\(cited.seq) \(cited.hashPrefix): record \(cited.seq) has the cited hash, so its first \(cited.seq) records are the cited ones"
+                "\(location.shown): holds #\(cited.seq) \(cited.hashPrefix): record \(cited.seq) has the cited hash, so its first \(cited.seq) records are the cited ones"
         } else if let hash {
             message =
-                "\(location.path): does not hold #\(cited.seq) \(cited.hashPrefix): record \(cited.seq) has hash \(hash.hex.prefix(12)), so its history up to record \(cited.seq) is not the cited one"
+                "\(location.shown): does not hold #\(cited.seq) \(cited.hashPrefix): record \(cited.seq) has hash \(hash.hex.prefix(12)), so its history up to record \(cited.seq) is not the cited one"
         } else {
-            message = "\(location.path): does not hold #\(cited.seq) \(cited.hashPrefix): it has fewer than \(cited.seq) committed records"
+            message = "\(location.shown): does not hold #\(cited.seq) \(cited.hashPrefix): it has fewer than \(cited.seq) committed records"
         }
         switch global.format {
         case .json, .jsonl:
             Console.out(
                 JSONValue.object([
-                    ("path", .string(location.path)), ("seq", .number(cited.seq)), ("cited", .string(cited.hashPrefix)),
+                    ("path", .string(location.shown)), ("seq", .number(cited.seq)), ("cited", .string(cited.hashPrefix)),
                     ("hash", .optional(hash?.hex)), ("holds", .bool(holds)),
                 ]).text)
         case .csv:
             Console.out(CSVLine.row(["path", "seq", "cited", "hash", "holds"]))
-            Console.out(CSVLine.row([location.path, String(cited.seq), cited.hashPrefix, hash?.hex ?? "", String(holds)]))
+            Console.out(CSVLine.row([location.shown, String(cited.seq), cited.hashPrefix, hash?.hex ?? "", String(holds)]))
         case .table, .records, .markdown:
             Console.out(message)
         }

@@ -225,3 +225,38 @@ extension FileEventLog {
         return sidePath
     }
 }
+
+extension FileEventLog: StoredLines {
+    /// The committed lines of the file, checked as `read()` checks them.
+    public func storedLines() throws(StoreError) -> [[UInt8]] {
+        let contents = try read()
+        guard let file = try PosixFile.open(path, writable: false) else { throw missing(HeadMarker.read(for: path)) }
+        let bytes = try file.read(count: try file.size(), at: 0)
+        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropFirst().map(Array.init)
+        // Only the committed records: a torn tail after them is not part of the log.
+        if lines.count > contents.records.count { lines.removeLast(lines.count - contents.records.count) }
+        return lines
+    }
+
+    /// Writes copied lines into this log, which must be new or empty, under the writer's lock.
+    public func appendStoredLines(_ lines: [[UInt8]], progress: (Int) -> Void) throws(StoreError) -> LogHead {
+        let head = try ChainRule.checkedHead(of: lines, log: path)
+        var created = false
+        let file = try openAndLock(created: &created)
+        let found = try lockedState(of: file, created: created)
+        guard found.head.count == 0 else {
+            throw StoreError(
+                code: .io, message: "the log already holds \(found.head.count) records; copy into a new log", path: path)
+        }
+        var output = Array((ChainRule.header + "\n").utf8)
+        for line in lines {
+            output.append(contentsOf: line)
+            output.append(0x0A)
+        }
+        try write(output, to: file, at: 0, created: true)
+        HeadMarker(head).write(for: path)
+        cache.store(nil)
+        progress(lines.count)
+        return head
+    }
+}

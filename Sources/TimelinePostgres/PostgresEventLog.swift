@@ -1,0 +1,291 @@
+import PostgresNIO
+import Synchronization
+import TimelineCore
+import TimelineStore
+
+/// A log stored in PostgreSQL: the very records a file log holds — the same bytes per record,
+/// sequence numbers, SHA-256 chain and head — shared by every process that opens the URL.
+///
+/// Readers never block: a read is one `REPEATABLE READ` snapshot, and a process that has read
+/// the log reads only what was appended since (`seq > n`). Writers take turns on the head row
+/// (`SELECT … FOR UPDATE` under `READ COMMITTED`), read what others appended, validate the batch
+/// against it with the same rules as the file log, and insert it with the new head in one
+/// transaction, which notifies `timeline_appended`.
+///
+/// For example:
+/// ```swift
+/// let log = PostgresEventLog(location: try PostgresLocation(url: "postgresql://desk@/history?host=/run/postgresql", environment: [:]))
+/// try log.initialize()
+/// let receipt = try log.append(events, recordedAt: SystemClock.now)
+/// let contents = try log.read()
+/// ```
+public final class PostgresEventLog: EventLog {
+    /// Where the log lives.
+    public let location: PostgresLocation
+    /// The countries events are validated against.
+    public let registry: CountryRegistry
+    private let state = Mutex(State())
+
+    struct State: Sendable {
+        /// The connection reads and appends use, opened on first need.
+        var connection: DatabaseConnection?
+        /// Whether the schema was checked on this connection.
+        var schemaChecked = false
+        /// The log as last read or appended by this process.
+        var contents: LogContents?
+        /// The connection that listens for other writers' appends, once asked to.
+        var listener: DatabaseConnection?
+    }
+
+    /// A log at `location`, validating against `registry`. Nothing is opened until it is used.
+    public init(location: PostgresLocation, registry: CountryRegistry = .standard) {
+        self.location = location
+        self.registry = registry
+    }
+
+    /// The redacted URL, as errors and summaries name the log.
+    public var name: String { location.redacted }
+
+    // MARK: Connection and schema
+
+    /// The open connection, opened (or opened again after a failure) when needed.
+    func connected(_ state: inout State) throws(StoreError) -> DatabaseConnection {
+        if let connection = state.connection, connection.isOpen { return connection }
+        state.connection?.close()
+        state.connection = nil
+        state.schemaChecked = false
+        let connection = try DatabaseConnection.open(location)
+        state.connection = connection
+        return connection
+    }
+
+    /// Runs `body` with the connection; a failed connection is dropped, to be opened again.
+    func withConnection<Result>(_ body: (DatabaseConnection, inout State) throws(StoreError) -> Result) throws(StoreError) -> Result {
+        try state.withLock { (state: inout State) throws(StoreError) -> Result in
+            let connection = try connected(&state)
+            do throws(StoreError) {
+                return try body(connection, &state)
+            } catch {
+                if !connection.isOpen { state.connection = nil }
+                throw error
+            }
+        }
+    }
+
+    /// Checks that the database holds a log of a version this build reads.
+    /// - Throws: `.notFound` when it holds none, `.unsupportedFormat` for a newer schema.
+    func checkSchema(_ connection: DatabaseConnection, _ state: inout State) throws(StoreError) {
+        guard !state.schemaChecked else { return }
+        let rows = try connection.query("SELECT value FROM timeline_meta WHERE key = 'schema'", doing: "read the log's schema version")
+        guard let row = rows.first, let text = try? row.decode(String.self), let version = Int(text) else {
+            throw StoreError(
+                code: .notFound, message: "this database holds no Timeline log; create one with timeline init \(location.redacted)",
+                path: location.redacted)
+        }
+        guard version <= PostgresSchema.version else {
+            throw StoreError(
+                code: .unsupportedFormat,
+                message: "this log has schema version \(version); this timeline reads version \(PostgresSchema.version): upgrade timeline",
+                path: location.redacted)
+        }
+        state.schemaChecked = true
+    }
+
+    /// Creates the log's tables if the database has none (`timeline init`); a database that
+    /// already holds a log is left as it is.
+    /// - Returns: whether the tables were created now.
+    @discardableResult
+    public func initialize() throws(StoreError) -> Bool {
+        try withConnection { (connection, state) throws(StoreError) -> Bool in
+            let created = try createSchema(connection)
+            state.schemaChecked = false
+            try checkSchema(connection, &state)
+            return created
+        }
+    }
+
+    /// Creates the tables in one transaction, under an advisory lock so that two processes
+    /// creating the log at once make it once; answers `false` when they exist.
+    func createSchema(_ connection: DatabaseConnection) throws(StoreError) -> Bool {
+        let encoding = try connection.query("SHOW server_encoding", doing: "read the server's encoding")
+        if let name = try? encoding.first?.decode(String.self), name.uppercased() != "UTF8" {
+            throw StoreError(
+                code: .io, message: "the database's encoding is \(name); a Timeline log needs UTF8 (createdb -E UTF8)",
+                path: location.redacted)
+        }
+        try connection.execute("BEGIN", doing: "create the log")
+        do throws(StoreError) {
+            try connection.execute("SELECT pg_advisory_xact_lock(72011945)", doing: "create the log")
+            let exists = try connection.query("SELECT to_regclass('timeline_meta') IS NOT NULL", doing: "create the log")
+            if (try? exists.first?.decode(Bool.self)) == true {
+                try connection.execute("ROLLBACK", doing: "create the log")
+                return false
+            }
+            for statement in PostgresSchema.create { try connection.execute(statement, doing: "create the log") }
+            try connection.query(
+                "INSERT INTO timeline_meta (key, value) VALUES ('schema', \(String(PostgresSchema.version))), ('format', \(String(LogFormat.version)))",
+                doing: "create the log")
+            try connection.query(
+                "INSERT INTO timeline_head (singleton, seq, hash) VALUES (true, 0, \(ChainRule.genesis.hex))", doing: "create the log")
+            try connection.execute("COMMIT", doing: "create the log")
+            return true
+        } catch {
+            try? connection.execute("ROLLBACK", doing: "create the log")
+            throw error
+        }
+    }
+
+    // MARK: Reading
+
+    /// The committed records: the whole log on the first read, what was appended since after.
+    public func read() throws(StoreError) -> LogContents {
+        try withConnection { (connection, state) throws(StoreError) -> LogContents in
+            try checkSchema(connection, &state)
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", doing: "read the log")
+            do throws(StoreError) {
+                let contents = try refreshed(connection, cached: state.contents, head: try readHead(connection, forUpdate: false))
+                try connection.execute("COMMIT", doing: "read the log")
+                state.contents = contents
+                return contents
+            } catch {
+                try? connection.execute("ROLLBACK", doing: "read the log")
+                throw error
+            }
+        }
+    }
+
+    /// The head row: the last committed record's sequence number and hash.
+    func readHead(_ connection: DatabaseConnection, forUpdate: Bool) throws(StoreError) -> LogHead {
+        let rows = try connection.query(
+            PostgresQuery(unsafeSQL: "SELECT seq, hash FROM timeline_head" + (forUpdate ? " FOR UPDATE" : "")),
+            doing: forUpdate ? "take the writer's turn" : "read the log's head")
+        guard let row = rows.first, let (seq, hex) = try? row.decode((Int64, String).self), let hash = ChainHash(hex) else {
+            throw StoreError(code: .corrupt, message: "the log's head row is missing or unreadable", path: location.redacted)
+        }
+        return LogHead(count: Int(seq), hash: hash)
+    }
+
+    /// The log as it stands at `head`: `cached` extended by the records after it, or read whole
+    /// when there is nothing cached or the cache no longer leads to `head`.
+    func refreshed(_ connection: DatabaseConnection, cached: LogContents?, head: LogHead) throws(StoreError) -> LogContents {
+        if let cached, cached.head == head { return cached }
+        if let cached, cached.head.count < head.count {
+            let lines = try lines(connection, after: cached.head.count, through: head.count)
+            var suffix: [UInt8] = []
+            for line in lines {
+                suffix.append(contentsOf: line.utf8)
+                suffix.append(0x0A)
+            }
+            let scan = LogScanner.scan(suffix: suffix, at: 0, after: cached.head)
+            let contents = try contents(of: scan, before: cached.records)
+            if contents.head == head { return contents }
+        }
+        let lines = try lines(connection, after: 0, through: head.count)
+        let scan = LogScanner.scan(Self.bytes(of: lines))
+        let contents = try contents(of: scan, before: [])
+        guard contents.head == head else {
+            throw StoreError(
+                code: .corrupt,
+                message:
+                    "the head row says #\(head.count) \(head.hash.hex.prefix(12)) but the records end at #\(contents.head.count) \(contents.head.hash.hex.prefix(12))",
+                path: location.redacted)
+        }
+        return contents
+    }
+
+    /// The stored lines of records `after < seq ≤ through`, in order.
+    func lines(_ connection: DatabaseConnection, after: Int, through: Int) throws(StoreError) -> [String] {
+        let rows = try connection.query(
+            "SELECT seq, line FROM timeline_records WHERE seq > \(Int64(after)) AND seq <= \(Int64(through)) ORDER BY seq",
+            doing: "read the log")
+        var lines: [String] = []
+        lines.reserveCapacity(rows.count)
+        var expected = Int64(after) + 1
+        for row in rows {
+            guard let (seq, line) = try? row.decode((Int64, String).self), seq == expected else {
+                throw StoreError(
+                    code: .corrupt, message: "record #\(expected) is missing or unreadable", path: location.redacted,
+                    line: Int(expected) + 1)
+            }
+            lines.append(line)
+            expected += 1
+        }
+        return lines
+    }
+
+    /// The log as a file holds it: the header, then one line per record.
+    static func bytes(of lines: [String]) -> [UInt8] {
+        var bytes = Array((ChainRule.header + "\n").utf8)
+        bytes.reserveCapacity(lines.reduce(bytes.count) { $0 + $1.utf8.count + 1 })
+        for line in lines {
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(0x0A)
+        }
+        return bytes
+    }
+
+    /// The contents a scan found, after `before`, or the error for its damage.
+    func contents(of scan: LogScanner.Scan, before: [RecordedEvent]) throws(StoreError) -> LogContents {
+        if let damage = scan.damage {
+            if case .unsupportedVersion = damage.kind {
+                throw StoreError(code: .unsupportedFormat, message: damage.message, path: location.redacted, line: damage.line)
+            }
+            throw StoreError(
+                code: .corrupt, message: "the log is damaged: \(damage.message); run timeline verify", path: location.redacted,
+                line: damage.line)
+        }
+        if scan.tornTail != nil {
+            throw StoreError(code: .corrupt, message: "the stored records end inside a batch", path: location.redacted)
+        }
+        let records = before.isEmpty ? scan.records : before + scan.records
+        return LogContents(records: records, head: LogHead(count: records.count, hash: scan.headHash), tornTail: nil)
+    }
+
+    // MARK: Checking
+
+    /// Checks the whole log afresh: every record's hash, the chain, the sequence, the commit
+    /// marks, the head row, and the domain's rules.
+    public func verify(registry: CountryRegistry) throws(StoreError) -> VerificationReport {
+        try withConnection { (connection, state) throws(StoreError) -> VerificationReport in
+            try checkSchema(connection, &state)
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", doing: "verify the log")
+            defer { try? connection.execute("COMMIT", doing: "verify the log") }
+            let head = try readHead(connection, forUpdate: false)
+            let rows = try connection.query("SELECT line FROM timeline_records ORDER BY seq", doing: "verify the log")
+            let lines = rows.compactMap { try? $0.decode(String.self) }
+            let scan = LogScanner.scan(Self.bytes(of: lines))
+            let violations = scan.damage == nil ? Timeline.violations(of: scan.records, registry: registry) : []
+            var warnings: [String] = []
+            let found = LogHead(count: scan.records.count, hash: scan.headHash)
+            if scan.damage == nil, found != head {
+                warnings.append(
+                    "the head row says #\(head.count) \(head.hash.hex.prefix(12)) but the records end at #\(found.count) \(found.hash.hex.prefix(12))"
+                )
+            }
+            return VerificationReport(
+                log: location.redacted, recordCount: scan.records.count, head: found, tornTail: scan.tornTail, damage: scan.damage,
+                violations: violations, warnings: warnings)
+        }
+    }
+
+    /// The chain hash of committed record `seq`, the chain checked up to it.
+    public func chainHash(at seq: Int) throws(StoreError) -> ChainHash? {
+        if seq == 0 { return ChainRule.genesis }
+        return try withConnection { (connection, state) throws(StoreError) -> ChainHash? in
+            try checkSchema(connection, &state)
+            let head = try readHead(connection, forUpdate: false)
+            guard seq <= head.count else { return nil }
+            let scan = LogScanner.scan(Self.bytes(of: try lines(connection, after: 0, through: seq)))
+            if let damage = scan.damage {
+                throw StoreError(
+                    code: .corrupt, message: "the log is damaged: \(damage.message)", path: location.redacted, line: damage.line)
+            }
+            return scan.records.count == seq ? scan.headHash : nil
+        }
+    }
+
+    /// Whether the log still ends at `head`: one small query.
+    public func stillEnds(at head: LogHead) -> Bool {
+        (try? withConnection { (connection, _) throws(StoreError) -> Bool in try readHead(connection, forUpdate: false) == head }) ?? false
+    }
+}
