@@ -18,6 +18,13 @@ final class DatabaseConnection: Sendable {
         self.location = location
     }
 
+    deinit {
+        // The driver requires a connection to be closed before it goes.
+        guard !connection.isClosed else { return }
+        let closed: EventLoopFuture<Void> = connection.close()
+        if !connection.eventLoop.inEventLoop { try? closed.wait() }
+    }
+
     /// Connects, within a few seconds or with a clear error.
     static func open(_ location: PostgresLocation) throws(StoreError) -> DatabaseConnection {
         var configuration: PostgresConnection.Configuration
@@ -75,6 +82,7 @@ final class DatabaseConnection: Sendable {
 
     /// Closes the connection, waiting for it.
     func close() {
-        try? connection.close().wait()
+        let closed: EventLoopFuture<Void> = connection.close()
+        try? closed.wait()
     }
 }

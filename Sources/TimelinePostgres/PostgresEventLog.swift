@@ -76,7 +76,24 @@ public final class PostgresEventLog: EventLog {
     /// - Throws: `.notFound` when it holds none, `.unsupportedFormat` for a newer schema.
     func checkSchema(_ connection: DatabaseConnection, _ state: inout State) throws(StoreError) {
         guard !state.schemaChecked else { return }
-        let rows = try connection.query("SELECT value FROM timeline_meta WHERE key = 'schema'", doing: "read the log's schema version")
+        let rows: [PostgresRow]
+        do {
+            rows = try connection.query("SELECT value FROM timeline_meta WHERE key = 'schema'", doing: "read the log's schema version")
+        } catch where error.code == .notFound {
+            // No log's tables: a fresh database (the first append creates them), or someone else's.
+            let others = try connection.query(
+                "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename LIMIT 4",
+                doing: "look at the database's tables")
+            let names = others.compactMap { try? $0.decode(String.self) }
+            guard names.isEmpty else {
+                throw StoreError(
+                    code: .unsupportedFormat,
+                    message:
+                        "this database is not a Timeline log: it holds other tables (\(names.joined(separator: ", "))) and not the log's; use a database of its own (createdb, then timeline init)",
+                    path: location.redacted)
+            }
+            throw error
+        }
         guard let row = rows.first, let text = try? row.decode(String.self), let version = Int(text) else {
             throw StoreError(
                 code: .notFound, message: "this database holds no Timeline log; create one with timeline init \(location.redacted)",

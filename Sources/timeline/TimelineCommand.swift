@@ -17,7 +17,7 @@ struct TimelineCommand: ParsableCommand {
             Without a subcommand: runs -c STATEMENT, or a script piped on standard input, or on a \
             terminal opens the REPL (history, tab completion, .help).
 
-            Which log opens: --log PATH, else $TIMELINE_LOG, else Events/diplomacy.jsonl in the current \
+            Which log opens: --log PATH (a file, or a postgresql:// URL), else $TIMELINE_LOG, else Events/diplomacy.jsonl in the current \
             directory when it exists, else your own log under $XDG_DATA_HOME/timeline/.
 
             Exit codes: 0 success, 64 usage, 65 bad input (a parse or validation error, a damaged \
@@ -30,10 +30,12 @@ struct TimelineCommand: ParsableCommand {
               timeline -c 'for y in 2001..2025 { print y, count(members SCO at y) }'
               timeline run Examples/01-growth.tl
               timeline --log my.jsonl verify
+              timeline init 'postgresql://desk@/history?host=/run/postgresql'
+              timeline copy Events/diplomacy.jsonl 'postgresql://desk@/history?host=/run/postgresql'
               timeline --generate-completion-script bash > timeline.bash
             """,
         version: TimelineVersion.current,
-        subcommands: [RunCommand.self, SummaryCommand.self, VerifyCommand.self, GenerateCommand.self]
+        subcommands: [RunCommand.self, SummaryCommand.self, VerifyCommand.self, GenerateCommand.self, InitCommand.self, CopyCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -62,7 +64,7 @@ struct TimelineCommand: ParsableCommand {
     /// Entry point: hoists global options given before the subcommand, then runs.
     static func main() {
         let arguments = GlobalOptions.hoisted(
-            Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "summary", "verify", "generate", "help"])
+            Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "summary", "verify", "generate", "init", "copy", "help"])
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -3,13 +3,14 @@ import TimelineCore
 import TimelinePostgres
 import TimelineStore
 import TimelineStoreConformance
+import TimelineTestSupport
 
 /// The storage conformance suite against the PostgreSQL log, each check on a database of its own.
-@Suite("PostgreSQL log conformance", .enabled(if: PostgresServer.enabled))
+@Suite("PostgreSQL log conformance", .enabled(if: PostgresTestServer.enabled))
 struct PostgresConformanceTests {
     static let factory = LogFactory(name: "postgresql") {
-        let (location, drop) = try PostgresServer.freshDatabase("conf")
-        return (PostgresEventLog(location: location), drop)
+        let (url, _, drop) = try PostgresTestServer.freshDatabase("conf")
+        return (PostgresEventLog(location: try PostgresLocation(url: url, environment: [:])), drop)
     }
 
     @Test("the PostgreSQL log conforms", arguments: StorageConformance.checks)
