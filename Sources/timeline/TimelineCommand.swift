@@ -33,7 +33,7 @@ struct TimelineCommand: ParsableCommand {
               timeline --generate-completion-script bash > timeline.bash
             """,
         version: TimelineVersion.current,
-        subcommands: [RunCommand.self, SummaryCommand.self, VerifyCommand.self, GenerateCommand.self]
+        subcommands: [RunCommand.self, SummaryCommand.self, VerifyCommand.self, GenerateCommand.self, MergeCommand.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -62,7 +62,7 @@ struct TimelineCommand: ParsableCommand {
     /// Entry point: hoists global options given before the subcommand, then runs.
     static func main() {
         let arguments = GlobalOptions.hoisted(
-            Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "summary", "verify", "generate", "help"])
+            Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "summary", "verify", "generate", "merge", "help"])
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
