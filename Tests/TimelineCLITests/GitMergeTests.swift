@@ -214,3 +214,44 @@ struct GitMergeTests {
         #expect(result.stdout.contains("Tests/Fixtures/frozen-diplomacy.jsonl: text: unset\n"))
     }
 }
+
+/// `scripts/verify-contribution`, the pull-request check the README gives a data repository.
+@Suite("Verifying a contribution")
+struct ContributionCheckTests {
+    static let script = packageRoot + "/scripts/verify-contribution"
+
+    func check(_ repository: GitMergeTests.Repository) throws -> ProcessResult {
+        try runProduct(
+            "/bin/sh", [Self.script, "main"], environment: ["TIMELINE": GitMergeTests.binary, "GIT_CONFIG_GLOBAL": "/dev/null"],
+            directory: repository.root)
+    }
+
+    @Test("a branch that only appends passes; one that rewrote a record or damaged the log fails, naming it")
+    func appendsOnly() throws {
+        let repository = try GitMergeTests.Repository(driver: false)
+        defer { repository.scratch.cleanUp() }
+        try repository.contribute(GitMergeTests.ours, on: "appends", at: "2026-09-01T00:00:00Z")
+        let appended = try check(repository)
+        #expect(appended.status == 0, "\(appended.stdout)\(appended.stderr)")
+        #expect(appended.stdout.contains("Events/diplomacy.jsonl: ok, "))
+        #expect(appended.stdout.contains("Events/diplomacy.jsonl: holds #"))
+
+        // A history rewritten with every hash recomputed: intact, but not the base's.
+        try repository.must(["checkout", "-q", "-b", "rewrites", "main"])
+        let original = try FileEventLog(path: repository.log).read().records
+        try FileManager.default.removeItem(atPath: repository.log)
+        _ = try FileEventLog(path: repository.log).append(original.map(\.event), recordedAt: RecordedTime(milliseconds: 0))
+        try? FileManager.default.removeItem(atPath: repository.log + ".head")
+        let rewritten = try check(repository)
+        #expect(rewritten.status == 1)
+        #expect(rewritten.stdout.contains("Events/diplomacy.jsonl: ok, \(original.count) events"), "\(rewritten.stdout)")
+        #expect(rewritten.stdout.contains("Events/diplomacy.jsonl: does not hold #\(original.count) "), "\(rewritten.stdout)")
+        #expect(rewritten.stdout.contains("record \(original.count) has hash "), "\(rewritten.stdout)")
+
+        // Line endings converted by an editor.
+        try repository.must(["checkout", "-q", "-f", "appends"])
+        #expect(writeBytes(readBytes(repository.log).flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }, to: repository.log))
+        let converted = try check(repository)
+        #expect(converted.status == 1 && converted.stdout.contains("Events/diplomacy.jsonl:1: damaged: the line ends with CR LF"))
+    }
+}
