@@ -190,7 +190,7 @@ public enum LogMerge {
             )
         }
         lines.append(
-            "Nothing was merged. Decide which account stands: drop the event from one branch, or append a correction or retraction there, and merge again."
+            "Nothing was merged: ours is unchanged. Keep one account: take ours (in git, `git checkout --ours` the log), append what theirs adds that still holds (a correction of ours' event where theirs has it right), then commit."
         )
         return MergeError(kind: .conflict(conflict), message: lines.joined(separator: "\n"))
     }
