@@ -35,7 +35,10 @@ struct TimelineCommand: ParsableCommand {
               timeline --generate-completion-script bash > timeline.bash
             """,
         version: TimelineVersion.current,
-        subcommands: [RunCommand.self, SummaryCommand.self, VerifyCommand.self, GenerateCommand.self, InitCommand.self, CopyCommand.self]
+        subcommands: [
+            RunCommand.self, SummaryCommand.self, VerifyCommand.self, GenerateCommand.self, InitCommand.self, CopyCommand.self,
+            MergeCommand.self,
+        ]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -64,7 +67,8 @@ struct TimelineCommand: ParsableCommand {
     /// Entry point: hoists global options given before the subcommand, then runs.
     static func main() {
         let arguments = GlobalOptions.hoisted(
-            Array(CommandLine.arguments.dropFirst()), subcommands: ["run", "summary", "verify", "generate", "init", "copy", "help"])
+            Array(CommandLine.arguments.dropFirst()),
+            subcommands: ["run", "summary", "verify", "generate", "init", "copy", "merge", "help"])
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -61,9 +61,13 @@ struct VerifyCommand: ParsableCommand {
                 Console.out("\(report.log): damaged: \(damage.message)")
             } else if let damage = report.damage {
                 Console.out("\(report.log):\(damage.line): damaged: \(damage.message)")
+                let fix = damage.fix(for: report.log)
+                if let fix { Console.out("Fix (no record is lost): \(fix)") }
                 let records = report.recordCount == 1 ? "1 committed record" : "\(report.recordCount) committed records"
-                Console.out(
-                    "The \(records) before line \(damage.line) \(report.recordCount == 1 ? "is" : "are") intact (head \(report.head)).")
+                if fix == nil || report.recordCount > 0 {
+                    Console.out(
+                        "The \(records) before line \(damage.line) \(report.recordCount == 1 ? "is" : "are") intact (head \(report.head)).")
+                }
             } else {
                 for violation in report.violations {
                     Console.out("\(report.log): rule broken: \(violation.description)")
@@ -120,7 +124,12 @@ struct VerifyCommand: ParsableCommand {
             ("intact", .bool(report.isIntact)),
             ("records", .number(report.recordCount)),
             ("head", .object([("seq", .number(report.head.count)), ("hash", .string(report.head.hash.hex))])),
-            ("damage", report.damage.map { .object([("line", .number($0.line)), ("message", .string($0.message))]) } ?? .null),
+            (
+                "damage",
+                report.damage.map {
+                    .object([("line", .number($0.line)), ("message", .string($0.message)), ("fix", .optional($0.fix(for: report.log)))])
+                } ?? .null
+            ),
             ("torn_tail", report.tornTail.map { .object([("line", .number($0.line)), ("bytes", .number($0.length))]) } ?? .null),
             ("warnings", .array(report.warnings.map { .string($0) })),
             (

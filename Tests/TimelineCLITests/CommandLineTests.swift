@@ -54,6 +54,36 @@ struct CommandLineTests {
         #expect(summary.stderr.contains("\(path):3: the log is damaged"))
     }
 
+    @Test("CR LF line endings, a byte-order mark and a trailing blank line are named with their line and fix, by verify and on read")
+    func textDamage() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("log.jsonl")
+        _ = try makeLog(at: path)
+        try FileManager.default.removeItem(atPath: path + ".head")
+        let bytes = readBytes(path)
+        let cases: [(bytes: [UInt8], line: Int, problem: String, fix: String)] = [
+            (bytes.flatMap { $0 == 0x0A ? [0x0D, 0x0A] : [$0] }, 1, "the line ends with CR LF, not LF", #"sed -i 's/\r$//' \#(path)"#),
+            ([0xEF, 0xBB, 0xBF] + bytes, 1, "the log starts with a UTF-8 byte-order mark", #"sed -i '1s/^\xEF\xBB\xBF//' \#(path)"#),
+            (bytes + [0x0A], 4, "a blank line after the last record", "sed -i '/^[[:space:]]*$/d' \(path)"),
+        ]
+        for (damaged, line, problem, fix) in cases {
+            #expect(writeBytes(damaged, to: path))
+            let verify = try timeline(["verify", "--log", path])
+            #expect(verify.status == 65)
+            #expect(verify.stdout.hasPrefix("\(path):\(line): damaged: \(problem)"), "\(verify.stdout)")
+            #expect(verify.stdout.contains("\nFix (no record is lost): \(fix)\n"), "\(verify.stdout)")
+            #expect(!verify.stdout.contains("format version"))
+            let json = try timeline(["verify", "--log", path, "--format", "json"])
+            #expect(json.stdout.contains(#""line":\#(line),"#) && json.stdout.contains(#""fix":"#))
+            let query = try timeline(["--log", path, "-c", "members TST at 2010"])
+            #expect(query.status == 65)
+            #expect(query.stderr.contains("\(path):\(line): \(problem)") && query.stderr.contains("`\(fix)` fixes it"), "\(query.stderr)")
+            let shell = try runProduct("/bin/sh", ["-c", fix])
+            #expect(shell.status == 0 && readBytes(path) == bytes, "\(fix)")
+        }
+    }
+
     @Test("a missing log exits 66; a bad option exits 64")
     func exitCodes() throws {
         let scratch = ScratchDirectory()

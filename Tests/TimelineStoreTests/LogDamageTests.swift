@@ -70,14 +70,81 @@ struct LogDamageTests {
                 LogDamage(line: 2, kind: .malformedRecord(.invalidRecordedTime)),
                 #"field "at": expected a UTC time such as 2026-11-29T03:00:00Z"#
             ),
+            // A last line cut after its CR (its LF not written, or removed) is no torn append either.
+            (
+                "CR without LF at the end", Array(bundled.dropLast()) + [0x0D], LogDamage(line: lines.count, kind: .crlfLineEnding),
+                "the line ends with CR LF"
+            ),
+        ] + textCases
+    }()
+
+    /// What git and editors do to a text file: each named for what it is, on its line.
+    static let textCases: [(name: String, bytes: [UInt8], damage: LogDamage, message: String)] = {
+        let crlf = lines.map { $0 + [0x0D] }
+        let blank = Array("\n".utf8)
+        return [
+            (
+                "CR LF line endings throughout", log(crlf), LogDamage(line: 1, kind: .crlfLineEnding),
+                "the line ends with CR LF, not LF: git (core.autocrlf) or an editor converted the log's line endings; a log's lines end with LF alone (keep git from converting them with `*.jsonl -text`, or `*.jsonl eol=lf`, in .gitattributes)"
+            ),
+            (
+                "CR LF from the third line on", log(Array(lines[..<2]) + crlf[2...]), LogDamage(line: 3, kind: .crlfLineEnding),
+                "the line ends with CR LF"
+            ),
+            (
+                "CR LF on the last line only", Array(bundled.dropLast()) + [0x0D, 0x0A],
+                LogDamage(line: lines.count, kind: .crlfLineEnding),
+                "the line ends with CR LF"
+            ),
+            (
+                "a byte-order mark", [0xEF, 0xBB, 0xBF] + bundled, LogDamage(line: 1, kind: .byteOrderMark),
+                "the log starts with a UTF-8 byte-order mark (EF BB BF), which an editor added: a log is UTF-8 without one (save it without a BOM)"
+            ),
+            (
+                "a trailing blank line", bundled + blank, LogDamage(line: lines.count + 1, kind: .blankLine(trailing: true)),
+                "a blank line after the last record (an editor added it): a log ends with its last record's newline"
+            ),
+            (
+                "trailing white space lines", bundled + Array("  \n\t\n \r\n".utf8),
+                LogDamage(line: lines.count + 1, kind: .blankLine(trailing: true)),
+                "a blank line after the last record"
+            ),
+            (
+                "trailing spaces without a newline", bundled + Array("   ".utf8),
+                LogDamage(line: lines.count + 1, kind: .blankLine(trailing: true)),
+                "a blank line after the last record"
+            ),
+            (
+                "a blank line between records", log(Array(lines[..<3]) + [[]] + lines[3...]),
+                LogDamage(line: 4, kind: .blankLine(trailing: false)),
+                "a blank line between records: every line of a log after the header is a record"
+            ),
         ]
     }()
+
+    @Test("what text tools do is damage whose fix restores the log byte for byte", arguments: 0..<textCases.count)
+    func textFixes(index: Int) throws {
+        let (name, bytes, damage, _) = Self.textCases[index]
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("a log.jsonl")
+        writeBytes(bytes, to: path)
+        let fix = try #require(damage.fix(for: path), "\(name): a fix")
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", fix]
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0, "\(name): \(fix)")
+        #expect(readBytes(path) == Self.bundled, "\(name): \(fix) restores the log")
+        #expect(LogDamage(line: 2, kind: .integrityCheckFailed).fix(for: path) == nil)
+    }
 
     @Test("the scanner and verify report each kind on its line, with its message", arguments: 0..<cases.count)
     func kinds(index: Int) throws {
         let (name, bytes, damage, message) = Self.cases[index]
         #expect(LogScanner.scan(bytes).damage == damage, "\(name): scan")
-        #expect(damage.message == message && damage.description == message, "\(name): message")
+        #expect(damage.message.hasPrefix(message) && damage.description == damage.message, "\(name): message")
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
         let path = scratch.file("log.jsonl")

@@ -293,7 +293,8 @@ public struct LogScanner {
             }
             if let hash = run.checkpointHash { scan.checkpointHash = hash }
             if let failure = run.failure {
-                settle(LogDamage(line: failure.index + firstLine, kind: failure.kind))
+                let kind = textProblem(bytes, at: lines[failure.index], end: end, final: final) ?? failure.kind
+                settle(LogDamage(line: failure.index + firstLine, kind: kind))
                 return true
             }
             progress.pendingHash = run.lastHash ?? progress.pendingHash
@@ -307,6 +308,14 @@ public struct LogScanner {
             // possibly a whole record whose newline did not reach the disk. A whole record
             // followed by a stray byte is no prefix of anything: that is damage.
             let text = bytes[fragment]
+            if text.allSatisfy(Self.isBlank) {
+                scan.damage = LogDamage(line: lines.count + firstLine, kind: .blankLine(trailing: true))
+                return true
+            }
+            if text.count > 1, text.last == carriageReturn, (try? RecordDecoder.decode(text.dropLast())) != nil {
+                scan.damage = LogDamage(line: lines.count + firstLine, kind: .crlfLineEnding)
+                return true
+            }
             if text.count > 1, (try? RecordDecoder.decode(text.dropLast())) != nil {
                 scan.damage = LogDamage(line: lines.count + firstLine, kind: .strayBytes)
                 return true
@@ -318,9 +327,30 @@ public struct LogScanner {
         return true
     }
 
+    /// The UTF-8 byte-order mark some editors put at the start of a file.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    static let carriageReturn: UInt8 = 0x0D
+
+    /// Whether a byte is white space a text tool may leave on a line of its own.
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+
+    /// What a text tool did to a record line that does not decode, if that is what is wrong with
+    /// it: CR LF line endings, or a blank line (trailing when only blank lines follow it up to
+    /// the end of the file, `end` of a `final` stretch).
+    static func textProblem(_ bytes: [UInt8], at line: Range<Int>, end: Int, final: Bool) -> LogDamage.Kind? {
+        let text = bytes[line]
+        if text.allSatisfy(isBlank) {
+            return .blankLine(trailing: final && bytes[line.lowerBound..<end].allSatisfy(isBlank))
+        }
+        return text.last == carriageReturn ? .crlfLineEnding : nil
+    }
+
     /// Why a first line is not a header this build can read, or `nil` if it is.
     static func headerProblem(_ line: ArraySlice<UInt8>) -> LogDamage.Kind? {
         if line.elementsEqual(ChainRule.header.utf8) { return nil }
+        // What text tools do to a file, named for what it is, before the header is read as one.
+        if line.starts(with: byteOrderMark) { return .byteOrderMark }
+        if line.last == carriageReturn { return .crlfLineEnding }
         let text = String(decoding: line, as: UTF8.self)
         if text.contains("\"timeline-log\""), let range = text.range(of: #""version":"#) {
             return .unsupportedVersion(found: String(text[range.upperBound...].prefix { $0.isNumber }))

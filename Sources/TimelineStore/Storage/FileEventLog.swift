@@ -104,6 +104,13 @@ public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter
             if case .unsupportedVersion = damage.kind {
                 throw StoreError(code: .unsupportedFormat, message: damage.message, path: path, line: damage.line)
             }
+            if let fix = damage.fix(for: path) {
+                throw StoreError(
+                    code: .corrupt,
+                    message:
+                        "\(damage.message). Nothing will be read from or written to the log until it is fixed; no record is lost, and `\(fix)` fixes it",
+                    path: path, line: damage.line)
+            }
             throw StoreError(
                 code: .corrupt,
                 message:

@@ -28,6 +28,14 @@ public struct LogDamage: Hashable, Sendable, CustomStringConvertible {
         case malformedRecord(RecordDecodingError.Kind)
         /// The log is missing, but its head marker says it held this many records.
         case missingLog(committedRecords: Int)
+        /// The line ends with CR LF instead of LF: git (`core.autocrlf`) or an editor converted
+        /// the log's line endings.
+        case crlfLineEnding
+        /// The file starts with a UTF-8 byte-order mark (`EF BB BF`), which an editor added.
+        case byteOrderMark
+        /// The line is empty or holds only spaces and tabs; `trailing` when only such lines
+        /// follow the last record (an editor added them at the end).
+        case blankLine(trailing: Bool)
     }
 
     /// The 1-based line at fault (0 when the whole log is missing).
@@ -53,7 +61,33 @@ public struct LogDamage: Hashable, Sendable, CustomStringConvertible {
         case .notATimelineLog: "not a Timeline log: the first line must be \(LogFormat.header)"
         case .malformedRecord(let problem): RecordDecodingError(problem).message
         case .missingLog(let count): "the log is missing, but it held \(count) records when last committed: restore it from a copy"
+        case .crlfLineEnding:
+            "the line ends with CR LF, not LF: git (core.autocrlf) or an editor converted the log's line endings; a log's lines end with LF alone (keep git from converting them with `*.jsonl -text`, or `*.jsonl eol=lf`, in .gitattributes)"
+        case .byteOrderMark:
+            "the log starts with a UTF-8 byte-order mark (EF BB BF), which an editor added: a log is UTF-8 without one (save it without a BOM)"
+        case .blankLine(trailing: true):
+            "a blank line after the last record (an editor added it): a log ends with its last record's newline"
+        case .blankLine(trailing: false): "a blank line between records: every line of a log after the header is a record"
         }
+    }
+
+    /// The shell command that repairs the log at `path` when the damage is how a text tool
+    /// touched it (line endings, a byte-order mark, blank lines): no record is lost, and the
+    /// command restores the bytes Timeline wrote. `nil` for other damage, which only a copy repairs.
+    public func fix(for path: String) -> String? {
+        let quoted = Self.shellQuoted(path)
+        switch kind {
+        case .crlfLineEnding: return "sed -i 's/\\r$//' \(quoted)"
+        case .byteOrderMark: return "sed -i '1s/^\\xEF\\xBB\\xBF//' \(quoted)"
+        case .blankLine: return "sed -i '/^[[:space:]]*$/d' \(quoted)"
+        default: return nil
+        }
+    }
+
+    /// `path` as one word of a shell command.
+    private static func shellQuoted(_ path: String) -> String {
+        let plain = path.allSatisfy { $0.isLetter || $0.isNumber || "/._-+:@".contains($0) }
+        return plain && !path.isEmpty ? path : "'" + path.map { $0 == "'" ? #"'\''"# : String($0) }.joined() + "'"
     }
 
     /// The damage as `verify` reports it after the line number: `the hash chain is broken: …`.
