@@ -79,7 +79,7 @@ public final class PostgresEventLog: EventLog {
         let rows: [PostgresRow]
         do {
             rows = try connection.query("SELECT value FROM timeline_meta WHERE key = 'schema'", doing: "read the log's schema version")
-        } catch where error.code == .notFound {
+        } catch  where error.code == .notFound {
             // No log's tables: a fresh database (the first append creates them), or someone else's.
             let others = try connection.query(
                 "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename LIMIT 4",

@@ -37,7 +37,8 @@ struct InitCommand: ParsableCommand {
             }
             do throws(StoreError) {
                 let created = try PostgresEventLog(location: database).initialize()
-                Console.out(created ? "created an empty log in \(database.redacted)" : "\(database.redacted) already holds a log; left as it is")
+                Console.out(
+                    created ? "created an empty log in \(database.redacted)" : "\(database.redacted) already holds a log; left as it is")
             } catch {
                 throw CommandFailure(message: error.description, exitCode: Self.exitCode(error))
             }

@@ -1,0 +1,222 @@
+import Foundation
+import Testing
+import TimelineTestSupport
+
+/// The log on a real PostgreSQL server, from the command line: the bundled history copied in
+/// and out byte for byte, queries and appends as on a file, concurrent writers, a read-only
+/// role, bad addresses and logins, passwords kept out of every output, and a writer killed while
+/// it holds the log.
+@Suite("PostgreSQL log from the command line", .enabled(if: PostgresTestServer.enabled))
+struct PostgresLogTests {
+    static let bundled = packageRoot + "/Events/diplomacy.jsonl"
+
+    @Test("the bundled log copied into PostgreSQL and back is the same file; queries answer the same")
+    func roundTrip() throws {
+        let (url, _, drop) = try PostgresTestServer.freshDatabase("copy")
+        defer { drop() }
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let into = try timeline(["copy", Self.bundled, url])
+        #expect(into.status == 0, "\(into.stderr)")
+        let back = scratch.file("back.jsonl")
+        let out = try timeline(["copy", url, back])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(readBytes(back) == readBytes(Self.bundled))
+        let verify = try timeline(["--log", url, "verify"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        let fileHead = try timeline(["--log", Self.bundled, "verify"]).stdout.split(separator: " ").suffix(2).joined(separator: " ")
+        #expect(verify.stdout.hasSuffix(fileHead), "\(verify.stdout) vs \(fileHead)")
+        for statement in ["members UN at 2011-07-14 | count", "members NATO at 2024-03-07 | count", "memberships Belarus at 2024-07-04"] {
+            let onDatabase = try timeline(["--log", url, "--format", "json", "-c", statement])
+            let onFile = try timeline(["--log", Self.bundled, "--format", "json", "-c", statement])
+            #expect(onDatabase.status == 0, "\(onDatabase.stderr)")
+            #expect(onDatabase.stdout == onFile.stdout, "\(statement)")
+        }
+        // A copy into a log that already holds records is refused, and changes nothing.
+        let again = try timeline(["copy", Self.bundled, url])
+        #expect(again.status == 74)
+        #expect(again.stderr.contains("already holds 827 records") || again.stderr.contains("already holds"))
+    }
+
+    @Test("a script appends as one batch; running it again appends nothing; a refused append writes nothing")
+    func appends() throws {
+        let (url, _, drop) = try PostgresTestServer.freshDatabase("append")
+        defer { drop() }
+        #expect(try timeline(["init", url]).status == 0)
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let script = scratch.file("nato.tl")
+        try """
+            append founding NATO on 1949-04-04 name "North Atlantic Treaty Organization" founders BEL CAN DNK FRA ISL ITA LUX NLD NOR PRT GBR USA ladder member source "NATO"
+            append accession NATO GRC on 1952-02-18 source "NATO"
+            append accession NATO TUR on 1952-02-18 source "NATO"
+            """.write(toFile: script, atomically: true, encoding: .utf8)
+        let first = try timeline(["--log", url, "run", script])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("appended 3 events"))
+        let second = try timeline(["--log", url, "run", script])
+        #expect(second.stdout.contains("nothing appended"))
+        let refused = try timeline(["--log", url, "-c", "append accession NATO GRC on 1960 source \"twice\""])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("already-member"))
+        #expect(try timeline(["--log", url, "-c", "print count(members NATO at 1953)"]).stdout == "14\n")
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", database: url.databaseName) == "3\n")
+    }
+
+    @Test("four writers append 500 events each at once: 2,000 events, gapless, verified; readers never see half a batch")
+    func concurrentWriters() throws {
+        let (url, name, drop) = try PostgresTestServer.freshDatabase("writers")
+        defer { drop() }
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        #expect(try timeline(["copy", Self.bundled, url]).status == 0)
+        // Each writer runs ten scripts of 50 milestones: ten batches.
+        var writers: [Process] = []
+        for writer in 0..<4 {
+            var scripts: [String] = []
+            for batch in 0..<10 {
+                let path = scratch.file("w\(writer)-\(batch).tl")
+                let lines = (0..<50).map { #"append milestone SCO on 2030 text "writer \#(writer) batch \#(batch) event \#($0)" source "test""# }
+                try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+                scripts.append(path)
+            }
+            let process = try launch("timeline", ["--log", url, "run"] + scripts)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+            try process.run()
+            writers.append(process)
+        }
+        // Readers during the run see the bundled log plus whole batches only.
+        var seen: Set<Int> = []
+        while writers.contains(where: \.isRunning) {
+            let answer = try timeline(["--log", url, "--format", "csv", "-c", "print count(milestones SCO from 2030 to 2030)"])
+            if answer.status == 0, let count = Int(answer.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) { seen.insert(count) }
+        }
+        for writer in writers {
+            writer.waitUntilExit()
+            #expect(writer.terminationStatus == 0)
+        }
+        #expect(seen.allSatisfy { $0 % 50 == 0 }, "a reader saw part of a batch: \(seen.sorted())")
+        let rows = try PostgresTestServer.sql("SELECT count(*), min(seq), max(seq) FROM timeline_records", database: name)
+        #expect(rows == "2827|1|2827\n")
+        let verify = try timeline(["--log", url, "verify"])
+        #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(verify.stdout.contains("2827 events"))
+        #expect(try timeline(["--log", url, "-c", "print count(milestones SCO from 2030 to 2030)"]).stdout == "2000\n")
+    }
+
+    @Test("a read-only role queries, and an append is refused with exit 74 naming the missing right")
+    func readOnlyRole() throws {
+        let (url, name, drop) = try PostgresTestServer.freshDatabase("roles")
+        defer { drop() }
+        #expect(try timeline(["copy", Self.bundled, url]).status == 0)
+        let role = "reader_\(name.suffix(8))"
+        try PostgresTestServer.sql(
+            "DROP ROLE IF EXISTS \(role); CREATE ROLE \(role) LOGIN; GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(role)", database: name)
+        defer { _ = try? PostgresTestServer.sql("DROP OWNED BY \(role); DROP ROLE IF EXISTS \(role)", database: name) }
+        let reader = try PostgresTestServer.url(database: name, user: role)
+        #expect(try timeline(["--log", reader, "-c", "print count(members SCO at 2024-07-04)"]).stdout == "10\n")
+        let append = try timeline(["--log", reader, "-c", #"append milestone SCO on 2026 text "by a reader" source "test""#])
+        #expect(append.status == 74)
+        #expect(append.stderr.contains("permission denied for table timeline_head"))
+        #expect(append.stderr.contains("UPDATE on timeline_head"))
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", database: name) == "827\n")
+    }
+
+    @Test("bad addresses, logins and databases: each a clear error, quickly, and nothing written")
+    func badInput() throws {
+        let server = try PostgresTestServer.required()
+        let malformed = try timeline(["--log", "postgresql://x@host:99999/db", "-c", "orgs"])
+        #expect(malformed.status != 0)
+        #expect(malformed.stderr.contains("the port \"99999\" is not a number from 1 to 65535"))
+        let start = Date()
+        let unreachable = try timeline(["--log", "postgresql://x@127.0.0.1:1/db", "-c", "orgs"])
+        #expect(unreachable.stderr.contains("cannot reach the PostgreSQL server at 127.0.0.1:1"))
+        #expect(Date().timeIntervalSince(start) < 10)
+        let missing = try timeline(["--log", try PostgresTestServer.url(database: "no_such_database"), "-c", "orgs"])
+        #expect(missing.stderr.contains("the database \"no_such_database\" does not exist"))
+        // A role whose password the server checks (scripts/start-postgres sets that up).
+        try PostgresTestServer.sql(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'timeline_password') THEN CREATE ROLE timeline_password LOGIN PASSWORD 'right-secret'; END IF; END $$"
+        )
+        let wrong = try timeline(["--log", try PostgresTestServer.url(database: "postgres", user: "timeline_password", password: "wrong-secret"), "-c", "orgs"])
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("refused the login of role \"timeline_password\""))
+        #expect(!wrong.stderr.contains("wrong-secret"))
+        #expect(wrong.stderr.contains("timeline_password:***@"))
+        // A database that is someone else's, and one whose schema is newer.
+        let (other, otherName, dropOther) = try PostgresTestServer.freshDatabase("other")
+        defer { dropOther() }
+        try PostgresTestServer.sql("CREATE TABLE customers (id int)", database: otherName)
+        let notALog = try timeline(["--log", other, "-c", #"append milestone SCO on 2026 text "x" source "y""#])
+        #expect(notALog.stderr.contains("this database is not a Timeline log"))
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM pg_tables WHERE tablename LIKE 'timeline%'", database: otherName) == "0\n")
+        let (newer, newerName, dropNewer) = try PostgresTestServer.freshDatabase("newer")
+        defer { dropNewer() }
+        #expect(try timeline(["init", newer]).status == 0)
+        try PostgresTestServer.sql("UPDATE timeline_meta SET value = '99' WHERE key = 'schema'", database: newerName)
+        let future = try timeline(["--log", newer, "-c", "orgs"])
+        #expect(future.stderr.contains("schema version 99; this timeline reads version 1"))
+        _ = server
+    }
+
+    @Test("a password never shows: not in the summary, the REPL's banner, errors or citations")
+    func passwordsRedacted() throws {
+        let (url, name, drop) = try PostgresTestServer.freshDatabase("secret")
+        defer { drop() }
+        #expect(try timeline(["copy", Self.bundled, url]).status == 0)
+        let withPassword = try PostgresTestServer.url(database: name, user: "postgres", password: "hunter2-secret")
+        for arguments in [["summary"], ["verify"], ["--cite", "-c", "members SCO at 2017 | count"], ["-c", "frobnicate"]] {
+            let result = try timeline(["--log", withPassword] + arguments)
+            #expect(!(result.stdout + result.stderr).contains("hunter2"), "\(arguments)")
+        }
+        let summary = try timeline(["--log", withPassword, "summary"])
+        #expect(summary.stdout.contains("postgres:***@"))
+    }
+
+    @Test("a writer's connection terminated while it holds the log: no partial batch, a clear error, and the retry appends once")
+    func writerTerminated() throws {
+        let (url, name, drop) = try PostgresTestServer.freshDatabase("kill")
+        defer { drop() }
+        #expect(try timeline(["copy", Self.bundled, url]).status == 0)
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        // A batch large enough that its insert takes a while.
+        let script = scratch.file("big.tl")
+        let lines = (0..<20_000).map { #"append milestone SCO on 2031 text "bulk \#($0)" source "test""# }
+        try lines.joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
+        let writer = try launch("timeline", ["--log", url, "run", script])
+        let errors = Pipe()
+        writer.standardError = errors
+        writer.standardOutput = FileHandle.nullDevice
+        try writer.run()
+        // Terminate its backend once it holds the head row (it is then inserting).
+        var terminated = false
+        while writer.isRunning && !terminated {
+            let killed = try PostgresTestServer.sql(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '\(name)' AND query LIKE 'INSERT INTO timeline_records%' AND pid <> pg_backend_pid()"
+            )
+            terminated = killed.trimmingCharacters(in: .whitespacesAndNewlines) != "0"
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        writer.waitUntilExit()
+        if terminated {
+            #expect(writer.terminationStatus != 0)
+            #expect(message.contains("PostgreSQL") || message.contains("cannot reach"), "\(message)")
+        }
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", database: name) == (terminated ? "827\n" : "20827\n"))
+        #expect(try timeline(["--log", url, "verify"]).status == 0)
+        let retry = try timeline(["--log", url, "run", script])
+        #expect(retry.status == 0, "\(retry.stderr)")
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", database: name) == "20827\n")
+        #expect(try timeline(["--log", url, "verify"]).status == 0)
+    }
+}
+
+extension String {
+    /// The database of a `postgresql://…/NAME?…` URL.
+    var databaseName: String {
+        let path = split(separator: "?").first.map(String.init) ?? self
+        return path.split(separator: "/").last.map(String.init) ?? self
+    }
+}
