@@ -19,8 +19,9 @@ enum PostgresFailure {
                     "the server refused the login of role \"\(location.user)\": \(serverMessage) (check the user and the password: the URL's, or PGPASSWORD)",
                 path: shown)
         case "3D000":
+            // Not "no log yet" (which a first append would create): the address is wrong.
             return StoreError(
-                code: .notFound,
+                code: .io,
                 message:
                     "the database \"\(location.database)\" does not exist; create it (createdb \(location.database)), then timeline init \(shown)",
                 path: shown)
@@ -41,6 +42,12 @@ enum PostgresFailure {
             return StoreError(
                 code: .corrupt,
                 message: "a record with the same sequence number, id or parent is already stored (\(serverMessage)); nothing was written",
+                path: shown)
+        case "57P01", "57P02", "57P03":
+            return StoreError(
+                code: .io,
+                message:
+                    "the server ended the connection while this process tried to \(action) (\(serverMessage)): nothing was written; try again",
                 path: shown)
         case "":
             break
