@@ -301,6 +301,22 @@ public final class PostgresEventLog: EventLog {
         }
     }
 
+    /// Listens for other writers' appends (`LISTEN timeline_appended`, on a connection of its
+    /// own): `onAppend` is called, on another thread, with each new head's sequence number. A
+    /// notification only wakes the caller up; what was appended is always read from the log.
+    public func watchAppends(_ onAppend: @escaping @Sendable (Int) -> Void) throws(StoreError) {
+        try state.withLock { (state: inout State) throws(StoreError) in
+            guard state.listener == nil else { return }
+            let listener = try DatabaseConnection.open(location)
+            listener.connection.addListener(channel: PostgresSchema.channel) { _, notification in
+                onAppend(Int(notification.payload) ?? 0)
+            }
+            // A round trip, so that LISTEN is in force when this returns.
+            try listener.query("SELECT 1", doing: "listen for appends")
+            state.listener = listener
+        }
+    }
+
     /// Whether the log still ends at `head`: one small query.
     public func stillEnds(at head: LogHead) -> Bool {
         (try? withConnection { (connection, _) throws(StoreError) -> Bool in try readHead(connection, forUpdate: false) == head }) ?? false

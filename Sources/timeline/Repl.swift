@@ -1,6 +1,8 @@
 import Foundation
 import LineEditor
+import Synchronization
 import TimelineCore
+import TimelinePostgres
 import TimelineScript
 import TimelineStore
 
@@ -53,6 +55,7 @@ final class Repl {
             return false
         }
         interpreter = Interpreter(session: LogSession(log: options.openLog(location)), host: host)
+        watchForAppends()
         editor.completer = { [unowned self] before, after in
             let engine = CompletionEngine(timeline: interpreter.session.currentTimeline(), listDirectory: Repl.listDirectory)
             let suggestion = engine.complete(before, after: after)
@@ -69,8 +72,25 @@ final class Repl {
     }
 
     private var prompt: String {
+        // Another writer appended to a shared log: read it again, so the prompt shows its head.
+        if appendedElsewhere.take() { interpreter.session.logMoved() }
         let head = interpreter.session.head().map { "#\($0.count)" } ?? "#0"
         return "\(location.name) \(head)\(interpreter.session.transactionOpen ? "*" : "")> "
+    }
+
+    /// Set when a shared log notifies that another writer appended.
+    private let appendedElsewhere = AppendSignal()
+
+    /// On a PostgreSQL log, listens for other writers' appends (LISTEN/NOTIFY as a wake-up; the
+    /// head shown is always read from the log).
+    private func watchForAppends() {
+        guard let shared = interpreter.session.log as? PostgresEventLog else { return }
+        let flag = appendedElsewhere
+        do throws(StoreError) {
+            try shared.watchAppends { _ in flag.raise() }
+        } catch {
+            Console.error("note: other writers' appends will show at the next statement: \(error.message)")
+        }
     }
 
     /// Runs until Ctrl-D or `.quit`; returns the exit status.
@@ -225,7 +245,8 @@ final class Repl {
                 return nil
             }
             location = next
-            Console.out("log: \(argument)" + (Environment.fileExists(argument) ? "" : " (new: the first append creates it)"))
+            watchForAppends()
+            Console.out("log: \(next.shown)" + (next.isDatabaseURL || Environment.fileExists(argument) ? "" : " (new: the first append creates it)"))
         default:
             let near = NameKey.nearest(to: parts[0], among: CompletionEngine.dotCommands, limit: 1)
             Console.error("unknown command \(parts[0])" + (near.isEmpty ? "" : "; did you mean \(near[0])?") + " (.help lists them)")
@@ -271,4 +292,15 @@ final class Repl {
         }
         return entries.sorted { $0.0 < $1.0 }
     }
+}
+
+/// A flag another thread raises (a database log's notification) and the REPL takes down.
+final class AppendSignal: Sendable {
+    private let raised = Atomic<Bool>(false)
+
+    /// Notes that another writer appended.
+    func raise() { raised.store(true, ordering: .releasing) }
+
+    /// Whether it was raised since the last call, lowering it.
+    func take() -> Bool { raised.exchange(false, ordering: .acquiringAndReleasing) }
 }

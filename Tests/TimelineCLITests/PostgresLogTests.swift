@@ -179,6 +179,31 @@ struct PostgresLogTests {
         #expect(summary.stdout.contains("postgres:***@"))
     }
 
+    @Test("a REPL open on the shared log shows another writer's append in its next prompt (LISTEN/NOTIFY, then a read)")
+    func replSeesOtherWriters() throws {
+        let (url, name, drop) = try PostgresTestServer.freshDatabase("repl")
+        defer { drop() }
+        #expect(try timeline(["copy", Self.bundled, url]).status == 0)
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let terminal = try PseudoTerminal(
+            productsDirectory.appendingPathComponent("timeline").path, ["--log", url],
+            environment: [
+                "TERM": "xterm", "HOME": scratch.path, "XDG_STATE_HOME": scratch.file("state"), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
+            ])
+        try terminal.type("print count(members SCO at 2024-07-04)\r", prompt: "\(name) #827> ")
+        try terminal.expect("10")
+        // Another user appends while the REPL waits at its prompt.
+        let other = try timeline(["--log", url, "-c", #"append milestone SCO on 2026-11 text "appended by a colleague" source "test""#])
+        #expect(other.status == 0, "\(other.stderr)")
+        Thread.sleep(forTimeInterval: 0.5)
+        try terminal.type("\r", prompt: "\(name) #827> ")
+        try terminal.type("print count(milestones SCO from 2026-11 to 2026-11)\r", prompt: "\(name) #828> ")
+        try terminal.expect("1")
+        try terminal.type("\u{4}", prompt: "\(name) #828> ")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test("a writer's connection terminated while it holds the log: no partial batch, a clear error, and the retry appends once")
     func writerTerminated() throws {
         let (url, name, drop) = try PostgresTestServer.freshDatabase("kill")

@@ -100,6 +100,14 @@ public final class LogSession {
         return true
     }
 
+    /// Forgets what was read of the log, outside a transaction, so that the next head or query
+    /// reads it again: another writer appended (a database log's notification says so).
+    public func logMoved() {
+        guard !transactionOpen else { return }
+        appendedHead = nil
+        invalidate(.logMayHaveMoved)
+    }
+
     /// The log's head as last read or appended (read now if neither), counting no pending appends.
     public func head() -> LogHead? {
         if let committed { return committed.head }
