@@ -246,7 +246,9 @@ final class Repl {
             }
             location = next
             watchForAppends()
-            Console.out("log: \(next.shown)" + (next.isDatabaseURL || Environment.fileExists(argument) ? "" : " (new: the first append creates it)"))
+            Console.out(
+                "log: \(next.shown)" + (next.isDatabaseURL || Environment.fileExists(argument) ? "" : " (new: the first append creates it)")
+            )
         default:
             let near = NameKey.nearest(to: parts[0], among: CompletionEngine.dotCommands, limit: 1)
             Console.error("unknown command \(parts[0])" + (near.isEmpty ? "" : "; did you mean \(near[0])?") + " (.help lists them)")
