@@ -37,10 +37,15 @@ public final class PostgresEventLog: EventLog {
         var listener: DatabaseConnection?
     }
 
-    /// A log at `location`, validating against `registry`. Nothing is opened until it is used.
-    public init(location: PostgresLocation, registry: CountryRegistry = .standard) {
+    /// Told how many records of how many a large read has fetched (a progress bar's source).
+    public let readProgress: (@Sendable (Int, Int) -> Void)?
+
+    /// A log at `location`, validating against `registry`; `readProgress` hears of a large
+    /// read's progress. Nothing is opened until it is used.
+    public init(location: PostgresLocation, registry: CountryRegistry = .standard, readProgress: (@Sendable (Int, Int) -> Void)? = nil) {
         self.location = location
         self.registry = registry
+        self.readProgress = readProgress
     }
 
     /// The redacted URL, as errors and summaries name the log.
@@ -210,22 +215,34 @@ public final class PostgresEventLog: EventLog {
         return contents
     }
 
-    /// The stored lines of records `after < seq ≤ through`, in order.
+    /// The stored lines of records `after < seq ≤ through`, in order, fetched 50,000 at a time
+    /// (reporting each stretch to `progress`, for a large first read).
     func lines(_ connection: DatabaseConnection, after: Int, through: Int) throws(StoreError) -> [String] {
-        let rows = try connection.query(
-            "SELECT seq, line FROM timeline_records WHERE seq > \(Int64(after)) AND seq <= \(Int64(through)) ORDER BY seq",
-            doing: "read the log")
         var lines: [String] = []
-        lines.reserveCapacity(rows.count)
+        lines.reserveCapacity(max(0, through - after))
         var expected = Int64(after) + 1
-        for row in rows {
-            guard let (seq, line) = try? row.decode((Int64, String).self), seq == expected else {
-                throw StoreError(
-                    code: .corrupt, message: "record #\(expected) is missing or unreadable", path: location.redacted,
-                    line: Int(expected) + 1)
+        let stretch = 50_000
+        var start = after
+        while start < through {
+            let end = min(start + stretch, through)
+            let rows = try connection.query(
+                "SELECT seq, line FROM timeline_records WHERE seq > \(Int64(start)) AND seq <= \(Int64(end)) ORDER BY seq",
+                doing: "read the log")
+            for row in rows {
+                guard let (seq, line) = try? row.decode((Int64, String).self), seq == expected else {
+                    throw StoreError(
+                        code: .corrupt, message: "record #\(expected) is missing or unreadable", path: location.redacted,
+                        line: Int(expected) + 1)
+                }
+                lines.append(line)
+                expected += 1
             }
-            lines.append(line)
-            expected += 1
+            start = end
+            if through - after > stretch { readProgress?(end - after, through - after) }
+        }
+        guard expected == Int64(through) + 1 else {
+            throw StoreError(
+                code: .corrupt, message: "record #\(expected) is missing or unreadable", path: location.redacted, line: Int(expected) + 1)
         }
         return lines
     }

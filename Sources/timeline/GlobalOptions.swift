@@ -60,7 +60,14 @@ struct GlobalOptions: ParsableArguments {
     func openLog(_ location: LogLocation) -> any EventLog {
         if location.isDatabaseURL {
             do {
-                return PostgresEventLog(location: try PostgresLocation(url: location.path, environment: Environment.variables))
+                // The first read of a large log shows its progress on a terminal.
+                let bar = ProgressBar("read", total: 1, quiet: quiet)
+                return PostgresEventLog(
+                    location: try PostgresLocation(url: location.path, environment: Environment.variables),
+                    readProgress: { done, total in
+                        bar.update(done, of: total)
+                        if done >= total { bar.finish() }
+                    })
             } catch {
                 return UnopenableLog(
                     error: StoreError(code: .io, message: "not a PostgreSQL log's address: \(error.reason)", path: location.shown))

@@ -204,6 +204,34 @@ struct PostgresLogTests {
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test("copy draws a progress bar on a terminal, none through a pipe or with --quiet")
+    func progressBar() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let generated = scratch.file("g.jsonl")
+        #expect(try timeline(["--log", generated, "generate", "--events", "30000"]).status == 0)
+        let environment = ["TERM": "xterm", "HOME": scratch.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        let binary = productsDirectory.appendingPathComponent("timeline").path
+        let (shown, _, dropShown) = try PostgresTestServer.freshDatabase("bar")
+        defer { dropShown() }
+        let terminal = try PseudoTerminal(binary, ["copy", generated, shown], environment: environment)
+        let output = try terminal.expect("copied 30000 records", timeout: 120)
+        #expect(output.contains("copy █") || output.contains("copy ░"), "no bar in: \(output.suffix(300))")
+        #expect(output.contains("/30000 records") && output.contains("/s") && output.contains("left"))
+        #expect(try terminal.waitForExit() == 0)
+        let (quiet, _, dropQuiet) = try PostgresTestServer.freshDatabase("quiet")
+        defer { dropQuiet() }
+        let silent = try PseudoTerminal(binary, ["--quiet", "copy", generated, quiet], environment: environment)
+        let plain = try silent.expect("copied 30000 records", timeout: 120)
+        #expect(!plain.contains("records, "), "a bar with --quiet: \(plain.suffix(300))")
+        #expect(try silent.waitForExit() == 0)
+        let (piped, _, dropPiped) = try PostgresTestServer.freshDatabase("piped")
+        defer { dropPiped() }
+        let result = try timeline(["copy", generated, piped])
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty, "a bar off a terminal: \(result.stderr.prefix(200))")
+    }
+
     @Test("a writer's connection terminated while it holds the log: no partial batch, a clear error, and the retry appends once")
     func writerTerminated() throws {
         let (url, name, drop) = try PostgresTestServer.freshDatabase("kill")
