@@ -22,7 +22,7 @@ final class DatabaseConnection: Sendable {
         // The driver requires a connection to be closed before it goes.
         guard !connection.isClosed else { return }
         let closed: EventLoopFuture<Void> = connection.close()
-        if !connection.eventLoop.inEventLoop { try? closed.wait() }
+        if !connection.eventLoop.inEventLoop { _ = try? Self.bounded(closed, connection: connection) }
     }
 
     /// Connects, within a few seconds or with a clear error.
@@ -62,14 +62,46 @@ final class DatabaseConnection: Sendable {
         }
     }
 
+    /// How long any one statement may take before the connection is given up: a server that
+    /// died without closing the socket never answers, and a command must not wait for ever.
+    static let answerTimeout: TimeAmount = .seconds(120)
+
     /// Runs a statement with bound parameters and returns its rows.
     @discardableResult
     func query(_ query: PostgresQuery, doing action: String) throws(StoreError) -> [PostgresRow] {
+        // A statement sent on a connection the server has ended is never answered.
+        guard !connection.isClosed else {
+            throw StoreError(
+                code: .io, message: "the connection to the PostgreSQL server was lost before this process could \(action); nothing was written",
+                path: location.redacted)
+        }
         do {
-            return try connection.query(query, logger: Self.logger).wait().rows
+            return try Self.bounded(connection.query(query, logger: Self.logger), connection: connection).rows
+        } catch let timeout as AnswerTimeout {
+            throw StoreError(
+                code: .io,
+                message: "the PostgreSQL server gave no answer for \(timeout.seconds) s while this process tried to \(action); nothing was written",
+                path: location.redacted)
         } catch {
             throw PostgresFailure.storeError(error, location: location, doing: action)
         }
+    }
+
+    /// The server did not answer in time.
+    struct AnswerTimeout: Error {
+        let seconds: Int64
+    }
+
+    /// Waits for `future`, at most `answerTimeout`; on a timeout the connection is closed.
+    static func bounded<Value: Sendable>(_ future: EventLoopFuture<Value>, connection: PostgresConnection) throws -> Value {
+        let promise = future.eventLoop.makePromise(of: Value.self)
+        future.cascade(to: promise)
+        let timer = future.eventLoop.scheduleTask(in: answerTimeout) {
+            promise.fail(AnswerTimeout(seconds: answerTimeout.nanoseconds / 1_000_000_000))
+            _ = connection.close() as EventLoopFuture<Void>
+        }
+        defer { timer.cancel() }
+        return try promise.futureResult.wait()
     }
 
     /// Runs a statement without parameters (transaction control, the schema's DDL).
@@ -83,6 +115,6 @@ final class DatabaseConnection: Sendable {
     /// Closes the connection, waiting for it.
     func close() {
         let closed: EventLoopFuture<Void> = connection.close()
-        try? closed.wait()
+        _ = try? Self.bounded(closed, connection: connection)
     }
 }

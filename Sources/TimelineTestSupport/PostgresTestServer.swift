@@ -41,9 +41,15 @@ public enum PostgresTestServer {
     /// Runs SQL on database `name` as the superuser, through `psql`; returns its output.
     @discardableResult
     public static func sql(_ statements: String, database name: String = "postgres") throws -> String {
+        try sql(statements, at: try url(database: name))
+    }
+
+    /// Runs SQL at a URL, through `psql`; returns its output.
+    @discardableResult
+    public static func sql(_ statements: String, at url: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        process.arguments = [try url(database: name), "-v", "ON_ERROR_STOP=1", "-qAt", "-c", statements]
+        process.arguments = [url, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", statements]
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -61,6 +67,75 @@ public enum PostgresTestServer {
         let name = "tl_\(label)_\(UInt32.random(in: 0...UInt32.max))_\(getpid())"
         try sql("CREATE DATABASE \(name) ENCODING 'UTF8' TEMPLATE template0")
         return (try url(database: name), name, { _ = try? PostgresTestServer.sql("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") })
+    }
+
+    /// A server of one's own (for a test that stops it): started by `scripts/start-postgres`
+    /// from `root`, with its superuser URL, and ways to stop it at once, start it again and
+    /// remove it.
+    public struct PrivateServer {
+        public let url: String
+        let data: String
+        let binaries: String
+        let owner: String
+
+        /// Starts one. Its address comes back through a file: the server it starts keeps every
+        /// descriptor it inherits, so a pipe would never reach its end.
+        public init(root: String) throws {
+            let answer = NSTemporaryDirectory() + "timeline-private-server-\(UInt32.random(in: 0...UInt32.max))"
+            defer { try? FileManager.default.removeItem(atPath: answer) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = [
+                "-c",
+                #"source scripts/start-postgres >/dev/null 2>&1 && printf '%s\n%s\n%s\n%s' "$TIMELINE_TEST_POSTGRES" "$TIMELINE_TEST_POSTGRES_DATA" "$TIMELINE_TEST_POSTGRES_BIN" "$TIMELINE_TEST_POSTGRES_OWNER" > "$0""#,
+                answer,
+            ]
+            process.currentDirectoryURL = URL(fileURLWithPath: root)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            let lines = ((try? String(contentsOfFile: answer, encoding: .utf8)) ?? "").split(separator: "\n")
+            guard process.terminationStatus == 0, lines.count == 4 else { throw TestServerError(message: "cannot start a private server") }
+            (url, data, binaries, owner) = (String(lines[0]), String(lines[1]), String(lines[2]), String(lines[3]))
+        }
+
+        /// `pg_ctl` as the cluster's owner.
+        func control(_ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", owner, "--", binaries + "/pg_ctl", "-D", data] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+        }
+
+        /// Stops the server at once, as a crash would (`-m immediate`).
+        public func crash() throws { try control(["-m", "immediate", "stop"]) }
+
+        /// Starts it again on the same socket, through a shell that first closes every
+        /// descriptor it inherited (the server would keep them open for as long as it runs).
+        public func restart() throws {
+            let folder = String(data.dropLast("/data".count))
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = [
+                "-c",
+                #"for fd in $(ls /proc/$$/fd); do [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null; done; exec /usr/sbin/runuser -u "$1" -- "$2/pg_ctl" -D "$3" -l "$4/server.log" -w -o "-k $4 -c listen_addresses='' -p 5433" start"#,
+                "restart", owner, binaries, data, folder,
+            ]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+        }
+
+        /// Stops it and removes its files.
+        public func remove() {
+            try? crash()
+            try? FileManager.default.removeItem(atPath: String(data.dropLast("/data".count)))
+        }
     }
 
     /// Why the test server could not be used.

@@ -232,6 +232,46 @@ struct PostgresLogTests {
         #expect(result.stderr.isEmpty, "a bar off a terminal: \(result.stderr.prefix(200))")
     }
 
+    @Test("the server stopped at once in the middle of a batch: no partial batch, a clear error, the retry appends once")
+    func serverCrash() throws {
+        let server = try PostgresTestServer.PrivateServer(root: packageRoot)
+        defer { server.remove() }
+        let url = server.url
+        #expect(try timeline(["copy", Self.bundled, url]).status == 0)
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let script = scratch.file("big.tl")
+        let lines = (0..<20_000).map { #"append milestone SCO on 2031 text "bulk \#($0)" source "test""# }
+        try lines.joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
+        let writer = try launch("timeline", ["--log", url, "run", script])
+        let errors = Pipe()
+        writer.standardError = errors
+        writer.standardOutput = FileHandle.nullDevice
+        try writer.run()
+        var crashed = false
+        while writer.isRunning && !crashed {
+            let inserting = try PostgresTestServer.sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'INSERT INTO timeline_records%' AND pid <> pg_backend_pid()",
+                at: url)
+            if inserting.trimmingCharacters(in: .whitespacesAndNewlines) != "0" {
+                try server.crash()
+                crashed = true
+            }
+        }
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        writer.waitUntilExit()
+        #expect(crashed, "the writer finished before the server could be stopped")
+        #expect(writer.terminationStatus == 74, "\(message)")
+        #expect(message.contains("nothing was written"), "\(message)")
+        try server.restart()
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", at: url) == "827\n")
+        #expect(try timeline(["--log", url, "verify"]).status == 0)
+        let retry = try timeline(["--log", url, "run", script])
+        #expect(retry.status == 0, "\(retry.stderr)")
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", at: url) == "20827\n")
+        #expect(try timeline(["--log", url, "verify"]).status == 0)
+    }
+
     @Test("a writer's connection terminated while it holds the log: no partial batch, a clear error, and the retry appends once")
     func writerTerminated() throws {
         let (url, name, drop) = try PostgresTestServer.freshDatabase("kill")
