@@ -72,7 +72,8 @@ final class DatabaseConnection: Sendable {
         // A statement sent on a connection the server has ended is never answered.
         guard !connection.isClosed else {
             throw StoreError(
-                code: .io, message: "the connection to the PostgreSQL server was lost before this process could \(action); nothing was written",
+                code: .io,
+                message: "the connection to the PostgreSQL server was lost before this process could \(action); nothing was written",
                 path: location.redacted)
         }
         do {
@@ -80,7 +81,8 @@ final class DatabaseConnection: Sendable {
         } catch let timeout as AnswerTimeout {
             throw StoreError(
                 code: .io,
-                message: "the PostgreSQL server gave no answer for \(timeout.seconds) s while this process tried to \(action); nothing was written",
+                message:
+                    "the PostgreSQL server gave no answer for \(timeout.seconds) s while this process tried to \(action); nothing was written",
                 path: location.redacted)
         } catch {
             throw PostgresFailure.storeError(error, location: location, doing: action)

@@ -28,6 +28,10 @@ final class TerminalHost: ScriptHost {
 
     let today: CivilDay
     let usesColour: Bool
+    /// `--quiet`: no progress bars.
+    let quiet: Bool
+    /// The bar of the long work under way, if any.
+    private var bar: (task: String, bar: ProgressBar)?
 
     init(options: GlobalOptions) throws {
         printer = OutputPrinter(renderer: TableRenderer(format: options.format, colour: options.colour, width: Environment.tableWidth))
@@ -35,6 +39,17 @@ final class TerminalHost: ScriptHost {
         today = Environment.today
         usesColour = options.colour
         citesAnswers = options.cite
+        quiet = options.quiet
+    }
+
+    /// Draws `import`'s progress on standard error (on a terminal, not with --quiet).
+    func progress(_ task: String, done: Int, total: Int) {
+        if bar?.task != task { bar = (task, ProgressBar(task, total: total, quiet: quiet)) }
+        bar?.bar.update(done, of: total)
+        if done >= total {
+            bar?.bar.finish()
+            bar = nil
+        }
     }
 
     /// The terminal's width as it is now (the REPL's terminal may have been resized).

@@ -73,4 +73,25 @@ struct ExportImportTests {
         #expect(refused.stderr.contains("[rule already-member]"))
         #expect(!FileManager.default.fileExists(atPath: log))
     }
+
+    @Test("import draws a progress bar on a terminal, and none through a pipe")
+    func importProgress() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let generated = scratch.file("g.jsonl")
+        #expect(try timeline(["--log", generated, "generate", "--events", "20000"]).status == 0)
+        let exported = try timeline(["--log", generated, "--format", "jsonl", "-c", "export events"])
+        let events = scratch.file("events.jsonl")
+        writeBytes(Array(exported.stdout.utf8), to: events)
+        let terminal = try PseudoTerminal(
+            productsDirectory.appendingPathComponent("timeline").path,
+            ["--log", scratch.file("fresh.jsonl"), "-c", "import \"\(events)\""],
+            environment: ["TERM": "xterm", "HOME": scratch.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        let output = try terminal.expect("appended 20000 events", timeout: 120)
+        #expect(output.contains("import █") || output.contains("import ░"), "no bar in: \(output.suffix(300))")
+        #expect(try terminal.waitForExit() == 0)
+        let piped = try timeline(["--log", scratch.file("fresh2.jsonl"), "-c", "import \"\(events)\""])
+        #expect(piped.status == 0)
+        #expect(!piped.stderr.contains("records, "), "a bar off a terminal: \(piped.stderr.prefix(200))")
+    }
 }

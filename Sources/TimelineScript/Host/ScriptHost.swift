@@ -48,6 +48,10 @@ public protocol ScriptHost: AnyObject {
 
     /// For `replay … step`: waits for the user after each event is shown; `false` stops the replay.
     func nextStep() -> Bool
+
+    /// Long work (`import`) reports how far it is: `done` of `total` items of `task`; a host on
+    /// a terminal may draw a progress bar.
+    func progress(_ task: String, done: Int, total: Int)
 }
 
 extension ScriptHost {
@@ -63,4 +67,6 @@ extension ScriptHost {
     public var chartWidth: Int { 80 }
     /// No colour unless the host knows it writes to a terminal.
     public var usesColour: Bool { false }
+    /// Progress is shown only by a host that draws it.
+    public func progress(_ task: String, done: Int, total: Int) {}
 }

@@ -28,7 +28,8 @@ extension Interpreter {
         }
         var events: [NewEvent] = []
         var lines: [EventID: Int] = [:]
-        for row in rows {
+        for (index, row) in rows.enumerated() {
+            if index % 1_000 == 0 { host.progress("import", done: index, total: rows.count) }
             do {
                 let event = try NewEvent(fields: ImportedFields.fields(from: row.values))
                 events.append(event)
@@ -39,6 +40,7 @@ extension Interpreter {
         }
         do {
             let plan = try session.plan(events, recordedAt: host.now())
+            host.progress("import", done: rows.count, total: rows.count)
             session.addPending(plan.records, alreadyPresent: plan.alreadyPresent.count)
             output(
                 .info(
