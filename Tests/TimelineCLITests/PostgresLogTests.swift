@@ -61,6 +61,23 @@ struct PostgresLogTests {
         #expect(refused.stderr.contains("already-member"))
         #expect(try timeline(["--log", url, "-c", "print count(members NATO at 1953)"]).stdout == "14\n")
         #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", database: url.databaseName) == "3\n")
+        // The log is append-only even for the database's owner, and no two records share a parent.
+        for tampering in [
+            "UPDATE timeline_records SET line = 'x' WHERE seq = 2", "DELETE FROM timeline_records WHERE seq = 3",
+            "TRUNCATE timeline_records",
+            "INSERT INTO timeline_records (seq, id, prev, hash, line) SELECT 4, 'fork', prev, hash, line FROM timeline_records WHERE seq = 3",
+        ] {
+            #expect(throws: PostgresTestServer.TestServerError.self, "\(tampering)") {
+                try PostgresTestServer.sql(tampering, database: url.databaseName)
+            }
+        }
+        #expect(try timeline(["--log", url, "verify"]).status == 0)
+        // Export, import and charts work on a database log as on a file.
+        let exported = try timeline(["--log", url, "--format", "csv", "-c", "export intervals NATO"])
+        #expect(exported.stdout.contains("NATO,GRC,member,1952-02-18,"))
+        let chart = scratch.file("nato.svg")
+        #expect(try timeline(["--log", url, "-c", "chart NATO from 1949 to 1960 --svg \"\(chart)\""]).status == 0)
+        #expect(String(decoding: readBytes(chart), as: UTF8.self).contains("data-country=\"GRC\""))
     }
 
     @Test("four writers append 500 events each at once: 2,000 events, gapless, verified; readers never see half a batch")
