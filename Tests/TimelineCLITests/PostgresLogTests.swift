@@ -249,14 +249,9 @@ struct PostgresLogTests {
         #expect(result.stderr.isEmpty, "a bar off a terminal: \(result.stderr.prefix(200))")
     }
 
-    @Test("the server stopped at once in the middle of a batch: no partial batch, a clear error, the retry appends once")
-    func serverCrash() throws {
-        let server = try PostgresTestServer.PrivateServer(root: packageRoot)
-        defer { server.remove() }
-        let url = server.url
-        #expect(try timeline(["copy", Self.bundled, url]).status == 0)
-        let scratch = ScratchDirectory()
-        defer { scratch.cleanUp() }
+    /// Starts `timeline run` on a script of one batch of 20,000 events, large enough that its
+    /// insert takes a while; returns the script, the process and its standard error.
+    static func startBulkWriter(_ url: String, in scratch: ScratchDirectory) throws -> (script: String, writer: Process, errors: Pipe) {
         let script = scratch.file("big.tl")
         let lines = (0..<20_000).map { #"append milestone SCO on 2031 text "bulk \#($0)" source "test""# }
         try lines.joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
@@ -265,6 +260,18 @@ struct PostgresLogTests {
         writer.standardError = errors
         writer.standardOutput = FileHandle.nullDevice
         try writer.run()
+        return (script, writer, errors)
+    }
+
+    @Test("the server stopped at once in the middle of a batch: no partial batch, a clear error, the retry appends once")
+    func serverCrash() throws {
+        let server = try PostgresTestServer.PrivateServer(root: packageRoot)
+        defer { server.remove() }
+        let url = server.url
+        #expect(try timeline(["copy", Self.bundled, url]).status == 0)
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let (script, writer, errors) = try Self.startBulkWriter(url, in: scratch)
         var crashed = false
         while writer.isRunning && !crashed {
             let inserting = try PostgresTestServer.sql(
@@ -296,15 +303,7 @@ struct PostgresLogTests {
         #expect(try timeline(["copy", Self.bundled, url]).status == 0)
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        // A batch large enough that its insert takes a while.
-        let script = scratch.file("big.tl")
-        let lines = (0..<20_000).map { #"append milestone SCO on 2031 text "bulk \#($0)" source "test""# }
-        try lines.joined(separator: "\n").write(toFile: script, atomically: true, encoding: .utf8)
-        let writer = try launch("timeline", ["--log", url, "run", script])
-        let errors = Pipe()
-        writer.standardError = errors
-        writer.standardOutput = FileHandle.nullDevice
-        try writer.run()
+        let (script, writer, errors) = try Self.startBulkWriter(url, in: scratch)
         // Terminate its backend once it holds the head row (it is then inserting).
         var terminated = false
         while writer.isRunning && !terminated {
