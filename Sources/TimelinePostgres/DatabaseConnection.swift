@@ -111,6 +111,30 @@ final class DatabaseConnection: Sendable {
         try query(PostgresQuery(unsafeSQL: sql), doing: action)
     }
 
+    /// Kinds of transaction the log uses.
+    enum Isolation: String {
+        /// Reads: one snapshot, never blocking writers.
+        case snapshot = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+        /// Writes: each statement sees what was committed before it, so a writer that waited
+        /// for the head row sees the batches of those it waited for.
+        case readCommitted = "BEGIN ISOLATION LEVEL READ COMMITTED"
+    }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    func transaction<Result>(_ isolation: Isolation, doing action: String, _ body: () throws(StoreError) -> Result) throws(StoreError)
+        -> Result
+    {
+        try execute(isolation.rawValue, doing: action)
+        do {
+            let result = try body()
+            try execute("COMMIT", doing: action)
+            return result
+        } catch {
+            try? execute("ROLLBACK", doing: action)
+            throw error
+        }
+    }
+
     /// Whether the connection is still usable.
     var isOpen: Bool { !connection.isClosed }
 

@@ -31,27 +31,25 @@ extension PostgresEventLog {
                 _ = try createSchema(connection)
                 try checkSchema(connection, &state)
             }
-            try connection.execute("BEGIN ISOLATION LEVEL READ COMMITTED", doing: "append")
-            do throws(StoreError) {
+            let cached = state.contents
+            // Dropped until the batch commits: a failed append leaves nothing cached to trust.
+            state.contents = nil
+            let (receipt, contents) = try connection.transaction(.readCommitted, doing: "append") {
+                () throws(StoreError) -> (AppendReceipt, LogContents) in
                 try connection.execute("SET LOCAL lock_timeout = '\(Self.lockTimeout)'", doing: "append")
                 let head = try readHead(connection, forUpdate: true)
                 // Under the lock, every statement sees what the writers before this one committed.
-                let contents = try refreshed(connection, cached: state.contents, head: head)
+                let contents = try refreshed(connection, cached: cached, head: head)
                 let (records, alreadyPresent) = try plan(events, planned: planned, recordedAt: recordedAt, on: contents)
-                guard !records.isEmpty else {
-                    try connection.execute("ROLLBACK", doing: "append")
-                    state.contents = contents
-                    return AppendReceipt(appended: [], alreadyPresent: alreadyPresent, head: head)
-                }
+                guard !records.isEmpty else { return (AppendReceipt(appended: [], alreadyPresent: alreadyPresent, head: head), contents) }
                 let newHead = try insert(records, after: head, connection)
-                try connection.execute("COMMIT", doing: "commit the batch")
-                state.contents = LogContents(records: contents.records + records, head: newHead, tornTail: nil)
-                return AppendReceipt(appended: records, alreadyPresent: alreadyPresent, head: newHead)
-            } catch {
-                try? connection.execute("ROLLBACK", doing: "append")
-                state.contents = nil
-                throw error
+                return (
+                    AppendReceipt(appended: records, alreadyPresent: alreadyPresent, head: newHead),
+                    LogContents(records: contents.records + records, head: newHead, tornTail: nil)
+                )
             }
+            state.contents = contents
+            return receipt
         }
     }
 
@@ -90,10 +88,14 @@ extension PostgresEventLog {
         }
         try insertRows(seqs: seqs, ids: ids, previous: previous, hashes: hashes, lines: lines, connection)
         let newHead = LogHead(count: head.count + records.count, hash: hash)
-        try connection.query(
-            "UPDATE timeline_head SET seq = \(Int64(newHead.count)), hash = \(newHead.hash.hex)", doing: "move the log's head")
-        try connection.query("SELECT pg_notify(\(PostgresSchema.channel), \(String(newHead.count)))", doing: "notify the readers")
+        try moveHead(to: newHead, connection)
         return newHead
+    }
+
+    /// Moves the head row to `head` and tells listeners (delivered when the transaction commits).
+    func moveHead(to head: LogHead, _ connection: DatabaseConnection) throws(StoreError) {
+        try connection.query("UPDATE timeline_head SET seq = \(Int64(head.count)), hash = \(head.hash.hex)", doing: "move the log's head")
+        try connection.query("SELECT pg_notify(\(PostgresSchema.channel), \(String(head.count)))", doing: "notify the readers")
     }
 
     /// Inserts rows in one statement (from arrays: one round trip for any batch).

@@ -7,17 +7,17 @@ extension PostgresEventLog: StoredLines {
     public func storedLines() throws(StoreError) -> [[UInt8]] {
         try withConnection { (connection, state) throws(StoreError) -> [[UInt8]] in
             try checkSchema(connection, &state)
-            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", doing: "read the log")
-            defer { try? connection.execute("COMMIT", doing: "read the log") }
-            let head = try readHead(connection, forUpdate: false)
-            let lines = try lines(connection, after: 0, through: head.count).map { Array($0.utf8) }
-            let found = try ChainRule.checkedHead(of: lines, log: location.redacted)
-            guard found == head else {
-                throw StoreError(
-                    code: .corrupt, message: "the head row says #\(head.count) but the records end at #\(found.count)",
-                    path: location.redacted)
+            return try connection.transaction(.snapshot, doing: "read the log") { () throws(StoreError) -> [[UInt8]] in
+                let head = try readHead(connection, forUpdate: false)
+                let lines = try lines(connection, after: 0, through: head.count).map { Array($0.utf8) }
+                let found = try ChainRule.checkedHead(of: lines, log: location.redacted)
+                guard found == head else {
+                    throw StoreError(
+                        code: .corrupt, message: "the head row says #\(head.count) but the records end at #\(found.count)",
+                        path: location.redacted)
+                }
+                return lines
             }
-            return lines
         }
     }
 
@@ -29,8 +29,8 @@ extension PostgresEventLog: StoredLines {
             _ = try createSchema(connection)
             state.schemaChecked = false
             try checkSchema(connection, &state)
-            try connection.execute("BEGIN ISOLATION LEVEL READ COMMITTED", doing: "copy into the log")
-            do throws(StoreError) {
+            state.contents = nil
+            return try connection.transaction(.readCommitted, doing: "copy into the log") { () throws(StoreError) -> LogHead in
                 try connection.execute("SET LOCAL lock_timeout = '\(Self.lockTimeout)'", doing: "copy into the log")
                 let existing = try readHead(connection, forUpdate: true)
                 guard existing.count == 0 else {
@@ -63,15 +63,8 @@ extension PostgresEventLog: StoredLines {
                     start = end
                     progress(end)
                 }
-                try connection.query(
-                    "UPDATE timeline_head SET seq = \(Int64(head.count)), hash = \(head.hash.hex)", doing: "move the log's head")
-                try connection.query("SELECT pg_notify(\(PostgresSchema.channel), \(String(head.count)))", doing: "notify the readers")
-                try connection.execute("COMMIT", doing: "commit the copy")
-                state.contents = nil
+                try moveHead(to: head, connection)
                 return head
-            } catch {
-                try? connection.execute("ROLLBACK", doing: "copy into the log")
-                throw error
             }
         }
     }

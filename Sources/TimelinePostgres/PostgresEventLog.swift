@@ -135,25 +135,17 @@ public final class PostgresEventLog: EventLog {
                 code: .io, message: "the database's encoding is \(name); a Timeline log needs UTF8 (createdb -E UTF8)",
                 path: location.redacted)
         }
-        try connection.execute("BEGIN", doing: "create the log")
-        do throws(StoreError) {
+        return try connection.transaction(.readCommitted, doing: "create the log") { () throws(StoreError) -> Bool in
             try connection.execute("SELECT pg_advisory_xact_lock(72011945)", doing: "create the log")
             let exists = try connection.query("SELECT to_regclass('timeline_meta') IS NOT NULL", doing: "create the log")
-            if (try? exists.first?.decode(Bool.self)) == true {
-                try connection.execute("ROLLBACK", doing: "create the log")
-                return false
-            }
+            if (try? exists.first?.decode(Bool.self)) == true { return false }
             for statement in PostgresSchema.create { try connection.execute(statement, doing: "create the log") }
             try connection.query(
                 "INSERT INTO timeline_meta (key, value) VALUES ('schema', \(String(PostgresSchema.version))), ('format', \(String(LogFormat.version)))",
                 doing: "create the log")
             try connection.query(
                 "INSERT INTO timeline_head (singleton, seq, hash) VALUES (true, 0, \(ChainRule.genesis.hex))", doing: "create the log")
-            try connection.execute("COMMIT", doing: "create the log")
             return true
-        } catch {
-            try? connection.execute("ROLLBACK", doing: "create the log")
-            throw error
         }
     }
 
@@ -163,16 +155,12 @@ public final class PostgresEventLog: EventLog {
     public func read() throws(StoreError) -> LogContents {
         try withConnection { (connection, state) throws(StoreError) -> LogContents in
             try checkSchema(connection, &state)
-            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", doing: "read the log")
-            do throws(StoreError) {
-                let contents = try refreshed(connection, cached: state.contents, head: try readHead(connection, forUpdate: false))
-                try connection.execute("COMMIT", doing: "read the log")
-                state.contents = contents
-                return contents
-            } catch {
-                try? connection.execute("ROLLBACK", doing: "read the log")
-                throw error
+            let cached = state.contents
+            let contents = try connection.transaction(.snapshot, doing: "read the log") { () throws(StoreError) -> LogContents in
+                try refreshed(connection, cached: cached, head: try readHead(connection, forUpdate: false))
             }
+            state.contents = contents
+            return contents
         }
     }
 
@@ -282,23 +270,23 @@ public final class PostgresEventLog: EventLog {
     public func verify(registry: CountryRegistry) throws(StoreError) -> VerificationReport {
         try withConnection { (connection, state) throws(StoreError) -> VerificationReport in
             try checkSchema(connection, &state)
-            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", doing: "verify the log")
-            defer { try? connection.execute("COMMIT", doing: "verify the log") }
-            let head = try readHead(connection, forUpdate: false)
-            let rows = try connection.query("SELECT line FROM timeline_records ORDER BY seq", doing: "verify the log")
-            let lines = rows.compactMap { try? $0.decode(String.self) }
-            let scan = LogScanner.scan(Self.bytes(of: lines))
-            let violations = scan.damage == nil ? Timeline.violations(of: scan.records, registry: registry) : []
-            var warnings: [String] = []
-            let found = LogHead(count: scan.records.count, hash: scan.headHash)
-            if scan.damage == nil, found != head {
-                warnings.append(
-                    "the head row says #\(head.count) \(head.hash.hex.prefix(12)) but the records end at #\(found.count) \(found.hash.hex.prefix(12))"
-                )
+            return try connection.transaction(.snapshot, doing: "verify the log") { () throws(StoreError) -> VerificationReport in
+                let head = try readHead(connection, forUpdate: false)
+                let rows = try connection.query("SELECT line FROM timeline_records ORDER BY seq", doing: "verify the log")
+                let lines = rows.compactMap { try? $0.decode(String.self) }
+                let scan = LogScanner.scan(Self.bytes(of: lines))
+                let violations = scan.damage == nil ? Timeline.violations(of: scan.records, registry: registry) : []
+                var warnings: [String] = []
+                let found = LogHead(count: scan.records.count, hash: scan.headHash)
+                if scan.damage == nil, found != head {
+                    warnings.append(
+                        "the head row says #\(head.count) \(head.hash.hex.prefix(12)) but the records end at #\(found.count) \(found.hash.hex.prefix(12))"
+                    )
+                }
+                return VerificationReport(
+                    log: location.redacted, recordCount: scan.records.count, head: found, tornTail: scan.tornTail, damage: scan.damage,
+                    violations: violations, warnings: warnings)
             }
-            return VerificationReport(
-                log: location.redacted, recordCount: scan.records.count, head: found, tornTail: scan.tornTail, damage: scan.damage,
-                violations: violations, warnings: warnings)
         }
     }
 
