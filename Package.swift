@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // The pure domain: dates, countries, organizations, events, the fold and its queries. No I/O.
@@ -37,6 +41,24 @@ let package = Package(
             name: "TimelinePostgres",
             dependencies: ["TimelineCore", "TimelineStore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
+        // `timeline serve`: the JSON API and the web explorer over one log, on Hummingbird.
+        .target(
+            name: "TimelineServer",
+            dependencies: [
+                "TimelineCore", "TimelineStore", "TimelineScript",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            exclude: ["API/openapi.md"],
+            resources: [
+                .embedInCode("Explorer/index.html"), .embedInCode("Explorer/explorer.css"),
+                .embedInCode("Explorer/explorer.js"), .embedInCode("Explorer/world.json"),
+                .embedInCode("API/openapi.json"),
+            ]
+        ),
         // The language: lexer, parser, syntax tree, interpreter, diagnostics, table rendering.
         .target(
             name: "TimelineScript",
@@ -53,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "timeline",
             dependencies: [
-                "TimelineCore", "TimelineStore", "TimelineScript", "TimelinePostgres", "LineEditor",
+                "TimelineCore", "TimelineStore", "TimelineScript", "TimelinePostgres", "TimelineServer", "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +98,13 @@ let package = Package(
         .testTarget(
             name: "TimelinePostgresTests",
             dependencies: ["TimelineCore", "TimelineStore", "TimelineStoreConformance", "TimelinePostgres", "TimelineTestSupport"]
+        ),
+        .testTarget(
+            name: "TimelineServerTests",
+            dependencies: [
+                "TimelineCore", "TimelineStore", "TimelineScript", "TimelineServer", "TimelineTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "TimelineScriptTests",

@@ -137,6 +137,12 @@ enum Environment {
         return stat(path, &info) == 0
     }
 
+    /// Whether a file's mode lets its group or other users read it.
+    static func isReadableByOthers(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & 0o044 != 0
+    }
+
     /// Today's date in UTC, for queries without `at`.
     static var today: CivilDay { CivilDay(ordinal: Int(SystemClock.now.milliseconds / 86_400_000)) }
 

@@ -37,7 +37,7 @@ struct TimelineCommand: ParsableCommand {
         version: TimelineVersion.current,
         subcommands: [
             RunCommand.self, SummaryCommand.self, VerifyCommand.self, GenerateCommand.self, InitCommand.self, CopyCommand.self,
-            MergeCommand.self,
+            MergeCommand.self, ServeCommand.self,
         ]
     )
 
@@ -68,7 +68,7 @@ struct TimelineCommand: ParsableCommand {
     static func main() {
         let arguments = GlobalOptions.hoisted(
             Array(CommandLine.arguments.dropFirst()),
-            subcommands: ["run", "summary", "verify", "generate", "init", "copy", "merge", "help"])
+            subcommands: ["run", "summary", "verify", "generate", "init", "copy", "merge", "serve", "help"])
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -91,7 +91,7 @@ struct VerifyCommand: ParsableCommand {
         } catch {
             throw CommandFailure.reading(error, missing: "\(location.shown): no log to check")
         }
-        let holds = hash.map { $0.hex.hasPrefix(cited.hashPrefix) } ?? false
+        let holds = hash.map(cited.matches) ?? false
         let message: String
         if holds {
             message =

@@ -1,0 +1,93 @@
+import Hummingbird
+import TimelineStore
+
+/// The parameters of one request, read and checked: path segments, query parameters, the
+/// `If-None-Match` header. Every accessor throws a `BadRequest` naming the parameter.
+struct RequestParameters {
+    let request: Request
+    let context: BasicRequestContext
+
+    /// Query parameters the route knows; any other is refused, so a misspelt `at` is not ignored.
+    func allowing(_ names: Set<String>) throws(BadRequest) -> RequestParameters {
+        for (key, _) in request.uri.queryParameters {
+            let name = String(key)
+            guard names.contains(name) else {
+                let known = names.sorted().joined(separator: ", ")
+                throw BadRequest(
+                    "unknown-parameter", "unknown parameter \(JSONText.string(name)); this route takes \(known.isEmpty ? "none" : known)")
+            }
+        }
+        return self
+    }
+
+    /// A query parameter's value (percent-decoded), `nil` when absent or empty.
+    func value(_ name: String) -> String? {
+        guard let raw = request.uri.queryParameters[name[...]], !raw.isEmpty else { return nil }
+        return String(raw)
+    }
+
+    /// A path segment, percent-decoded.
+    func path(_ name: String) throws(BadRequest) -> String {
+        guard let raw = context.parameters.get(name) else { throw BadRequest("invalid-parameter", "the path has no \(name)") }
+        guard let decoded = PercentDecoding.decode(raw) else {
+            throw .parameter(name, raw, expected: "a percent-encoded UTF-8 name")
+        }
+        return decoded
+    }
+
+    /// ` at D` for the `at` parameter, or nothing.
+    func at() throws(BadRequest) -> String {
+        guard let value = value("at") else { return "" }
+        return " at " + (try StatementText.date(value, parameter: "at"))
+    }
+
+    /// ` from D` / ` to D` for `from` and `to`, each when given.
+    func range() throws(BadRequest) -> String {
+        var text = ""
+        if let from = value("from") { text += " from " + (try StatementText.date(from, parameter: "from")) }
+        if let to = value("to") { text += " to " + (try StatementText.date(to, parameter: "to")) }
+        return text
+    }
+
+    /// The `known` parameter.
+    func known() throws(BadRequest) -> KnownPoint? {
+        guard let value = value("known") else { return nil }
+        return try StatementText.known(value)
+    }
+
+    /// The `head` parameter.
+    func pin() throws(BadRequest) -> CitedHead? {
+        guard let value = value("head") else { return nil }
+        return try StatementText.head(value)
+    }
+
+    /// The `If-None-Match` header.
+    var ifNoneMatch: String? { request.headers[.ifNoneMatch] }
+}
+
+/// Percent-decoding of a URL segment, refusing malformed escapes and invalid UTF-8.
+enum PercentDecoding {
+    static func decode(_ text: String) -> String? {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+}
