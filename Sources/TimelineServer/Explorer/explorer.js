@@ -196,11 +196,22 @@
     return table && Array.isArray(table.notes) ? table.notes : [];
   };
   const quoted = (s) => `"${String(s).replace(/["\\]/g, "")}"`;
-  /** Intervals, as the log stood at the known-at record: the export route has no `known`, so that goes through /query. */
+  /**
+   * The record the view stands at for routes that take no `known` and refuse a moved `head`
+   * (export intervals, why): the known-at record, or the pinned head's sequence number.
+   */
+  function effectiveKnown() {
+    const pinned = parseHead(state.pin);
+    if (state.known !== null && pinned) return Math.min(state.known, pinned.seq);
+    if (state.known !== null) return state.known;
+    return pinned ? pinned.seq : null;
+  }
+  /** Intervals as the log stood at that record: the same statement with `known at seq N` through /query. */
   function intervalsRequest(org, signal) {
-    if (state.known === null) return api("/api/v1/export/intervals", { org, format: "json" }, { signal });
-    const statement = `export intervals${org ? " " + quoted(org) : ""} known at seq ${state.known}`;
-    return api("/api/v1/query", { q: statement }, { signal });
+    const k = effectiveKnown();
+    if (k === null) return api("/api/v1/export/intervals", { org, format: "json" }, { signal });
+    const statement = `export intervals${org ? " " + quoted(org) : ""} known at seq ${k}`;
+    return api("/api/v1/query", { q: statement }, { signal, pin: false });
   }
   const seg = (s) => encodeURIComponent(s);
   const knownParam = () => (state.known === null ? null : state.known);
@@ -403,6 +414,7 @@
     renderHeadNotice();
     renderHeadInfo();
     setupKnownSlider();
+    writeURL();
     await reloadAll();
   }
 
@@ -613,7 +625,7 @@
       if (keyMove) return;
       stopPlay();
       let day = Number(range.value);
-      const within = Math.max(1, Math.round((data.rangeMax - data.rangeMin) / 150));
+      const within = Math.max(1, Math.round((data.rangeMax - data.rangeMin) / 200));
       const snap = nearestSnap(day, within);
       if (snap !== null) day = snap;
       setAt(day);
@@ -769,6 +781,8 @@
       return tr;
     });
     tbody.replaceChildren(...trs);
+    // The suspended column shows only when the answer has one (the API adds it when any row is suspended).
+    $("#roster").classList.toggle("no-suspended", !rows.some((r) => "suspended" in r));
     if (!rows.length) {
       tbody.append(el("tr", { class: "empty" }, el("td", { colspan: "8" }, `No country holds a status in ${org} at ${state.at}.`)));
     }
@@ -826,6 +840,7 @@
     root.append(g);
     if (world.source) root.append(svg("metadata", { text: `Map: ${world.source}` }));
     wrap.replaceChildren(root);
+    data.mapSize = { w, h };
   }
   function renderMap() {
     const root = $("#map");
@@ -855,6 +870,35 @@
     for (const r of data.rosterRows) { const p = data.shapes.get(r.country); if (p) g.append(p); }
     if (state.country && data.shapes.get(state.country)) g.append(data.shapes.get(state.country));
     renderMissing();
+  }
+  let mapFit = false;
+  /** Zooms the map to the countries that ever held a status in the organization, or back to the world. */
+  function applyMapFit() {
+    const root = $("#map");
+    const btn = $("#map-fit");
+    if (btn) btn.setAttribute("aria-pressed", String(mapFit));
+    if (!data.world || !root || !data.mapSize) return;
+    const { w, h } = data.mapSize;
+    let box = null;
+    if (mapFit) {
+      const codes = new Set([...data.orgIntervals.map((r) => r.country), ...data.rosterRows.map((r) => r.country)]);
+      for (const code of codes) {
+        const p = data.shapes.get(code);
+        if (!p) continue;
+        const b = p.getBBox();
+        if (!b.width && !b.height) continue;
+        box = box ? { x0: Math.min(box.x0, b.x), y0: Math.min(box.y0, b.y), x1: Math.max(box.x1, b.x + b.width), y1: Math.max(box.y1, b.y + b.height) }
+          : { x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height };
+      }
+    }
+    if (!box) { root.setAttribute("viewBox", `0 0 ${w} ${h}`); return; }
+    let bw = (box.x1 - box.x0) * 1.1 + 10, bh = (box.y1 - box.y0) * 1.1 + 10;
+    // Keep the world map's proportions, so the page layout does not jump.
+    if (bw / bh > w / h) bh = bw * h / w; else bw = bh * w / h;
+    bw = Math.min(bw, w); bh = Math.min(bh, h);
+    const cx = (box.x0 + box.x1) / 2, cy = (box.y0 + box.y1) / 2;
+    const x = Math.min(w - bw, Math.max(0, cx - bw / 2)), y = Math.min(h - bh, Math.max(0, cy - bh / 2));
+    root.setAttribute("viewBox", `${x.toFixed(1)} ${y.toFixed(1)} ${bw.toFixed(1)} ${bh.toFixed(1)}`);
   }
   function renderMissing() {
     const missing = data.world ? data.rosterRows.filter((r) => !data.shapes.has(r.country)) : [];
@@ -921,34 +965,39 @@
    * suspended: [{lo, hi}], title}], events: [{day, row, major}], onOpen}], domain: [lo, hi].
    */
   function buildLanes({ id, title, lanes, domain, onEvent, width }) {
-    const W = Math.max(640, Math.round(width || 1000)), labelW = 178, right = 14, top = 34;
+    const W = Math.max(300, Math.round(width || 1000)), right = 10, top = 34;
+    const narrow = W < 480;
+    const labelW = narrow ? 96 : 178, maxChars = narrow ? 15 : 30;
     const laneH = lanes.length > 60 ? 14 : 20;
-    const H = top + Math.max(1, lanes.length) * laneH + 12;
+    const H = top + Math.max(1, lanes.length) * laneH + (lanes.length > 15 ? 16 : 12);
     const [d0, d1] = domain;
     const span = Math.max(1, d1 - d0);
     const x = (day) => labelW + (Math.min(d1, Math.max(d0, day)) - d0) / span * (W - labelW - right);
     const root = svg("svg", {
-      id, xmlns: SVGNS, viewBox: `0 0 ${W} ${H}`, width: W, height: H, "font-family": "sans-serif", "font-size": laneH > 14 ? 12 : 10,
+      id, xmlns: SVGNS, viewBox: `0 0 ${W} ${H}`, width: W, height: H, "font-family": "sans-serif", "font-size": narrow ? 10 : laneH > 14 ? 12 : 10,
       role: "group", "aria-label": title,
     });
     root.append(svgTitle(title), svg("defs"), svg("rect", { x: 0, y: 0, width: W, height: H, fill: "#ffffff" }));
     // Axis: years.
     const y0 = yearOf(d0), y1 = yearOf(d1);
     const years = y1 - y0;
-    const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => years / s <= 10) || 100;
+    const maxTicks = Math.max(3, Math.floor((W - labelW) / 60));
+    const step = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => years / s <= maxTicks) || 100;
     const axis = svg("g", { class: "axis", fill: "#5a6275" });
     for (let y = Math.ceil(y0 / step) * step; y <= y1; y += step) {
       const xx = x(dayOf(y, 1, 1));
       if (xx < labelW) continue;
       axis.append(svg("line", { x1: xx, x2: xx, y1: top - 6, y2: H - 8, stroke: "#e1e4ea", "stroke-width": 1 }));
       axis.append(svg("text", { x: xx, y: top - 10, "text-anchor": "middle", text: String(y) }));
+      if (lanes.length > 15) axis.append(svg("text", { x: xx, y: H - 1, "text-anchor": "middle", text: String(y) }));
     }
     root.append(axis);
     lanes.forEach((lane, i) => {
       const y = top + i * laneH;
       const g = svg("g", { class: "lane", tabindex: "0", role: "button", ...lane.attrs, "aria-label": lane.ariaLabel || lane.label });
       g.append(svg("rect", { class: "lane-bg", x: 0, y, width: W, height: laneH, fill: i % 2 ? "#f6f7f9" : "#ffffff" }));
-      g.append(svg("text", { class: "label", x: labelW - 8, y: y + laneH * 0.7, "text-anchor": "end", fill: "#1d2330", text: lane.label.length > 30 ? lane.label.slice(0, 29) + "…" : lane.label }, svgTitle(lane.ariaLabel || lane.label)));
+      const label = narrow && lane.shortLabel ? lane.shortLabel : lane.label;
+      g.append(svg("text", { class: "label", x: labelW - 8, y: y + laneH * 0.7, "text-anchor": "end", fill: "#1d2330", text: label.length > maxChars ? label.slice(0, maxChars - 1) + "…" : label }, svgTitle(lane.ariaLabel || lane.label)));
       for (const b of lane.bars) {
         const bx = x(b.lo), bw = Math.max(1.5, x(b.hi) - bx);
         const attrs = { class: "bar", "data-status": b.status, "data-from": b.from, "data-to": b.to || "", x: bx, y: y + 3, width: bw, height: laneH - 6, fill: b.colour };
@@ -1042,6 +1091,7 @@
       const rows = data.orgHistory.filter((r) => r.country === code);
       return {
         label: countryLabel(code),
+        shortLabel: nameOf(code),
         ariaLabel: `${countryLabel(code)} in ${org}: open the country`,
         attrs: { "data-country": code, class: `lane${code === state.country ? " selected" : ""}` },
         bars: buildBars(byCountry.get(code), org, data.orgHistory, code, spans.get(code), hi),
@@ -1078,9 +1128,6 @@
     if (focus) panel.scrollIntoView({ block: "nearest", behavior: "smooth" });
     const results = await Promise.allSettled([loadCountryAt(), loadCountryHistory()]);
     for (const r of results) if (r.status === "rejected") showError(r.reason);
-    if (focus && document.activeElement && !panel.contains(document.activeElement) && document.activeElement.tagName !== "INPUT") {
-      // Keep keyboard users where they were; they reach the panel with Tab or the skip link.
-    }
   }
   function closeCountry() {
     state.country = null;
@@ -1123,6 +1170,7 @@
       return tr;
     });
     $("#memberships tbody").replaceChildren(...trs);
+    $("#memberships").classList.toggle("no-suspended", !rows.some((r) => "suspended" in r));
     const empty = $("#memberships-empty");
     empty.hidden = rows.length > 0;
     empty.textContent = `${countryLabel(state.country)} held no status in any organization at ${state.at}.`;
@@ -1211,9 +1259,10 @@
     const signal = channel("why");
     try {
       // The why route has no `known`: as known at a record, the same statement goes through /query.
-      const answer = state.known === null
+      const k = effectiveKnown();
+      const answer = k === null
         ? await api(`/api/v1/orgs/${seg(org)}/why/${seg(country)}`, { at }, { signal })
-        : await api("/api/v1/query", { q: `why ${quoted(country)} in ${quoted(org)} at ${at} known at seq ${state.known}` }, { signal });
+        : await api("/api/v1/query", { q: `why ${quoted(country)} in ${quoted(org)} at ${at} known at seq ${k}` }, { signal, pin: false });
       if (signal.aborted) return;
       data.why = answer;
       $("#why-statement").textContent = answer.statement || `why ${country} in ${org} at ${at}`;
@@ -1242,8 +1291,7 @@
     if (!h || !state.org) return "";
     const hash = String(h.hash || "").slice(0, 12);
     return `Timeline, log head #${h.seq} ${hash}, members of ${state.org} at ${state.at}` +
-      (state.known !== null ? `, as known after record #${state.known}` : "") +
-      (state.country ? `, ${countryLabel(state.country)}` : "") + `, ${location.href}`;
+      (state.known !== null ? `, as known after record #${state.known}` : "") + `, ${location.href}`;
   }
   function renderCitation() { $("#citation").textContent = citationText(); }
   function download(blob, name) {
@@ -1339,6 +1387,7 @@
       renderOrgChart();
       renderLegend();
       await loadView();
+      applyMapFit();
       if (state.country) {
         data.countryHistory = [];
         await loadCountryHistory();
@@ -1409,19 +1458,31 @@
     setupExport();
     setupCountrySearch();
     $("#country-close").addEventListener("click", closeCountry);
+    $("#map-fit").addEventListener("click", () => { mapFit = !mapFit; applyMapFit(); });
     $("#why-close").addEventListener("click", () => { channel("why"); $("#why-panel").hidden = true; });
     $("#head-pinned").addEventListener("click", () => usePin(true));
     $("#head-current").addEventListener("click", () => usePin(false));
-    let resizeTimer = null, lastWidth = window.innerWidth;
-    window.addEventListener("resize", () => {
+    // The lanes are drawn at their box's width (so that their text stays legible): redraw when it changes.
+    const drawnWidth = new Map();
+    let resizeTimer = null;
+    const observer = new ResizeObserver(() => {
       clearTimeout(resizeTimer);
       resizeTimer = setTimeout(() => {
-        if (window.innerWidth === lastWidth) return;
-        lastWidth = window.innerWidth;
-        if (state.org && data.orgIntervals) renderOrgChart();
-        if (state.country && data.countryIntervals) renderCountryChart(data.countryIntervals);
-      }, 200);
+        for (const [wrapId, redraw] of [["chart-wrap", () => state.org && renderOrgChart()],
+          ["country-chart-wrap", () => state.country && data.countryIntervals && renderCountryChart(data.countryIntervals)]]) {
+          const wrap = document.getElementById(wrapId);
+          const svgNode = wrap.querySelector("svg");
+          if (!svgNode || !wrap.clientWidth) continue;
+          const drawn = Number(svgNode.getAttribute("width"));
+          if (Math.abs(drawn - Math.max(300, wrap.clientWidth)) > 24 && drawnWidth.get(wrapId) !== wrap.clientWidth) {
+            drawnWidth.set(wrapId, wrap.clientWidth);
+            redraw();
+          }
+        }
+      }, 120);
     });
+    observer.observe($("#chart-wrap"));
+    observer.observe($("#country-chart-wrap"));
 
     const q = new URLSearchParams(location.search);
     const worldPromise = fetch("/world.json").then((r) => (r.ok ? r.json() : null)).catch(() => null);

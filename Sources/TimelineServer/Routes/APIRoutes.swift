@@ -114,7 +114,7 @@ struct APIRoutes: Sendable {
         }
         for what in ["events", "intervals"] {
             api.get("export/\(what)") { request, context in
-                let format = request.uri.queryParameters["format"].map(String.init) ?? "json"
+                let format = RequestParameters(request: request, context: context).value("format") ?? "json"
                 let kind: StatementRequest.Answer
                 switch format {
                 case "json": kind = .table
@@ -162,7 +162,7 @@ struct APIRoutes: Sendable {
         }
         api.post("import") { request, context in
             await appending(request, context, allowing: ["format"]) { body in
-                let format = request.uri.queryParameters["format"].map(String.init) ?? "jsonl"
+                let format = RequestParameters(request: request, context: context).value("format") ?? "jsonl"
                 guard ["jsonl", "csv", "json"].contains(format) else {
                     throw BadRequest.parameter("format", format, expected: "jsonl, csv or json")
                 }

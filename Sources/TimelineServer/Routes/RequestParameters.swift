@@ -9,8 +9,7 @@ struct RequestParameters {
 
     /// Query parameters the route knows; any other is refused, so a misspelt `at` is not ignored.
     func allowing(_ names: Set<String>) throws(BadRequest) -> RequestParameters {
-        for (key, _) in request.uri.queryParameters {
-            let name = String(key)
+        for name in query.keys {
             guard names.contains(name) else {
                 let known = names.sorted().joined(separator: ", ")
                 throw BadRequest(
@@ -20,10 +19,27 @@ struct RequestParameters {
         return self
     }
 
-    /// A query parameter's value (percent-decoded), `nil` when absent or empty.
+    /// A query parameter's value, `nil` when absent or empty.
     func value(_ name: String) -> String? {
-        guard let raw = request.uri.queryParameters[name[...]], !raw.isEmpty else { return nil }
-        return String(raw)
+        guard let value = query[name], !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The query string as HTML forms encode it: `+` is a space, `%XX` a byte; the first of a
+    /// repeated name wins. A value that does not decode is kept as written (and refused by the
+    /// check it goes through).
+    private var query: [String: String] {
+        var values: [String: String] = [:]
+        for pair in (request.uri.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (text: Substring) in
+                let spaced = String(text.map { $0 == "+" ? " " : $0 })
+                return PercentDecoding.decode(spaced) ?? spaced
+            }
+            let name = decode(parts[0])
+            if values[name] == nil { values[name] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
+        return values
     }
 
     /// A path segment, percent-decoded.
