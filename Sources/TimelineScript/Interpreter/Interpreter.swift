@@ -104,6 +104,7 @@ public final class Interpreter {
         session.warningHandler = { [host] warning in host.show(.info("warning: \(warning)")) }
         session.startRun()
         receipt = nil
+        alreadyPresentCount = 0
         do {
             try executeTopLevel(program.statements)
         } catch let diagnostic as Diagnostic {
@@ -131,12 +132,16 @@ public final class Interpreter {
     /// The receipt of the run's last commit.
     private var receipt: AppendReceipt?
 
+    /// How many appends of the last run were already in the log (so nothing was written for them).
+    public private(set) var alreadyPresentCount = 0
+
     /// Writes the pending appends as one batch and reports it; the diagnostic when the log
     /// refused them (then nothing was written).
     func commitPending(plannedOnCurrentLog: Bool) -> Diagnostic? {
         let present = session.alreadyPresent
         // Counted once: a later commit in the same run starts again from none.
         defer { session.alreadyPresent = 0 }
+        alreadyPresentCount += present
         guard !session.pending.isEmpty else {
             if present > 0 { output(.info("nothing appended: all \(present) event\(present == 1 ? " is" : "s are") already in the log")) }
             return nil
@@ -146,6 +151,7 @@ public final class Interpreter {
                 return nil
             }
             receipt = commit.receipt
+            alreadyPresentCount += commit.receipt.appended.isEmpty ? commit.offered : commit.alreadyPresent
             let head = commit.receipt.head
             if commit.receipt.appended.isEmpty {
                 output(.info("nothing appended: all \(commit.offered + present) events are already in the log (head \(head))"))

@@ -82,13 +82,14 @@ struct APIService: Sendable {
             return APIErrorBody.answer(refusal, head: logHead)
         }
         let host = RequestHost(timeLimit: limits.queryTime, body: request.body)
-        let outcome = Interpreter(session: session, host: host).run(source)
+        let interpreter = Interpreter(session: session, host: host)
+        let outcome = interpreter.run(source)
         if let diagnostic = outcome.diagnostics.first {
             return APIErrorBody.answer(diagnostic, statement: source, timedOut: host.timedOut, head: session.head() ?? logHead)
         }
         if let receipt = outcome.receipt { answerHead = receipt.head }
         var answer = render(
-            request.answer, statement: text, outputs: host.outputs, files: host.files, receipt: outcome.receipt, head: answerHead)
+            request.answer, statement: text, outputs: host.outputs, files: host.files, receipt: outcome.receipt, alreadyPresent: interpreter.alreadyPresentCount, head: answerHead)
         answer.headers.append(("ETag", APIAnswer.entityTag(answerHead)))
         if moved {
             answer.headers.append(("Timeline-Head-Moved", "\(logHead.count):\(logHead.hash.hex)"))
@@ -130,7 +131,7 @@ struct APIService: Sendable {
 
     private static func render(
         _ kind: StatementRequest.Answer, statement: String, outputs: [ScriptOutput], files: [(name: String, contents: [UInt8])],
-        receipt: AppendReceipt?, head: LogHead
+        receipt: AppendReceipt?, alreadyPresent: Int, head: LogHead
     ) -> APIAnswer {
         let headJSON = JSONText.head(head)
         switch kind {
@@ -156,10 +157,17 @@ struct APIService: Sendable {
             return APIAnswer(status: 200, contentType: contentType, body: files.last?.contents ?? [], head: head)
         case .outputs:
             var items: [String] = []
+            // What a statement "wrote" is returned as a file item, so the interpreter's "wrote
+            // NAME" (which the server never did) is left out, and so are the empty tables of
+            // charts and exports into files.
+            let written = Set(files.map { "wrote \($0.name)" })
             for output in outputs {
                 switch output {
+                case .table(let table) where table.columns.isEmpty: continue
                 case .table(let table): items.append("{\"kind\":\"table\",\(JSONText.tableMembers(table))}")
                 case .text(let text): items.append("{\"kind\":\"text\",\"text\":\(JSONText.string(text))}")
+                case .info(let text) where written.contains(text) || (text.hasPrefix("wrote ") && text.hasSuffix(files.last?.name ?? "\u{0}")):
+                    continue
                 case .info(let text): items.append("{\"kind\":\"info\",\"text\":\(JSONText.string(text))}")
                 }
             }
@@ -169,12 +177,8 @@ struct APIService: Sendable {
                 )
             }
             var body = "{\"head\":\(headJSON),\"log_head\":\(headJSON),\"statement\":\(JSONText.string(statement))"
-            if let receipt {
-                body += ",\"appended\":\(receipt.appended.count),\"already_present\":\(receipt.alreadyPresent.count)"
-                body += ",\"first_seq\":\(receipt.appended.first.map { String($0.seq.value) } ?? "null")"
-            } else {
-                body += ",\"appended\":0"
-            }
+            body += ",\"appended\":\(receipt?.appended.count ?? 0),\"already_present\":\(alreadyPresent)"
+            body += ",\"first_seq\":\(receipt?.appended.first.map { String($0.seq.value) } ?? "null")"
             body += ",\"outputs\":[\(items.joined(separator: ","))]}"
             return .json(body, head: head)
         }

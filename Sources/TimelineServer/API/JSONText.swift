@@ -16,7 +16,8 @@ enum JSONText {
 
     /// A table's rows as `--format json` prints them: an array of objects with the table's keys.
     static func rows(_ table: Table) -> String {
-        TableRenderer(format: .json, colour: false).render(table).trimmingSuffixNewlines()
+        guard !table.columns.isEmpty else { return "[]" }
+        return TableRenderer(format: .json, colour: false).render(table).trimmingSuffixNewlines()
     }
 
     /// `"columns":[…],"rows":[…],"notes":[…]`, to splice into an object.

@@ -261,7 +261,7 @@ struct APIRoutes: Sendable {
         do {
             let buffer = try await request.body.collect(upTo: limit)
             return Array(buffer.readableBytesView)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw BadRequest(status: 413, "body-too-large", "the body is larger than the \(limit) bytes the server takes")
         } catch {
             throw BadRequest("invalid-body", "the body could not be read: \(error)")
