@@ -43,10 +43,14 @@ struct ServeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The largest request body, in bytes.", valueName: "bytes"))
     var maxBody = 1 << 20
 
+    @Option(help: ArgumentHelp("How long a connection may stay without a complete request, in seconds.", valueName: "seconds"))
+    var idleTime = 10.0
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port takes 0 to 65535, not \(port)") }
         guard (1...64).contains(workers) else { throw ValidationError("--workers takes 1 to 64, not \(workers)") }
         guard queryTime > 0, queryTime <= 3_600 else { throw ValidationError("--query-time takes more than 0 and at most 3600 seconds") }
+        guard idleTime >= 0.1, idleTime <= 3_600 else { throw ValidationError("--idle-time takes 0.1 to 3600 seconds") }
         guard maxBody >= 1_024 else { throw ValidationError("--max-body takes at least 1024 bytes") }
     }
 
@@ -55,6 +59,7 @@ struct ServeCommand: ParsableCommand {
         limits.workers = workers
         limits.queryTime = .milliseconds(Int(queryTime * 1000))
         limits.bodyBytes = maxBody
+        limits.idleTime = .milliseconds(Int(idleTime * 1000))
         var token: AppendToken?
         if let tokenFile {
             guard let bytes = Console.readFile(tokenFile) else {

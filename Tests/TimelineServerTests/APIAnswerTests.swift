@@ -141,7 +141,8 @@ struct APIAnswerTests {
                 #expect(response.status == .notModified)
                 #expect(response.body.readableBytes == 0)
             }
-            try await client.execute(uri: "/api/v1/orgs/SCO/members?at=2017", method: .get, headers: [.ifNoneMatch: "\"1-00\""]) { response in
+            try await client.execute(uri: "/api/v1/orgs/SCO/members?at=2017", method: .get, headers: [.ifNoneMatch: "\"1-00\""]) {
+                response in
                 #expect(response.status == .ok)
             }
             for (path, type) in [

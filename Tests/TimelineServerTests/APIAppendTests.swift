@@ -22,7 +22,8 @@ struct APIAppendTests {
             """
         let log = RequestLines()
         try await harness.withClient(appends: true, log: log) { client in
-            try await client.execute(uri: "/api/v1/append", method: .post, headers: Self.bearer, body: ByteBuffer(string: script)) { response in
+            try await client.execute(uri: "/api/v1/append", method: .post, headers: Self.bearer, body: ByteBuffer(string: script)) {
+                response in
                 #expect(response.status == .ok, "\(response.text)")
                 #expect(response.object["appended"] as? Int == 2)
                 #expect(response.object["first_seq"] as? Int == 828)
@@ -32,7 +33,8 @@ struct APIAppendTests {
                 #expect(Set(response.rows.compactMap { $0["country"] as? String }) == ["CHN", "IND", "BLR"])
                 #expect((response.object["head"] as? [String: Any])?["seq"] as? Int == 829)
             }
-            try await client.execute(uri: "/api/v1/append", method: .post, headers: Self.bearer, body: ByteBuffer(string: script)) { response in
+            try await client.execute(uri: "/api/v1/append", method: .post, headers: Self.bearer, body: ByteBuffer(string: script)) {
+                response in
                 #expect(response.status == .ok)
                 #expect(response.object["appended"] as? Int == 0)
                 #expect(response.object["already_present"] as? Int == 2)
@@ -55,7 +57,8 @@ struct APIAppendTests {
             let pinned = "/api/v1/orgs/SCO/members?at=2025-06-01&head=\(seq):\(hash.prefix(12))"
             let before = try await client.execute(uri: pinned, method: .get) { canonicalRows($0) }
             let append = "append accession SCO TKM on 2025-01-01 source \"https://example.org/not-real-for-a-test\""
-            try await client.execute(uri: "/api/v1/append", method: .post, headers: Self.bearer, body: ByteBuffer(string: append)) { response in
+            try await client.execute(uri: "/api/v1/append", method: .post, headers: Self.bearer, body: ByteBuffer(string: append)) {
+                response in
                 #expect(response.status == .ok, "\(response.text)")
             }
             try await client.execute(uri: "/api/v1/orgs/SCO/members?at=2025-06-01", method: .get) { response in
@@ -88,8 +91,10 @@ struct APIAppendTests {
                 response.rows.first { $0["type"] as? String == "accession" && $0["org"] as? String == "SCO" }?["id"] as? String
             }
             let accession = try #require(id)
-            let correction = "append correction \(accession.prefix(12)) date 2024-07-10 source \"https://example.org/correction-for-a-test\""
-            try await client.execute(uri: "/api/v1/append", method: .post, headers: Self.bearer, body: ByteBuffer(string: correction)) { response in
+            let correction =
+                "append correction \(accession.prefix(12)) date 2024-07-10 source \"https://example.org/correction-for-a-test\""
+            try await client.execute(uri: "/api/v1/append", method: .post, headers: Self.bearer, body: ByteBuffer(string: correction)) {
+                response in
                 #expect(response.status == .ok, "\(response.text)")
             }
             try await client.execute(uri: "/api/v1/orgs/SCO/members?at=2024-07-05", method: .get) { response in
@@ -114,7 +119,9 @@ struct APIAppendTests {
         let target = ServerHarness(copying: nil)
         defer { target.cleanUp() }
         try await target.withClient(appends: true) { client in
-            try await client.execute(uri: "/api/v1/import?format=jsonl", method: .post, headers: Self.bearer, body: ByteBuffer(string: exported)) {
+            try await client.execute(
+                uri: "/api/v1/import?format=jsonl", method: .post, headers: Self.bearer, body: ByteBuffer(string: exported)
+            ) {
                 response in
                 #expect(response.status == .ok, "\(response.text.prefix(400))")
                 #expect((response.object["appended"] as? Int ?? 0) > 20)
@@ -122,7 +129,9 @@ struct APIAppendTests {
             try await client.execute(uri: "/api/v1/orgs/SCO/members?at=2017-06-09", method: .get) { response in
                 #expect(response.rows.count == 8)
             }
-            try await client.execute(uri: "/api/v1/import?format=csv", method: .post, headers: Self.bearer, body: ByteBuffer(string: "garbage\n\u{1}\u{2}")) {
+            try await client.execute(
+                uri: "/api/v1/import?format=csv", method: .post, headers: Self.bearer, body: ByteBuffer(string: "garbage\n\u{1}\u{2}")
+            ) {
                 response in
                 #expect(response.status == .badRequest, "\(response.text)")
             }

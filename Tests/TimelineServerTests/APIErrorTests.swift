@@ -111,10 +111,12 @@ struct APIErrorTests {
             }
             for (body, status, id) in [
                 ("begin", 400, "statement-refused"), ("import \"/etc/passwd\"", 400, "statement-refused"),
-                ("append accession SCO BLR on 2030", 409, "missing-source"), ("append accession SCO on 2030 source \"x\"", 400, "missing-value"),
+                ("append accession SCO BLR on 2030", 409, "missing-source"),
+                ("append accession SCO on 2030 source \"x\"", 400, "missing-value"),
             ] {
                 try await client.execute(
-                    uri: "/api/v1/append", method: .post, headers: [.authorization: "Bearer \(ServerHarness.secret)"], body: ByteBuffer(string: body)
+                    uri: "/api/v1/append", method: .post, headers: [.authorization: "Bearer \(ServerHarness.secret)"],
+                    body: ByteBuffer(string: body)
                 ) { response in
                     #expect(Int(response.status.code) == status, "\(body): \(response.text)")
                     #expect(response.errorID == id, "\(body): \(response.text)")
@@ -134,7 +136,9 @@ struct APIErrorTests {
         limits.uriBytes = 512
         try await harness.withClient(appends: true, limits: limits) { client in
             let big = ByteBuffer(string: String(repeating: "# comment line\n", count: 400))
-            try await client.execute(uri: "/api/v1/append", method: .post, headers: [.authorization: "Bearer \(ServerHarness.secret)"], body: big) {
+            try await client.execute(
+                uri: "/api/v1/append", method: .post, headers: [.authorization: "Bearer \(ServerHarness.secret)"], body: big
+            ) {
                 response in
                 #expect(response.status == .contentTooLarge)
                 #expect(response.errorID == "body-too-large")

@@ -1,8 +1,8 @@
 import Foundation
-import Synchronization
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import TimelineCore
 import TimelineScript
 import TimelineServer

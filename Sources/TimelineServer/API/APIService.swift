@@ -89,7 +89,8 @@ struct APIService: Sendable {
         }
         if let receipt = outcome.receipt { answerHead = receipt.head }
         var answer = render(
-            request.answer, statement: text, outputs: host.outputs, files: host.files, receipt: outcome.receipt, alreadyPresent: interpreter.alreadyPresentCount, head: answerHead)
+            request.answer, statement: text, outputs: host.outputs, files: host.files, receipt: outcome.receipt,
+            alreadyPresent: interpreter.alreadyPresentCount, head: answerHead)
         answer.headers.append(("ETag", APIAnswer.entityTag(answerHead)))
         if moved {
             answer.headers.append(("Timeline-Head-Moved", "\(logHead.count):\(logHead.hash.hex)"))
@@ -166,7 +167,8 @@ struct APIService: Sendable {
                 case .table(let table) where table.columns.isEmpty: continue
                 case .table(let table): items.append("{\"kind\":\"table\",\(JSONText.tableMembers(table))}")
                 case .text(let text): items.append("{\"kind\":\"text\",\"text\":\(JSONText.string(text))}")
-                case .info(let text) where written.contains(text) || (text.hasPrefix("wrote ") && text.hasSuffix(files.last?.name ?? "\u{0}")):
+                case .info(let text)
+                where written.contains(text) || (text.hasPrefix("wrote ") && text.hasSuffix(files.last?.name ?? "\u{0}")):
                     continue
                 case .info(let text): items.append("{\"kind\":\"info\",\"text\":\(JSONText.string(text))}")
                 }

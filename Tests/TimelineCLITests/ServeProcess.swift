@@ -1,0 +1,81 @@
+import Foundation
+import TimelineTestSupport
+
+/// A `timeline serve` process on a free port, for tests of the real server: it is started,
+/// its first line says where it listens, and it is stopped when the test ends.
+final class ServeProcess {
+    let process: Process
+    /// The port it listens on.
+    let port: Int
+    /// The base URL, `http://127.0.0.1:PORT`.
+    let url: String
+    /// How long it took from the start until it said it was listening.
+    let startup: Duration
+    private let output: Pipe
+    private let errors: Pipe
+
+    /// Starts `timeline [--log LOG] serve --port 0 ARGUMENTS`.
+    init(log: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
+        process = try launch("timeline", ["--log", log, "serve", "--port", "0"] + arguments, environment: environment)
+        output = Pipe()
+        errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        let clock = ContinuousClock()
+        let start = clock.now
+        try process.run()
+        // The first line: "timeline: serving LOG on http://127.0.0.1:PORT (appends …)".
+        var line: [UInt8] = []
+        let handle = output.fileHandleForReading
+        while !line.contains(UInt8(ascii: "\n")) {
+            let byte = handle.readData(ofLength: 1)
+            if byte.isEmpty { break }
+            line += byte
+        }
+        startup = clock.now - start
+        let text = String(decoding: line, as: UTF8.self)
+        guard let range = text.range(of: "http://127.0.0.1:"),
+            let port = Int(text[range.upperBound...].prefix { $0.isNumber })
+        else {
+            process.terminate()
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw RawHTTPError.serverDidNotStart(text + stderr)
+        }
+        self.port = port
+        url = "http://127.0.0.1:\(port)"
+    }
+
+    /// Stops the server and returns what it logged after its first line.
+    @discardableResult
+    func stop() -> String {
+        if process.isRunning {
+            process.interrupt()
+            process.waitUntilExit()
+        }
+        return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    deinit { if process.isRunning { process.terminate() } }
+
+    /// GET `path`.
+    func get(_ path: String, headers: [String: String] = [:]) throws -> RawHTTPResponse {
+        try RawHTTPConnection.exchange(port: port, path: path, headers: headers)
+    }
+
+    /// POST `body` to `path`.
+    func post(_ path: String, body: String, headers: [String: String] = [:]) throws -> RawHTTPResponse {
+        try RawHTTPConnection.exchange(port: port, method: "POST", path: path, headers: headers, body: Array(body.utf8))
+    }
+}
+
+extension RawHTTPError {
+    static func serverDidNotStart(_ output: String) -> RawHTTPError { RawHTTPError(description: "timeline serve did not start: \(output)") }
+}
+
+extension RawHTTPResponse {
+    /// The body as a JSON object.
+    var object: [String: Any] { (try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any] ?? [:] }
+    /// The rows of a table answer.
+    var rows: [[String: Any]] { object["rows"] as? [[String: Any]] ?? [] }
+}
