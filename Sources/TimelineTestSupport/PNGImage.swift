@@ -83,6 +83,13 @@ public struct PNGImage: Sendable {
         self.pixels = rgb
     }
 
+    /// The colour of one pixel as `0xRRGGBB`; `nil` outside the image.
+    public func colour(x: Int, y: Int) -> Int? {
+        guard (0..<width).contains(x), (0..<height).contains(y) else { return nil }
+        let index = (y * width + x) * 3
+        return Int(pixels[index]) << 16 | Int(pixels[index + 1]) << 8 | Int(pixels[index + 2])
+    }
+
     /// How many pixels are within `tolerance` of an RGB colour given as `0xRRGGBB`.
     public func count(near colour: Int, tolerance: Int = 12) -> Int {
         let r = (colour >> 16) & 0xFF
