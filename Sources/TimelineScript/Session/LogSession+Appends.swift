@@ -53,9 +53,16 @@ extension LogSession {
     /// Starts a run: outside a transaction nothing is pending; the log is read anew when a
     /// statement first needs it, so queries a snapshot can answer never read a large log.
     func startRun() {
+        let hadPending = !pending.isEmpty
         if !transactionOpen { pending = [] }
         pendingBeforeRun = pending.count
         alreadyPresent = 0
+        // What the last run read still stands while the log ends where it did (a cheap check of
+        // its tail): a server or a REPL then answers without reading the log again.
+        if !transactionOpen, let committed, log.stillEnds(at: committed.head) {
+            if hadPending { invalidate(.appendsRemoved) }
+            return
+        }
         invalidate(.logMayHaveMoved)
     }
 

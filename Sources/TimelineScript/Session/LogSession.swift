@@ -108,6 +108,16 @@ public final class LogSession {
         invalidate(.logMayHaveMoved)
     }
 
+    /// Forgets what was read of the log when the log no longer ends where it did then (another
+    /// writer appended), outside a transaction; keeps it, at the cost of a look at the log's
+    /// tail, when it does.
+    public func forgetIfMoved() {
+        guard !transactionOpen else { return }
+        if let committed, log.stillEnds(at: committed.head) { return }
+        if committed == nil, appendedHead == nil, let snapshot, log.stillEnds(at: snapshot.head) { return }
+        logMoved()
+    }
+
     /// The log's head as last read or appended (read now if neither), counting no pending appends.
     public func head() -> LogHead? {
         if let committed { return committed.head }

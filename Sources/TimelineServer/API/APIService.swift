@@ -17,7 +17,7 @@ struct APIService: Sendable {
     /// The log's head now.
     func head() async -> APIAnswer {
         await pool.perform { session in
-            session.logMoved()
+            session.forgetIfMoved()
             guard let head = session.head() else { return Self.unreadable(session) }
             return .json("{\"head\":\(JSONText.head(head))}", head: head)
         }
@@ -26,7 +26,7 @@ struct APIService: Sendable {
     /// The countries the log knows (ISO's and those its `state` events introduce).
     func countries() async -> APIAnswer {
         await pool.perform { session in
-            session.logMoved()
+            session.forgetIfMoved()
             guard let head = session.head() else { return Self.unreadable(session) }
             let table = Table(
                 columns: ["code", "name", "former"],
@@ -40,7 +40,7 @@ struct APIService: Sendable {
     // MARK: On the session's thread
 
     private static func execute(_ request: StatementRequest, in session: LogSession, limits: ServerLimits) -> APIAnswer {
-        session.logMoved()
+        session.forgetIfMoved()
         guard let logHead = session.head() else { return unreadable(session) }
         var known = request.known
         var answerHead = logHead
