@@ -1,3 +1,5 @@
+import TimelineStore
+
 /// Where a PostgreSQL log lives: a `postgresql://` URL read by libpq's conventions.
 ///
 /// `postgresql://USER:PASSWORD@HOST:PORT/DATABASE?host=/run/postgresql&sslmode=disable`; what the
@@ -141,28 +143,10 @@ public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible {
 
     /// A URL part with its `%XX` escapes decoded.
     static func decoded(_ text: Substring) throws(Malformed) -> String {
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = iterator.next().flatMap(Self.hexValue), let low = iterator.next().flatMap(Self.hexValue) else {
-                throw Malformed(reason: "a % in the URL must be followed by two hexadecimal digits")
-            }
-            bytes.append(high << 4 | low)
+        guard let decoded = PercentDecoding.decode(String(text)) else {
+            throw Malformed(reason: "a % in the URL must be followed by two hexadecimal digits, and the bytes must be UTF-8")
         }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+        return decoded
     }
 
     /// Why a URL is not a PostgreSQL log's address.

@@ -10,11 +10,13 @@ struct ExplorerBrowserTests {
     /// The member colour of `explorer.css` (rgb 31 78 156).
     static let memberColour = 0x1F4E9C
 
-    /// A copy of the bundled history in a scratch folder.
-    static func scratchLog(_ scratch: ScratchDirectory) -> String {
-        let log = scratch.file("log.jsonl")
-        _ = writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: log)
-        return log
+    /// A server over `log` and a browser with the explorer open at `query`, its view settled.
+    static func open(_ log: String, at query: String) throws -> (ServeProcess, HeadlessBrowser) {
+        let server = try ServeProcess(log: log)
+        let browser = try HeadlessBrowser(width: 1280, height: 900)
+        try browser.navigate(to: server.url + "/" + query)
+        try settle(browser)
+        return (server, browser)
     }
 
     /// Waits until every request of the view has finished.
@@ -46,12 +48,11 @@ struct ExplorerBrowserTests {
     func sliderRosterCountryAndLink() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let server = try ServeProcess(log: Self.scratchLog(scratch))
-        defer { server.stop() }
-        let browser = try HeadlessBrowser(width: 1280, height: 900)
-        defer { browser.close() }
-        try browser.navigate(to: server.url + "/?org=SCO")
-        try Self.settle(browser)
+        let (server, browser) = try Self.open(ServeProcess.bundledCopy(in: scratch), at: "?org=SCO")
+        defer {
+            browser.close()
+            server.stop()
+        }
         #expect(try browser.evaluate("document.querySelector('#org').value") as? String == "SCO")
 
         try Self.enterDate("2017-06-09", in: browser)
@@ -72,11 +73,14 @@ struct ExplorerBrowserTests {
 
         try browser.click("#roster tr[data-code=BLR]")
         try browser.waitUntil("document.querySelectorAll('#memberships tr[data-org]').length > 0 && document.body.dataset.busy === 'false'")
-        let organizations = try browser.evaluate("[...document.querySelectorAll('#memberships tr[data-org]')].map(tr => tr.dataset.org)") as? [String]
+        let organizations =
+            try browser.evaluate("[...document.querySelectorAll('#memberships tr[data-org]')].map(tr => tr.dataset.org)") as? [String]
         #expect(organizations?.contains("SCO") == true && organizations?.contains("UN") == true, "\(organizations ?? [])")
 
         let link = try #require(try browser.evaluate("location.href") as? String)
-        #expect(link.contains("org=SCO") && link.contains("at=2024-07-04") && link.contains("country=BLR") && link.contains("head=827"), "\(link)")
+        #expect(
+            link.contains("org=SCO") && link.contains("at=2024-07-04") && link.contains("country=BLR") && link.contains("head=827"),
+            "\(link)")
         try browser.navigate(to: link)
         try Self.settle(browser)
         try browser.waitUntil("document.querySelectorAll('#memberships tr[data-org]').length > 0")
@@ -90,28 +94,28 @@ struct ExplorerBrowserTests {
     func mapColours() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let server = try ServeProcess(log: Self.scratchLog(scratch))
-        defer { server.stop() }
-        let browser = try HeadlessBrowser(width: 1280, height: 900)
-        defer { browser.close() }
-        try browser.navigate(to: server.url + "/?org=SCO&at=2024-07-04")
-        try Self.settle(browser)
+        let (server, browser) = try Self.open(ServeProcess.bundledCopy(in: scratch), at: "?org=SCO&at=2024-07-04")
+        defer {
+            browser.close()
+            server.stop()
+        }
         try browser.waitUntil("document.querySelector('#map path[data-code=BLR]') !== null")
         func screenPoint(_ code: String) throws -> (Int, Int) {
-            let point = try browser.evaluate(
-                """
-                (async () => {
-                  const world = await (await fetch('/world.json')).json();
-                  const country = world.countries.find(c => c.code === '\(code)');
-                  const map = document.querySelector('#map');
-                  map.scrollIntoView({block: 'center', behavior: 'instant'});
-                  const path = map.querySelector('path[data-code=\(code)]');
-                  const p = map.createSVGPoint();
-                  p.x = country.label[0]; p.y = country.label[1];
-                  const s = p.matrixTransform(path.getScreenCTM());
-                  return [Math.round(s.x), Math.round(s.y)];
-                })()
-                """) as? [Any]
+            let point =
+                try browser.evaluate(
+                    """
+                    (async () => {
+                      const world = await (await fetch('/world.json')).json();
+                      const country = world.countries.find(c => c.code === '\(code)');
+                      const map = document.querySelector('#map');
+                      map.scrollIntoView({block: 'center', behavior: 'instant'});
+                      const path = map.querySelector('path[data-code=\(code)]');
+                      const p = map.createSVGPoint();
+                      p.x = country.label[0]; p.y = country.label[1];
+                      const s = p.matrixTransform(path.getScreenCTM());
+                      return [Math.round(s.x), Math.round(s.y)];
+                    })()
+                    """) as? [Any]
             let x = (point?.first as? NSNumber)?.intValue ?? -1
             let y = (point?.last as? NSNumber)?.intValue ?? -1
             return (x, y)
@@ -140,20 +144,22 @@ struct ExplorerBrowserTests {
     func knownAtCorrection() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let log = Self.scratchLog(scratch)
+        let log = ServeProcess.bundledCopy(in: scratch)
         // A correction for the test only: Belarus's SCO accession moved to 2024-07-10.
-        let id = try timeline(["--log", log, "-c", "history Belarus | where org == SCO | where type == accession | select id", "--format", "csv"])
+        let id = try timeline([
+            "--log", log, "-c", "history Belarus | where org == SCO | where type == accession | select id", "--format", "csv",
+        ])
         let accession = try #require(id.stdout.split(separator: "\n").dropFirst().first.map(String.init))
         let corrected = try timeline([
-            "--log", log, "-c", "append correction \(accession.prefix(12)) date 2024-07-10 source \"test fixture: a correction for the known-at test\"",
+            "--log", log, "-c",
+            "append correction \(accession.prefix(12)) date 2024-07-10 source \"test fixture: a correction for the known-at test\"",
         ])
         #expect(corrected.status == 0, "\(corrected.stderr)")
-        let server = try ServeProcess(log: log)
-        defer { server.stop() }
-        let browser = try HeadlessBrowser(width: 1280, height: 900)
-        defer { browser.close() }
-        try browser.navigate(to: server.url + "/?org=SCO&at=2024-07-05")
-        try Self.settle(browser)
+        let (server, browser) = try Self.open(log, at: "?org=SCO&at=2024-07-05")
+        defer {
+            browser.close()
+            server.stop()
+        }
         #expect(try !Self.memberCodes(browser).contains("BLR"))
         // The known-at slider back to record 827, before the correction.
         _ = try browser.evaluate("document.querySelector('#known').focus()")
@@ -171,16 +177,17 @@ struct ExplorerBrowserTests {
     func movedHead() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let log = Self.scratchLog(scratch)
+        let log = ServeProcess.bundledCopy(in: scratch)
         let head = try timeline(["--log", log, "-c", "head", "--format", "csv"]).stdout.split(separator: "\n")[1].split(separator: ",")
-        let appended = try timeline(["--log", log, "-c", "append accession SCO TKM on 2025-01-01 source \"test fixture: not a real accession\""])
+        let appended = try timeline([
+            "--log", log, "-c", "append accession SCO TKM on 2025-01-01 source \"test fixture: not a real accession\"",
+        ])
         #expect(appended.status == 0)
-        let server = try ServeProcess(log: log)
-        defer { server.stop() }
-        let browser = try HeadlessBrowser(width: 1280, height: 900)
-        defer { browser.close() }
-        try browser.navigate(to: server.url + "/?org=SCO&at=2025-06-01&head=\(head[0]):\(head[1])")
-        try Self.settle(browser)
+        let (server, browser) = try Self.open(log, at: "?org=SCO&at=2025-06-01&head=\(head[0]):\(head[1])")
+        defer {
+            browser.close()
+            server.stop()
+        }
         try browser.waitUntil("document.querySelector('#head-notice').hidden === false")
         #expect(try !Self.memberCodes(browser).contains("TKM"))
         try browser.click("#head-current")

@@ -10,14 +10,14 @@ import TimelineTestSupport
 /// makes a private Python environment, which takes a minute.
 @Suite(
     "OpenAPI document against the live server",
-    .enabled(if: ProcessInfo.processInfo.environment["CI"] == "true" || ProcessInfo.processInfo.environment["TIMELINE_OPENAPI_CHECK"] == "1"))
+    .enabled(
+        if: ProcessInfo.processInfo.environment["CI"] == "true" || ProcessInfo.processInfo.environment["TIMELINE_OPENAPI_CHECK"] == "1"))
 struct OpenAPIConformanceTests {
     @Test("schemathesis finds no answer that contradicts the document, on a server with appends on and one with them off")
     func schemathesis() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let log = scratch.file("log.jsonl")
-        _ = writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: log)
+        let log = ServeProcess.bundledCopy(in: scratch)
         let before = readBytes(log)
         let token = scratch.file("token")
         _ = writeBytes(Array("openapi-check-token-0123456789\n".utf8), to: token)

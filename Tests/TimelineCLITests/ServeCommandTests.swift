@@ -11,8 +11,7 @@ struct ServeCommandTests {
     func startsAndLogs() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let log = scratch.file("log.jsonl")
-        _ = writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: log)
+        let log = ServeProcess.bundledCopy(in: scratch)
         let server = try ServeProcess(log: log)
         let members = try server.get("/api/v1/orgs/SCO/members?at=2017-06-09")
         #expect(members.status == 200)
@@ -34,8 +33,7 @@ struct ServeCommandTests {
     func slowClient() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let log = scratch.file("log.jsonl")
-        _ = writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: log)
+        let log = ServeProcess.bundledCopy(in: scratch)
         let server = try ServeProcess(log: log, arguments: ["--idle-time", "2", "--workers", "1"])
         defer { server.stop() }
         let slow = try RawHTTPConnection(port: server.port)
@@ -64,8 +62,7 @@ struct ServeCommandTests {
     func oversizedHead() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let log = scratch.file("log.jsonl")
-        _ = writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: log)
+        let log = ServeProcess.bundledCopy(in: scratch)
         let server = try ServeProcess(log: log)
         defer { server.stop() }
         let connection = try RawHTTPConnection(port: server.port)
@@ -95,8 +92,7 @@ struct ServeCommandTests {
     func appendsThroughTheServer() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let log = scratch.file("log.jsonl")
-        _ = writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: log)
+        let log = ServeProcess.bundledCopy(in: scratch)
         let token = scratch.file("token")
         _ = writeBytes(Array("s3cret-s3cret-s3cret-s3cret\n".utf8), to: token)
         chmod(token, 0o600)

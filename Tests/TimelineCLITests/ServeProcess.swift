@@ -58,6 +58,13 @@ final class ServeProcess {
 
     deinit { if process.isRunning { process.terminate() } }
 
+    /// A copy of the bundled history in `scratch`, for a server to serve and change.
+    static func bundledCopy(in scratch: ScratchDirectory) -> String {
+        let log = scratch.file("log.jsonl")
+        _ = writeBytes(readBytes(packageRoot + "/Events/diplomacy.jsonl"), to: log)
+        return log
+    }
+
     /// GET `path`.
     func get(_ path: String, headers: [String: String] = [:]) throws -> RawHTTPResponse {
         try RawHTTPConnection.exchange(port: port, path: path, headers: headers)
