@@ -24,9 +24,13 @@ struct OpenAPIConformanceTests {
         chmod(token, 0o600)
         for arguments in [["--token-file", token], []] {
             let server = try ServeProcess(log: log, arguments: arguments)
-            let check = try runProduct(packageRoot + "/scripts/check-openapi", [server.url])
+            // schemathesis's report goes to a file: a pipe read one stream at a time could fill.
+            let report = scratch.file("report.txt")
+            let check = try runProduct(
+                "/bin/bash", ["-c", "\"$0\" \"$1\" > \"$2\" 2>&1", packageRoot + "/scripts/check-openapi", server.url, report])
             server.stop()
-            #expect(check.status == 0, "scripts/check-openapi \(arguments):\n\(check.stdout.suffix(6000))\n\(check.stderr.suffix(3000))")
+            let text = String(decoding: readBytes(report), as: UTF8.self)
+            #expect(check.status == 0, "scripts/check-openapi \(arguments):\n\(text.suffix(8000))")
         }
         #expect(readBytes(log) == before, "the check changed the log")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TimelineTestSupport
 
 /// A `timeline serve` process on a free port, for tests of the real server: it is started,
@@ -44,7 +45,21 @@ final class ServeProcess {
         }
         self.port = port
         url = "http://127.0.0.1:\(port)"
+        // The request log is read as it comes, so that a full pipe never stalls the server.
+        let logged = self.logged
+        Thread.detachNewThread {
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { break }
+                logged.bytes.withLock { $0 += data }
+            }
+            logged.bytes.withLock { $0 += Data("\u{0}".utf8) }
+        }
     }
+
+    /// What the server logged after its first line, as read so far (a NUL at the end once the
+    /// server closed its output).
+    private let logged = LoggedOutput()
 
     /// Stops the server and returns what it logged after its first line.
     @discardableResult
@@ -53,7 +68,9 @@ final class ServeProcess {
             process.interrupt()
             process.waitUntilExit()
         }
-        return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // Until the reader has seen the end of the output.
+        for _ in 0..<200 where logged.bytes.withLock({ $0.last != 0 }) { Thread.sleep(forTimeInterval: 0.01) }
+        return String(decoding: logged.bytes.withLock { $0.last == 0 ? $0.dropLast() : $0 }, as: UTF8.self)
     }
 
     deinit { if process.isRunning { process.terminate() } }
@@ -74,6 +91,11 @@ final class ServeProcess {
     func post(_ path: String, body: String, headers: [String: String] = [:]) throws -> RawHTTPResponse {
         try RawHTTPConnection.exchange(port: port, method: "POST", path: path, headers: headers, body: Array(body.utf8))
     }
+}
+
+/// The bytes a server wrote, shared between the thread reading them and the test.
+private final class LoggedOutput: Sendable {
+    let bytes = Mutex<Data>(Data())
 }
 
 extension RawHTTPError {

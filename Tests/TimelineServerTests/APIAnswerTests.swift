@@ -140,6 +140,7 @@ struct APIAnswerTests {
             try await client.execute(uri: "/api/v1/orgs/SCO/members?at=2017", method: .get, headers: [.ifNoneMatch: etag]) { response in
                 #expect(response.status == .notModified)
                 #expect(response.body.readableBytes == 0)
+                #expect(response.headers[.eTag] == etag)
             }
             try await client.execute(uri: "/api/v1/orgs/SCO/members?at=2017", method: .get, headers: [.ifNoneMatch: "\"1-00\""]) {
                 response in

@@ -16,6 +16,8 @@ struct APIErrorTests {
             ("/api/v1/orgs/SCO/members?at=2017-13-01", 400, "invalid-parameter", "expected an EDTF date"),
             ("/api/v1/orgs/SCO/members?when=2017", 400, "unknown-parameter", "this route takes at, head, known"),
             ("/api/v1/orgs/SCO/members?known=yesterday", 400, "invalid-parameter", "a sequence number"),
+            ("/api/v1/orgs/SCO/chart.svg?to=2030/..", 400, "invalid-parameter", "not an interval"),
+            ("/api/v1/orgs/SCO/history?from=../2018", 400, "invalid-parameter", "not an interval"),
             ("/api/v1/orgs/SCO/members?head=12", 400, "invalid-parameter", "SEQ:HASH"),
             ("/api/v1/orgs/SCO/diff?from=2015", 400, "missing-parameter", "both from and to"),
             ("/api/v1/export/events?format=xml", 400, "invalid-parameter", "json, jsonl or csv"),

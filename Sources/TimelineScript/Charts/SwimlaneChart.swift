@@ -7,6 +7,10 @@ import TimelineCore
 /// The terminal form fits a given width; the SVG form is a standalone file with an axis, a
 /// legend, and a hover title on every span giving its dates and source.
 struct SwimlaneChart {
+    /// The most years one chart spans (a chart of the whole era of a long-lived organization
+    /// fits; one to the end of time does not).
+    static let maximumYears = 1_000
+
     /// What a chart is about.
     enum Subject {
         /// An organization: a lane per country that held a status in it.

@@ -127,6 +127,9 @@ extension Interpreter {
             guard fromYear <= toYear else {
                 throw Diagnostic(InterpreterMessage.chartEndsBeforeStart(from: fromYear, to: toYear), at: query.range)
             }
+            guard toYear - fromYear < SwimlaneChart.maximumYears else {
+                throw Diagnostic(InterpreterMessage.chartTooLong(from: fromYear, to: toYear), at: query.range)
+            }
             let chart = SwimlaneChart(timeline: timeline, subject: subject, fromYear: fromYear, toYear: toYear)
             for (target, content) in [
                 (svg, { chart.svg() }),

@@ -64,9 +64,9 @@ struct APIService: Sendable {
             }
             switch known {
             case .seq(let seq)?: known = .seq(min(seq, pin.seq))
-            case .time?:
+            case .time(let time)?:
                 return APIErrorBody.answer(
-                    .parameter("known", "time", expected: "a sequence number when head is given (the log as it stood at the pinned head)"),
+                    .parameter("known", time, expected: "a sequence number when head is given (the log as it stood at the pinned head)"),
                     head: logHead)
             case nil: known = .seq(pin.seq)
             }
@@ -74,7 +74,9 @@ struct APIService: Sendable {
             answerHead = LogHead(count: pin.seq, hash: hash)
         }
         if let tags = request.ifNoneMatch, EntityTags.matches(tags, APIAnswer.entityTag(answerHead)) {
-            return APIAnswer(status: 304, contentType: "application/json; charset=utf-8", body: [], head: answerHead)
+            return APIAnswer(
+                status: 304, contentType: "application/json; charset=utf-8", body: [], head: answerHead,
+                headers: [("ETag", APIAnswer.entityTag(answerHead))])
         }
         let text = request.statement(known)
         let source = SourceFile(name: "<request>", text: text)

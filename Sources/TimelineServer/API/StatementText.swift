@@ -26,6 +26,10 @@ enum StatementText {
     /// A date, checked as EDTF (`2017`, `2017-06`, `2017-06-09`, with `?`, `~` or `%`).
     static func date(_ value: String, parameter: String) throws(BadRequest) -> String {
         guard value.utf8.count <= 40 else { throw .parameter(parameter, String(value.prefix(40)) + "…", expected: "an EDTF date") }
+        // One date: an interval (`2024-07-03/2024-07-04`, `2030/..`) names no single point to ask at.
+        guard !value.contains("/"), !value.contains("..") else {
+            throw .parameter(parameter, value, expected: "one EDTF date such as 2017, 2017-06 or 2017-06-09, not an interval")
+        }
         do {
             _ = try EDTFDate.parse(value)
         } catch {

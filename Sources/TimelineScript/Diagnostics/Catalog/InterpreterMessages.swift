@@ -67,6 +67,8 @@ public enum InterpreterMessage: DiagnosticMessage {
     case rowCountNeedsNumber(found: String)
     /// A chart whose end comes before its start.
     case chartEndsBeforeStart(from: Int, to: Int)
+    /// A chart over more years than a chart can draw.
+    case chartTooLong(from: Int, to: Int)
     /// `export … into FILE` with a file name whose extension says no format.
     case unsupportedExportFile(path: String)
     /// A row (from a loop over a table) where an operand belongs, without a column naming it.
@@ -95,7 +97,7 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .missingArgument: return DiagnosticID("missing-argument", category: .runtime)
         case .unknownFunction: return DiagnosticID("unknown-function", category: .runtime)
         case .unknownColumn: return DiagnosticID("unknown-column", category: .runtime)
-        case .chartEndsBeforeStart: return DiagnosticID("invalid-range", category: .runtime)
+        case .chartEndsBeforeStart, .chartTooLong: return DiagnosticID("invalid-range", category: .runtime)
         case .unsupportedExportFile: return DiagnosticID("export-format", category: .runtime)
         case .setOperandWithoutCountry, .rowWithoutColumn: return DiagnosticID("unknown-column", category: .runtime)
         case .expectedType, .expectedDate, .knownAtSeqNeedsNumber, .knownAtNeedsTime, .forNeedsList, .ifNeedsCondition,
@@ -153,6 +155,9 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .whereNeedsCondition(let found): return "where needs a condition that is true or false, not \(found)"
         case .rowCountNeedsNumber(let found): return "first and last need a whole number of rows, not \(found)"
         case .chartEndsBeforeStart(let from, let to): return "the chart ends (\(to)) before it starts (\(from))"
+        case .chartTooLong(let from, let to):
+            return
+                "the chart would span \(to - from + 1) years (\(from) to \(to)); a chart draws at most \(SwimlaneChart.maximumYears): give from and to"
         case .unsupportedExportFile(let path): return "export writes .csv, .jsonl or .json files (import reads them back), not \(path)"
         case .rowWithoutColumn(let what, let columns, let found):
             return
