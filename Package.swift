@@ -52,7 +52,6 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            exclude: ["API/openapi.md"],
             resources: [
                 .embedInCode("Explorer/index.html"), .embedInCode("Explorer/explorer.css"),
                 .embedInCode("Explorer/explorer.js"), .embedInCode("Explorer/world.json"),
