@@ -204,7 +204,14 @@ struct APIErrorTests {
                 #expect(file["name"] as? String == target)
                 #expect((file["text"] as? String)?.contains("<svg") == true)
             }
+            let export = "export intervals SCO into \"\(harness.scratch.file("sco.csv"))\""
+            try await client.execute(uri: "/api/v1/query", method: .post, body: ByteBuffer(string: export)) { response in
+                let outputs = try #require(response.object["outputs"] as? [[String: Any]])
+                #expect(outputs.map { $0["kind"] as? String } == ["file"], "\(response.text.prefix(300))")
+                #expect((outputs.first?["text"] as? String)?.hasPrefix("org,country,status,from,to\n") == true)
+            }
         }
         #expect(!FileManager.default.fileExists(atPath: target))
+        #expect(!FileManager.default.fileExists(atPath: harness.scratch.file("sco.csv")))
     }
 }

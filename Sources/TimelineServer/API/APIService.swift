@@ -92,12 +92,9 @@ struct APIService: Sendable {
         if let receipt = outcome.receipt { answerHead = receipt.head }
         var answer = render(
             request.answer, statement: text, outputs: host.outputs, files: host.files, receipt: outcome.receipt,
-            alreadyPresent: interpreter.alreadyPresentCount, head: answerHead)
+            alreadyPresent: interpreter.alreadyPresentCount, head: answerHead, logHead: moved ? logHead : nil)
         answer.headers.append(("ETag", APIAnswer.entityTag(answerHead)))
-        if moved {
-            answer.headers.append(("Timeline-Head-Moved", "\(logHead.count):\(logHead.hash.hex)"))
-            answer.body = Array(spliceMoved(String(decoding: answer.body, as: UTF8.self), logHead: logHead).utf8)
-        }
+        if moved { answer.headers.append(("Timeline-Head-Moved", "\(logHead.count):\(logHead.hash.hex)")) }
         return answer
     }
 
@@ -134,25 +131,24 @@ struct APIService: Sendable {
 
     private static func render(
         _ kind: StatementRequest.Answer, statement: String, outputs: [ScriptOutput], files: [(name: String, contents: [UInt8])],
-        receipt: AppendReceipt?, alreadyPresent: Int, head: LogHead
+        receipt: AppendReceipt?, alreadyPresent: Int, head: LogHead, logHead movedHead: LogHead?
     ) -> APIAnswer {
         let headJSON = JSONText.head(head)
+        // `log_head` is the log's head now: another than `head` only for an answer at a pinned
+        // head the log has moved on from, which `head_moved` then says.
+        let logHeadJSON = JSONText.head(movedHead ?? head) + (movedHead == nil ? "" : ",\"head_moved\":true")
+        let lastTable =
+            outputs.reversed().lazy.compactMap { output -> Table? in
+                if case .table(let table) = output { return table }
+                return nil
+            }.first ?? Table(columns: [])
         switch kind {
         case .table:
-            let table =
-                outputs.reversed().lazy.compactMap { output -> Table? in
-                    if case .table(let table) = output { return table }
-                    return nil
-                }.first ?? Table(columns: [])
             return .json(
-                "{\"head\":\(headJSON),\"log_head\":\(headJSON),\"statement\":\(JSONText.string(statement)),\(JSONText.tableMembers(table))}",
+                "{\"head\":\(headJSON),\"log_head\":\(logHeadJSON),\"statement\":\(JSONText.string(statement)),\(JSONText.tableMembers(lastTable))}",
                 head: head)
         case .text(let format):
-            let table =
-                outputs.reversed().lazy.compactMap { output -> Table? in
-                    if case .table(let table) = output { return table }
-                    return nil
-                }.first ?? Table(columns: [])
+            let table = lastTable
             let type = format == .csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8"
             return APIAnswer(
                 status: 200, contentType: type, body: Array(TableRenderer(format: format, colour: false).render(table).utf8), head: head)
@@ -161,17 +157,16 @@ struct APIService: Sendable {
         case .outputs:
             var items: [String] = []
             // What a statement "wrote" is returned as a file item, so the interpreter's "wrote
-            // NAME" (which the server never did) is left out, and so are the empty tables of
-            // charts and exports into files.
-            let written = Set(files.map { "wrote \($0.name)" })
+            // NAME" or "wrote N rows to NAME" (which the server never did) is left out, and so
+            // are the empty tables of charts and exports into files.
+            let names = files.map(\.name)
+            let isWriteNotice = { (text: String) in text.hasPrefix("wrote ") && names.contains { text.hasSuffix(" " + $0) } }
             for output in outputs {
                 switch output {
                 case .table(let table) where table.columns.isEmpty: continue
                 case .table(let table): items.append("{\"kind\":\"table\",\(JSONText.tableMembers(table))}")
                 case .text(let text): items.append("{\"kind\":\"text\",\"text\":\(JSONText.string(text))}")
-                case .info(let text)
-                where written.contains(text) || (text.hasPrefix("wrote ") && text.hasSuffix(files.last?.name ?? "\u{0}")):
-                    continue
+                case .info(let text) where isWriteNotice(text): continue
                 case .info(let text): items.append("{\"kind\":\"info\",\"text\":\(JSONText.string(text))}")
                 }
             }
@@ -180,21 +175,12 @@ struct APIService: Sendable {
                     "{\"kind\":\"file\",\"name\":\(JSONText.string(file.name)),\"text\":\(JSONText.string(String(decoding: file.contents, as: UTF8.self)))}"
                 )
             }
-            var body = "{\"head\":\(headJSON),\"log_head\":\(headJSON),\"statement\":\(JSONText.string(statement))"
+            var body = "{\"head\":\(headJSON),\"log_head\":\(logHeadJSON),\"statement\":\(JSONText.string(statement))"
             body += ",\"appended\":\(receipt?.appended.count ?? 0),\"already_present\":\(alreadyPresent)"
             body += ",\"first_seq\":\(receipt?.appended.first.map { String($0.seq.value) } ?? "null")"
             body += ",\"outputs\":[\(items.joined(separator: ","))]}"
             return .json(body, head: head)
         }
-    }
-
-    /// An envelope answered at a pinned head: `log_head` is the log's head now, and
-    /// `head_moved` says the two differ.
-    private static func spliceMoved(_ body: String, logHead: LogHead) -> String {
-        guard body.hasPrefix("{\"head\":"), let range = body.range(of: ",\"log_head\":") else { return body }
-        guard let end = body[range.upperBound...].firstIndex(of: "}") else { return body }
-        return String(body[..<range.lowerBound]) + ",\"log_head\":\(JSONText.head(logHead)),\"head_moved\":true"
-            + String(body[body.index(after: end)...])
     }
 
     /// 503: the log cannot be read, with what reading it said.
