@@ -25,9 +25,11 @@ public struct CountryRegistry: Sendable {
         self.countries = countries
         var byCode: [String: Int] = [:]
         var byName: [String: Int] = [:]
+        // Alpha-3 codes (and organization ids) first: an alpha-2 code never hides one ("AU" is
+        // the African Union once the log founds it, Australia otherwise).
+        for (index, country) in countries.enumerated() { byCode[country.alpha3] = index }
         for (index, country) in countries.enumerated() {
-            byCode[country.alpha3] = index
-            if let alpha2 = country.alpha2 { byCode[alpha2] = index }
+            if let alpha2 = country.alpha2, byCode[alpha2] == nil { byCode[alpha2] = index }
         }
         // Current countries win over former ones, and display names over other names, when two
         // entries share a name ("Burma" is Myanmar's alias and the former BUR's name).
@@ -45,14 +47,26 @@ public struct CountryRegistry: Sendable {
     }
 
     /// The states a log introduced (`state` events), in the order added.
-    public var introduced: [Country] { countries.filter(\.isIntroduced) }
+    public var introduced: [Country] { countries.filter { $0.isIntroduced && !$0.isOrganization } }
+
+    /// The organizations taking part as participants, in the order added.
+    public var organizations: [Country] { countries.filter(\.isOrganization) }
+
+    /// The countries proper: ISO's and the states a log introduced, without organizations.
+    public var countriesOnly: [Country] { countries.filter { !$0.isOrganization } }
 
     /// This registry with the states a log introduces added; a state whose code is already
     /// known is left out (the fold reports it). Answers `self` when there are none.
     public func adding(_ states: [Country]) -> CountryRegistry {
-        let fresh = states.filter { byCode[$0.alpha3] == nil }
+        let fresh = states.filter { state in byCode[state.alpha3].map { countries[$0].alpha3 != state.alpha3 } ?? true }
         guard !fresh.isEmpty else { return self }
         return CountryRegistry(countries: countries + fresh)
+    }
+
+    /// This registry with every organization of `organizations` as a participant (by its id),
+    /// except one whose id is already a country's code.
+    public func adding(organizations: some Sequence<Organization>) -> CountryRegistry {
+        adding(organizations.sorted { $0.id < $1.id }.map(Country.init(organization:)))
     }
 
     /// The country with this alpha-3 or alpha-2 code, in any case.

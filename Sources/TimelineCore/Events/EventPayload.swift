@@ -252,12 +252,16 @@ public struct Correction: Hashable, Sendable {
     public var text: String?
     /// The corrected speaker, for a statement.
     public var speaker: String?
+    /// Alternative dates added to the event (one of a kind it already has is replaced): how a
+    /// log records, after the fact, the other convention's date of a step.
+    public var alternatives: [AlternativeDate]
 
     /// A correction that sets the given fields and leaves those passed as `nil` as they were.
     public init(
         date: EDTFDate? = nil, country: String? = nil, status: Status? = nil, place: String? = nil, host: String? = nil,
-        name: String? = nil, text: String? = nil, speaker: String? = nil
+        name: String? = nil, text: String? = nil, speaker: String? = nil, alternatives: [AlternativeDate] = []
     ) {
+        self.alternatives = AlternativeDate.merging([], alternatives)
         self.date = date
         self.country = country
         self.status = status

@@ -13,6 +13,7 @@ extension NewEvent {
         if let date { fields.append(("date", .string(date.description))) }
         if let url = source.url { fields.append(("url", .string(url))) }
         if let note { fields.append(("note", .string(note))) }
+        if !alternatives.isEmpty { fields.append(("also", .fields(AlternativeDate.fields(of: alternatives)))) }
         func set(_ key: String, _ value: String?) { if let value { fields.append((key, .string(value))) } }
         switch payload {
         case .founding(let founding):
@@ -80,6 +81,7 @@ extension NewEvent {
             map["name"] = changes.name
             map["text"] = changes.text
             map["speaker"] = changes.speaker
+            for (key, value) in AlternativeDate.fields(of: changes.alternatives) { map["also." + key] = value }
             fields.append(("set", .fields(map)))
         case .retraction(let target, let reason):
             set("target", target)
@@ -182,7 +184,12 @@ extension NewEvent {
                 throw EventFieldError(field: "set", message: "a correction needs the fields it sets, as an object")
             }
             var changes = Correction()
+            var also: [String: String] = [:]
             for (key, value) in map {
+                if key.hasPrefix("also.") {
+                    also[String(key.dropFirst(5))] = value
+                    continue
+                }
                 switch key {
                 case "date":
                     do { changes.date = try EDTFDate.parse(value) } catch {
@@ -197,15 +204,24 @@ extension NewEvent {
                 case "speaker": changes.speaker = value
                 default:
                     throw EventFieldError(
-                        field: "set.\(key)", message: "a correction can set date, country, status, place, host, name, text or speaker")
+                        field: "set.\(key)",
+                        message: "a correction can set date, country, status, place, host, name, text, speaker or also.KIND")
                 }
             }
+            changes.alternatives = try AlternativeDate.dates(from: also, field: "set.also")
             guard !changes.isEmpty else { throw EventFieldError(field: "set", message: "a correction must change at least one field") }
             payload = .correction(target: try reader.string("target"), changes: changes)
         case .retraction:
             payload = .retraction(target: try reader.string("target"), reason: try reader.string("reason"))
         }
-        self.init(id: id, date: date, payload: payload, source: source, note: try reader.optionalString("note"))
+        var alternatives: [AlternativeDate] = []
+        switch fields["also"] {
+        case nil: break
+        case .fields(let map)?: alternatives = try AlternativeDate.dates(from: map, field: "also")
+        default: throw EventFieldError(field: "also", message: "expected an object of alternative dates (KIND, KIND.source, KIND.url)")
+        }
+        self.init(
+            id: id, date: date, payload: payload, source: source, note: try reader.optionalString("note"), alternatives: alternatives)
     }
 }
 

@@ -32,13 +32,38 @@ public struct NewEvent: Hashable, Sendable {
         indirect case text(String)
     }
 
+    /// The other dates of the same step, each with its kind and source (a decision before the
+    /// effective date, a signature before the entry into force), sorted by kind, one per kind.
+    public var alternatives: [AlternativeDate] {
+        get {
+            guard case .dates(let dates)? = storedAlternatives else { return [] }
+            return dates
+        }
+        set { storedAlternatives = newValue.isEmpty ? nil : .dates(AlternativeDate.merging([], newValue)) }
+    }
+    // Boxed, like the note: few events have alternative dates.
+    private var storedAlternatives: BoxedAlternatives?
+
+    private enum BoxedAlternatives: Hashable, Sendable {
+        indirect case dates([AlternativeDate])
+    }
+
     /// An event to append; without `id`, its id is derived from the content.
-    public init(id: EventID? = nil, date: EDTFDate?, payload: EventPayload, source: Source, note: String? = nil) {
+    public init(
+        id: EventID? = nil, date: EDTFDate?, payload: EventPayload, source: Source, note: String? = nil,
+        alternatives: [AlternativeDate] = []
+    ) {
         self.explicitID = id
         self.date = date
         self.payload = payload
         self.source = source
         self.storedNote = note.map(BoxedNote.text)
+        self.storedAlternatives = alternatives.isEmpty ? nil : .dates(AlternativeDate.merging([], alternatives))
+    }
+
+    /// The event's date of `kind`, if it carries one as an alternative date.
+    public func alternative(_ kind: DateKind) -> AlternativeDate? {
+        alternatives.first { $0.kind == kind }
     }
 
     /// The event's type.

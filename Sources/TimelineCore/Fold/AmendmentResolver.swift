@@ -154,6 +154,7 @@ struct AmendmentResolver {
     static func apply(_ changes: Correction, to original: NewEvent) -> NewEvent {
         var event = original
         if let date = changes.date { event.date = date }
+        if !changes.alternatives.isEmpty { event.alternatives = AlternativeDate.merging(event.alternatives, changes.alternatives) }
         switch event.payload {
         case .founding(var founding):
             founding.place = changes.place ?? founding.place

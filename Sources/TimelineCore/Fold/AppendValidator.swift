@@ -60,7 +60,8 @@ public struct AppendValidator: Sendable {
         guard clean else { return false }
         for record in batch {
             switch record.payload {
-            case .correction, .retraction, .state: return false
+            // A dissolution also ends memberships the organization holds in others: fold again.
+            case .correction, .retraction, .state, .dissolution: return false
             case .founding(let founding) where founding.predecessor != nil: return false
             default: break
             }

@@ -7,6 +7,9 @@ public struct EffectiveEvent: Hashable, Sendable {
     public let record: RecordedEvent
     /// The corrections applied, oldest first.
     public let corrections: [EventID]
+    /// The kind of alternative date the event is dated by, in a timeline folded under a date
+    /// convention (`nil`: its own date).
+    public let datedBy: DateKind?
     // The corrected content, boxed, only when a correction applies: most events have none, and
     // a second inline copy of every event would double a large log's memory.
     private let corrected: CorrectedContent?
@@ -17,6 +20,7 @@ public struct EffectiveEvent: Hashable, Sendable {
         self.record = record
         self.corrections = corrections
         self.corrected = corrections.isEmpty ? nil : CorrectedContent(event: event)
+        self.datedBy = nil
     }
 
     /// An event no correction applies to.
@@ -24,6 +28,17 @@ public struct EffectiveEvent: Hashable, Sendable {
         self.record = record
         self.corrections = []
         self.corrected = nil
+        self.datedBy = nil
+    }
+
+    /// `effective` dated by its alternative date of `kind` (a timeline under a date convention).
+    init(_ effective: EffectiveEvent, datedBy alternative: AlternativeDate) {
+        var event = effective.event
+        event.date = alternative.date
+        self.record = effective.record
+        self.corrections = effective.corrections
+        self.corrected = CorrectedContent(event: event)
+        self.datedBy = alternative.kind
     }
 
     // The accessors below read one field of the record or of the corrected content: going
@@ -54,7 +69,7 @@ public struct EffectiveEvent: Hashable, Sendable {
 
     /// Whether two effective events have the same record, corrections and corrected content.
     public static func == (lhs: EffectiveEvent, rhs: EffectiveEvent) -> Bool {
-        lhs.record == rhs.record && lhs.corrections == rhs.corrections && lhs.event == rhs.event
+        lhs.record == rhs.record && lhs.corrections == rhs.corrections && lhs.datedBy == rhs.datedBy && lhs.event == rhs.event
     }
 
     /// Hashes the record and the ids of its corrections (part of what `==` compares).

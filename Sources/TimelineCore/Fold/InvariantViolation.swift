@@ -32,6 +32,7 @@ public struct InvariantViolation: Error, Hashable, Sendable, CustomStringConvert
         case invalidStateDates = "invalid-state-dates"
         case successorHoldsStatus = "successor-holds-status"
         case invalidMerger = "invalid-merger"
+        case selfMembership = "self-membership"
     }
 
     /// Which rule is broken.

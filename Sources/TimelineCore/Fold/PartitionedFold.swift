@@ -16,13 +16,14 @@ enum PartitionedFold {
     static func fold(
         records: [RecordedEvent], events: EffectiveEvents, order: [UInt32], corrected: Bool,
         foundings: [OrganizationID: EDTFDate], predecessors: [(OrganizationID, OrganizationID)],
-        registry: CountryRegistry, parts: Int, recordingTransitions: Bool = true
+        dissolutions: [EffectiveEvent] = [], registry: CountryRegistry, parts: Int, recordingTransitions: Bool = true
     ) -> TimelineFold {
         let groupOf = parts == 1 ? [] : groups(of: order, in: records, foundings: foundings, predecessors: predecessors, parts: parts)
         let results = Mutex<[(fold: TimelineFold, positions: [Int])?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var fold = TimelineFold(registry: registry, recordingTransitions: recordingTransitions)
             fold.foundings = foundings
+            fold.dissolutions = dissolutions
             var positions: [Int] = []
             records.withRecordsInPlace { records in
                 for position in order.indices where parts == 1 || groupOf[position] == UInt8(part) {
@@ -31,6 +32,7 @@ enum PartitionedFold {
                     if fold.violations.count > known { positions.append(position) }
                 }
             }
+            fold.finish()
             let result = (fold, positions)
             results.withLock { $0[part] = result }
         }

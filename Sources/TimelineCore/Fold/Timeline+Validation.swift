@@ -28,13 +28,37 @@ extension Timeline {
     /// What a fold needs to check events about `organizations`: every founding and every state
     /// introduced (they are few,
     /// they make predecessors valid and they let an unknown organization's message suggest the
-    /// near ones), every amendment, and the events of those organizations.
+    /// near ones), the events of those organizations, and every amendment of an event kept.
     /// - Complexity: O(n); records are read in place, and only those kept are copied.
     public static func records(of parts: [[RecordedEvent]], about organizations: Set<OrganizationID>) -> [RecordedEvent] {
         var relevant: [RecordedEvent] = []
         // A batch is about one organization or a few: comparing ids is cheaper than hashing one
         // for every record of a large log.
         let few = organizations.count <= 8 ? Array(organizations) : nil
+        // An amendment is kept when its target is: one of another organization's events would
+        // name an event the selection lacks, and break a rule the log does not. The ids kept are
+        // collected only when the log holds amendments.
+        var amended = false
+        var prefixed = false
+        for part in parts {
+            part.withRecordsInPlace { records in
+                for index in records.indices {
+                    switch records[index].pointee.event.payload {
+                    case .correction(let target, _), .retraction(let target, _):
+                        amended = true
+                        if EventID(target).map({ $0.rawValue.utf8.count < 16 }) ?? true { prefixed = true }
+                    default: continue
+                    }
+                }
+            }
+        }
+        var kept: Set<EventID> = []
+        var keptTexts: [String] = []
+        func targetKept(_ target: String) -> Bool {
+            if let id = EventID(target), kept.contains(id) { return true }
+            guard target.utf8.count >= 4 else { return false }
+            return keptTexts.contains { $0.hasPrefix(target) }
+        }
         for part in parts {
             // Read in place, through addresses: a subscript would copy each record, payload
             // and all, to look at two of its fields.
@@ -42,13 +66,20 @@ extension Timeline {
                 for index in records.indices {
                     let record = records[index]
                     let keep: Bool
-                    switch record.pointee.event.payload.kind {
-                    case .founding, .state, .correction, .retraction: keep = true
+                    switch record.pointee.event.payload {
+                    case .founding, .state: keep = true
+                    case .correction(let target, _), .retraction(let target, _): keep = targetKept(target)
                     default:
                         guard let organization = record.pointee.event.payload.organization else { keep = false; break }
                         keep = few?.contains(organization) ?? organizations.contains(organization)
                     }
-                    if keep { relevant.append(record.pointee) }
+                    guard keep else { continue }
+                    relevant.append(record.pointee)
+                    if amended {
+                        let id = RecordedEvent.id(at: record)
+                        kept.insert(id)
+                        if prefixed { keptTexts.append(id.rawValue) }
+                    }
                 }
             }
         }

@@ -7,7 +7,9 @@ import Synchronization
 /// An event that breaks a rule is recorded as a violation and otherwise skipped, so the fold
 /// always completes; appends refuse any batch that adds a violation.
 struct TimelineFold: Sendable {
-    let registry: CountryRegistry
+    /// The countries, states and organizations participants are checked against; an
+    /// organization founded in a batch checked after the timeline joins it.
+    private(set) var registry: CountryRegistry
     private(set) var violations: [InvariantViolation] = []
     /// Each founded organization's number in `states`, by its id's text.
     private var numbers = StringNumbering()
@@ -23,6 +25,15 @@ struct TimelineFold: Sendable {
 
     /// Every founding in the event set, to explain an event dated before its organization.
     var foundings: [OrganizationID: EDTFDate] = [:]
+
+    /// The dissolutions of every organization in the event set, in fold order: each ends the
+    /// memberships the dissolved organization holds in others (in whichever group of a
+    /// partitioned fold those are kept), just after the dissolution in fold order.
+    var dissolutions: [EffectiveEvent] = [] {
+        didSet { nextDissolution = 0 }
+    }
+    /// The first of `dissolutions` not yet applied to the memberships held here.
+    private var nextDissolution = 0
 
     /// An empty fold; one not `recordingTransitions` only checks and keeps the final state.
     init(registry: CountryRegistry, recordingTransitions: Bool = true) {
@@ -103,6 +114,32 @@ struct TimelineFold: Sendable {
         registry.country(code: code).map { "\($0.name) (\($0.alpha3))" } ?? code
     }
 
+    /// Ends the memberships that organizations dissolved before `event` (in fold order) held in
+    /// the organizations of this fold; with no event, those of every dissolution left.
+    private mutating func endMembershipsOfDissolved(before event: (some FoldableEvent)?) {
+        while nextDissolution < dissolutions.count {
+            let dissolution = dissolutions[nextDissolution]
+            if let event,
+                (dissolution.date.earliest.ordinal, dissolution.seq.value) >= (event.foldDate.earliest.ordinal, event.seq.value)
+            {
+                return
+            }
+            nextDissolution += 1
+            guard case .dissolution(let org) = dissolution.payload, let member = countries.number(of: org.rawValue) else { continue }
+            for number in states.indices {
+                if let slot = slot(of: member, in: number), states[number].standing[slot].status != nil {
+                    transition(number, org.rawValue, slot, to: .none, by: dissolution)
+                }
+            }
+        }
+    }
+
+    /// Ends every membership of an organization dissolved after the last event: call once the
+    /// fold has applied its events.
+    mutating func finish() {
+        endMembershipsOfDissolved(before: nil as EffectiveEvent?)
+    }
+
     /// A participant's slot in an organization's state, or `nil` for a country no transition
     /// has reached yet.
     private typealias Slot = Int?
@@ -111,6 +148,10 @@ struct TimelineFold: Sendable {
     /// records a violation and answers `nil` for an unknown code. A country with a slot was
     /// checked when it got it.
     private mutating func checkCountry(_ code: String, in number: Int, _ event: some FoldableEvent) -> Slot? {
+        if code == states[number].organization.id.rawValue {
+            refuse(event, .selfMembership, "\(code) cannot take part in itself")
+            return nil
+        }
         guard let country = checkCountry(code, event) else { return nil }
         return .some(slot(of: country, in: number))
     }
@@ -140,6 +181,20 @@ struct TimelineFold: Sendable {
     private mutating func checkExists(_ code: String, _ event: some FoldableEvent) -> Bool {
         guard let country = registry.country(code: code), let introduced = country.introduced else { return true }
         if country.exists(at: event.foldDate) { return true }
+        if country.isOrganization {
+            if event.foldDate.latest < introduced.earliest {
+                refuse(
+                    event, .organizationNotYetFounded,
+                    "\(name(code)) is founded only on \(introduced), after this event's date \(event.foldDate); an organization takes part in others only while it exists"
+                )
+            } else {
+                refuse(
+                    event, .organizationDissolved,
+                    "\(name(code)) was dissolved on \(country.ended!); its memberships ended then and it can take part in nothing after that"
+                )
+            }
+            return false
+        }
         if event.foldDate.latest < introduced.earliest {
             refuse(event, .stateNotYetExisting, "\(name(code)) exists only from \(introduced), after this event's date \(event.foldDate)")
         } else {
@@ -227,6 +282,7 @@ struct TimelineFold: Sendable {
 
     /// Folds one effective event. Events must arrive in fold order.
     mutating func apply(_ event: some FoldableEvent) {
+        if nextDissolution < dissolutions.count { endMembershipsOfDissolved(before: event) }
         guard event.ownDate != nil else {
             refuse(event, .missingDate, "\(Article.with(event.payload.kind.rawValue)) needs a date (on D)")
             return
@@ -243,8 +299,17 @@ struct TimelineFold: Sendable {
                 refuse(event, .unknownPredecessor, "the predecessor \(predecessor) has no founding event before \(event.foldDate)")
                 return
             }
+            if founding.founders.contains(founding.org.rawValue) {
+                refuse(event, .selfMembership, "\(founding.org) cannot be among its own founders")
+                return
+            }
             for founder in founding.founders where checkCountry(founder, event) == nil { return }
             let number = states.count
+            if registry.country(code: founding.org.rawValue)?.alpha3 != founding.org.rawValue {
+                registry = registry.adding([
+                    Country(organization: founding.org, name: founding.name, founded: event.foldDate, dissolved: nil)
+                ])
+            }
             numbers.add(founding.org.rawValue)
             slots.append([])
             states.append(

@@ -167,6 +167,7 @@ enum ProjectionsCodec {
             memberships[id] = OrganizationMemberships(building: builder)
             reader.releaseRead()
         }
-        return Projections(organizations: organizations, memberships: memberships, registry: registry)
+        return Projections(
+            organizations: organizations, memberships: memberships, registry: registry.adding(organizations: organizations.values))
     }
 }
