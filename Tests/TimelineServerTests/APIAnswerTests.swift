@@ -31,6 +31,13 @@ struct APIAnswerTests {
             ("/api/v1/countries/RUS/history?from=1991&to=1992", "history RUS from 1991 to 1992"),
             ("/api/v1/export/intervals?org=SCO", "export intervals SCO"),
             ("/api/v1/export/events?org=BRICS", "export events BRICS"),
+            ("/api/v1/orgs/G20/members?at=2024", "members G20 at 2024"),
+            ("/api/v1/countries/EU/memberships?at=2024", "memberships EU at 2024"),
+            ("/api/v1/countries/African%20Union/memberships?at=2024", "memberships \"African Union\" at 2024"),
+            ("/api/v1/orgs/SCO/roster?at=2009-12-31&by=decided", "roster SCO at 2009-12-31 by decided"),
+            ("/api/v1/orgs/SCO/status/LKA?at=2009-12-31&by=decision", "status LKA in SCO at 2009-12-31 by decided"),
+            ("/api/v1/orgs/SCO/diff?at=2009-12-31&by=decided", "diff SCO 2009-12-31 by decided"),
+            ("/api/v1/orgs/SCO/diff?from=2015&to=2016&by=decided", "diff SCO 2015 2016 by decided"),
         ])
     func sameAsTheLanguage(path: String, statement: String) async throws {
         let harness = ServerHarness()
@@ -42,10 +49,35 @@ struct APIAnswerTests {
                 #expect(response.headers[.contentType] == "application/json; charset=utf-8")
                 #expect(canonicalRows(response) == expected, "\(path)")
                 let head = try #require(response.object["head"] as? [String: Any])
-                #expect(head["seq"] as? Int == 827)
+                #expect(head["seq"] as? Int == ServerHarness.bundledRecordCount)
                 let hash = try #require(head["hash"] as? String)
                 #expect(response.headers[.eTag] == "\"\(head["seq"] as? Int ?? -1)-\(hash)\"")
                 #expect(response.headers[HTTPField.Name("Timeline-Head")!] == "\(head["seq"] as? Int ?? -1):\(hash)")
+            }
+        }
+    }
+
+    @Test("the G20's members say which are organizations; a convention moves Belarus to its summit decision")
+    func kindsAndConventions() async throws {
+        let harness = ServerHarness()
+        defer { harness.cleanUp() }
+        try await harness.withClient { client in
+            try await client.execute(uri: "/api/v1/orgs/G20/members?at=2024", method: .get) { response in
+                let kinds = Dictionary(
+                    response.rows.map { ($0["country"] as? String ?? "", $0["kind"] as? String ?? "") }, uniquingKeysWith: { $1 })
+                #expect(kinds.count == 21)
+                #expect(kinds.filter { $0.value == "organization" }.keys.sorted() == ["AU", "EU"])
+                #expect(kinds["ZAF"] == "country")
+            }
+            try await client.execute(uri: "/api/v1/orgs/SCO/status/BLR?at=2009-12-31&by=decided", method: .get) { response in
+                #expect(response.rows.first?["since"] as? String == "2009-06-16")
+            }
+            try await client.execute(uri: "/api/v1/orgs/SCO/status/BLR?at=2009-12-31", method: .get) { response in
+                #expect(response.rows.isEmpty)
+            }
+            try await client.execute(uri: "/api/v1/orgs/SCO/roster?at=2009&by=someday", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect((response.object["error"] as? [String: Any])?["id"] as? String == "invalid-parameter")
             }
         }
     }
@@ -74,7 +106,7 @@ struct APIAnswerTests {
         try await harness.withClient { client in
             try await client.execute(uri: "/api/v1/head", method: .get) { response in
                 let head = try #require(response.object["head"] as? [String: Any])
-                #expect(head["seq"] as? Int == 827)
+                #expect(head["seq"] as? Int == ServerHarness.bundledRecordCount)
                 #expect((head["hash"] as? String)?.count == 64)
             }
             try await client.execute(uri: "/api/v1/countries", method: .get) { response in
@@ -93,8 +125,8 @@ struct APIAnswerTests {
             }
             try await client.execute(uri: "/api/v1/export/intervals?org=SCO&format=csv", method: .get) { response in
                 #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
-                #expect(response.text.hasPrefix("org,country,status,from,to\n"))
-                #expect(response.text.contains("SCO,BLR,member,2024-07-04,"))
+                #expect(response.text.hasPrefix("org,country,kind,status,from,to\n"))
+                #expect(response.text.contains("SCO,BLR,country,member,2024-07-04,"))
             }
             try await client.execute(uri: "/api/v1/export/events?org=SCO&format=jsonl", method: .get) { response in
                 #expect(response.headers[.contentType] == "application/x-ndjson; charset=utf-8")

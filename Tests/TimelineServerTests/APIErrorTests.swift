@@ -14,7 +14,7 @@ struct APIErrorTests {
         "bad requests: status, stable id, and a message saying what was expected",
         arguments: [
             ("/api/v1/orgs/SCO/members?at=2017-13-01", 400, "invalid-parameter", "expected an EDTF date"),
-            ("/api/v1/orgs/SCO/members?when=2017", 400, "unknown-parameter", "this route takes at, head, known"),
+            ("/api/v1/orgs/SCO/members?when=2017", 400, "unknown-parameter", "this route takes at, by, head, known"),
             ("/api/v1/orgs/SCO/members?known=yesterday", 400, "invalid-parameter", "a sequence number"),
             ("/api/v1/orgs/SCO/chart.svg?to=2030/..", 400, "invalid-parameter", "not an interval"),
             ("/api/v1/orgs/SCO/history?from=../2018", 400, "invalid-parameter", "not an interval"),
@@ -208,7 +208,7 @@ struct APIErrorTests {
             try await client.execute(uri: "/api/v1/query", method: .post, body: ByteBuffer(string: export)) { response in
                 let outputs = try #require(response.object["outputs"] as? [[String: Any]])
                 #expect(outputs.map { $0["kind"] as? String } == ["file"], "\(response.text.prefix(300))")
-                #expect((outputs.first?["text"] as? String)?.hasPrefix("org,country,status,from,to\n") == true)
+                #expect((outputs.first?["text"] as? String)?.hasPrefix("org,country,kind,status,from,to\n") == true)
             }
         }
         #expect(!FileManager.default.fileExists(atPath: target))

@@ -15,6 +15,11 @@ struct ServerHarness {
     /// The bundled history, as the repository holds it.
     static let bundledLog = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Events/diplomacy.jsonl").path
+    /// How many records the bundled history holds (its lines after the format header).
+    static let bundledRecordCount: Int = {
+        let text = (try? String(contentsOfFile: bundledLog, encoding: .utf8)) ?? ""
+        return text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1
+    }()
     /// The secret the harness's appending servers take.
     static let secret = "0123456789abcdef0123456789abcdef"
 

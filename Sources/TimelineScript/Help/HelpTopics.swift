@@ -51,8 +51,12 @@ public enum HelpTopics {
                 "… known at seq N   or   … known at DATE-OR-TIME\n  Any query as the log stood at an earlier record or recorded time.\n  Example: members SCO at 2024 known at seq 40"
             ),
             (
+                "by",
+                "… by KIND   (decided, signed, ratified, deposited, announced, effective)\n  A query under another date convention: each event that gives a date of that kind is dated by it,\n  the others by their own. diff ORG DATE by KIND shows where it and the default disagree.\n  Example: roster SCO at 2009-12-31 by decided"
+            ),
+            (
                 "append",
-                "append TYPE … on DATE … source \"…\" [url \"…\"] [note \"…\"] [id \"…\"]\n  Types: founding accession status withdrawal suspension reinstatement reclassify summit statement milestone dissolution state succession merger breakup correction retraction.\n  Example: append accession SCO IND on 2017-06-09 source \"TASS, 2017-06-09\"\n  Every append needs a source; a script's appends land together or not at all."
+                "append TYPE … on DATE … source \"…\" [url \"…\"] [note \"…\"] [id \"…\"] [also KIND on DATE source \"…\"]\n  Types: founding accession status withdrawal suspension reinstatement reclassify summit statement milestone dissolution state succession merger breakup correction retraction.\n  Example: append accession SCO IND on 2017-06-09 source \"TASS, 2017-06-09\"\n  Every append needs a source; a script's appends land together or not at all."
             ),
             (
                 "transactions",

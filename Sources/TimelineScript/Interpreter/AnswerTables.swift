@@ -4,7 +4,13 @@ import TimelineCore
 /// `country`, `name`, `status`, `since`, `certainty` for states; `seq`, `id`, `type`, `date`,
 /// `org`, `country`, `status`, `source` for events.
 enum AnswerTables {
-    static func states(_ rows: [StatusRow], notes: [String], ordinals: Bool) -> Table {
+    static func states(_ rows: [StatusRow], notes: [String], ordinals: Bool, registry: CountryRegistry) -> Table {
+        var table = states(rows, notes: notes, ordinals: ordinals)
+        table.addParticipantKinds(registry: registry)
+        return table
+    }
+
+    private static func states(_ rows: [StatusRow], notes: [String], ordinals: Bool) -> Table {
         let suspended = rows.contains(where: \.suspended)
         var columns = ["ordinal", "country", "name", "status", "since", "certainty"]
         if suspended { columns.append("suspended") }
@@ -136,14 +142,71 @@ enum AnswerTables {
                 ))
         }
         table.rows = rows.sorted { $0.date != $1.date ? $0.date < $1.date : $0.cells[0].text < $1.cells[0].text }.map(\.cells)
+        table.addParticipantKinds(registry: timeline.registry)
         table.notes.append(contentsOf: timeline.existenceNotes(org, at: to))
         if from > to { table.notes.append("\(from) is after \(to): the changes read backwards in time, from \(from) to \(to)") }
         if rows.isEmpty { table.notes.append("no changes between \(from) and \(to)") }
+        if let convention = timeline.convention { table.notes.append(conventionNote(convention)) }
         return table
     }
 
+    /// What an answer under a date convention means.
+    static func conventionNote(_ convention: DateKind) -> String {
+        "under \(convention) dates: each event that gives a \(convention) date is dated by it; the others by their own date"
+    }
+
+    /// The name of a convention in answers: a kind of date, or the default.
+    static func conventionName(_ convention: DateKind?) -> String {
+        convention.map { "\($0) dates" } ?? "the default dates"
+    }
+
+    /// Where two date conventions disagree at one day: each participant whose standing differs,
+    /// read from the first convention (`from`) to the second (`to`), with the date the second
+    /// gives the event that makes the difference.
+    static func conventionDiff(_ first: Timeline, _ second: Timeline, org: OrganizationID, at day: CivilDay) -> Table {
+        var table = Table(columns: ["country", "name", "change", "from", "to", "date", "certainty"])
+        var rows: [(date: EDTFDate, cells: [Value])] = []
+        let participants = Set(first.participants(of: org)).union(second.participants(of: org)).sorted()
+        for country in participants {
+            let before = first.status(of: country, in: org, at: day)
+            let after = second.status(of: country, in: org, at: day)
+            guard before?.status != after?.status || before?.suspended != after?.suspended else { continue }
+            let change = before == nil ? "joined" : (after == nil ? "left" : "changed")
+            // The event that differs: the last one up to the day under either convention whose
+            // dates differ, dated as the second convention dates it.
+            let moves = second.transitions(of: country, in: org).filter { $0.date.earliest <= day }
+            let firstMoves = first.transitions(of: country, in: org).filter { $0.date.earliest <= day }
+            let differing = (moves.last { move in !firstMoves.contains { $0.eventID == move.eventID && $0.date == move.date } })
+            let date = differing?.date ?? firstMoves.last?.date ?? moves.last?.date
+            let certain = (before?.certainty ?? .certain) == .certain && (after?.certainty ?? .certain) == .certain
+            rows.append(
+                (
+                    date ?? .single(PartialDate(year: 0)),
+                    [
+                        .string(country), .string(second.registry.country(code: country)?.name ?? country), .string(change),
+                        .optional(before.map(statusText)), .optional(after.map(statusText)), date.map(Value.date) ?? .null,
+                        .string(certain ? "certain" : "possible"),
+                    ]
+                ))
+        }
+        table.rows = rows.sorted { $0.date != $1.date ? $0.date < $1.date : $0.cells[0].text < $1.cells[0].text }.map(\.cells)
+        table.addParticipantKinds(registry: second.registry)
+        table.notes.append(
+            "\(org) on \(day): from = under \(conventionName(first.convention)), to = under \(conventionName(second.convention))")
+        table.notes.append(contentsOf: second.existenceNotes(org, at: day))
+        if rows.isEmpty {
+            table.notes.append(
+                "\(conventionName(first.convention)) and \(conventionName(second.convention)) give the same answer for \(org) on \(day)")
+        }
+        return table
+    }
+
+    private static func statusText(_ row: StatusRow) -> String { row.status.rawValue + (row.suspended ? " (suspended)" : "") }
+
     /// The events behind a country's standing at a day, with their sources.
-    static func why(_ timeline: Timeline, country: String, org: OrganizationID, at day: CivilDay) -> Table {
+    static func why(
+        _ timeline: Timeline, country: String, org: OrganizationID, at day: CivilDay, under: (DateKind?) -> Timeline? = { _ in nil }
+    ) -> Table {
         var table = Table(columns: ["seq", "id", "date", "type", "change", "source", "certainty"])
         let transitions = timeline.transitions(of: country, in: org).filter { $0.date.earliest <= day }
         for (holder, transition) in chain(of: country, in: org, transitions: transitions, timeline: timeline) {
@@ -173,7 +236,48 @@ enum AnswerTables {
                 "possible because event \(transition.eventID.short) is dated \(transition.date), which may fall after \(day)")
         }
         table.notes.append(contentsOf: timeline.existenceNotes(org, at: day))
+        table.notes.append(contentsOf: conventionNotes(timeline, country: country, org: org, at: day, under: under))
         return table
+    }
+
+    /// For `why`: which date each event behind the answer was dated by, its other dates, and
+    /// what the answer is under each other convention those events give.
+    static func conventionNotes(
+        _ timeline: Timeline, country: String, org: OrganizationID, at day: CivilDay, under: (DateKind?) -> Timeline?
+    ) -> [String] {
+        var notes: [String] = []
+        var kinds: Set<DateKind> = []
+        let events = timeline.transitions(of: country, in: org).compactMap { timeline.event($0.eventID) }
+        for event in events where !event.event.alternatives.isEmpty {
+            let others = event.event.alternatives.filter { $0.kind != event.datedBy }
+            kinds.formUnion(event.event.alternatives.map(\.kind))
+            let own = event.datedBy.map { "its \($0) date (own date \(event.record.event.date?.description ?? "none"))" } ?? "its own date"
+            let listed = others.map { "\($0.kind) \($0.date) (\($0.source.description))" }.joined(separator: "; ")
+            notes.append(
+                "event \(event.id.short) (\(event.event.kind.rawValue)) is dated \(event.date) by \(own)"
+                    + (listed.isEmpty ? "" : "; also \(listed)"))
+        }
+        if let convention = timeline.convention {
+            notes.append(conventionNote(convention))
+            kinds.remove(convention)
+        }
+        let name = timeline.registry.country(code: country)?.name ?? country
+        let here = timeline.status(of: country, in: org, at: day)
+        // The other conventions, and the default when this answer is under one.
+        let others: [DateKind?] = (timeline.convention == nil ? [] : [nil]) + kinds.sorted().map { $0 }
+        for kind in others {
+            guard let other = under(kind) else { continue }
+            let there = other.status(of: country, in: org, at: day)
+            let label = conventionName(kind)
+            if there?.status == here?.status && there?.suspended == here?.suspended && there?.since == here?.since {
+                notes.append("under \(label) the answer is the same")
+            } else if let there {
+                notes.append("under \(label): \(name) (\(country)) holds \(there.status) in \(org) on \(day) since \(there.since)")
+            } else {
+                notes.append("under \(label): \(name) (\(country)) holds no status in \(org) on \(day)")
+            }
+        }
+        return notes
     }
 
     /// A country's transitions, each preceded, where it took over a status (a succession or a

@@ -3,13 +3,15 @@ import TimelineCore
 /// The tables `export` produces, for pandas, R and spreadsheets, and for `import`.
 enum Exports {
     /// The columns of `export events`: every field any event type has, lists space-separated,
-    /// a correction's new values as `set.FIELD`.
-    static let eventColumns = [
-        "seq", "recorded", "id", "type", "date", "org", "country", "status", "change", "name", "place", "founders", "ladder",
-        "predecessor", "host", "number", "speaker", "text", "context", "from", "to", "until", "members", "successors", "target", "reason",
-        "set.date", "set.country",
-        "set.status", "set.place", "set.host", "set.name", "set.text", "set.speaker", "source", "url", "note",
-    ]
+    /// a correction's new values as `set.FIELD`, and the alternative dates an event carries (or
+    /// a correction adds) as `also.KIND`, `also.KIND.source` and `also.KIND.url`.
+    static let eventColumns =
+        [
+            "seq", "recorded", "id", "type", "date", "org", "country", "status", "change", "name", "place", "founders", "ladder",
+            "predecessor", "host", "number", "speaker", "text", "context", "from", "to", "until", "members", "successors", "target",
+            "reason", "set.date", "set.country",
+            "set.status", "set.place", "set.host", "set.name", "set.text", "set.speaker", "source", "url", "note",
+        ] + DateKind.allCases.flatMap { ["also.\($0)", "also.\($0).source", "also.\($0).url"] }
 
     /// Every recorded event (corrections and retractions included, as recorded), in log order.
     static func events(_ timeline: Timeline, org: OrganizationID?) -> Table {
@@ -23,6 +25,13 @@ enum Exports {
                 switch column {
                 case "seq": row.append(.number(record.seq.value))
                 case "recorded": row.append(.string(record.recordedAt.description))
+                case _ where column.hasPrefix("also."):
+                    // An event's own alternative dates, or those a correction adds.
+                    let key = String(column.dropFirst(5))
+                    var value: String?
+                    if case .fields(let map)? = fields["also"] { value = map[key] }
+                    if case .fields(let map)? = fields["set"] { value = value ?? map["also." + key] }
+                    row.append(.optional(value))
                 case _ where column.hasPrefix("set."):
                     if case .fields(let map)? = fields["set"], let value = map[String(column.dropFirst(4))] {
                         row.append(.string(value))
@@ -75,6 +84,7 @@ enum Exports {
             table.rows.append(
                 contentsOf: rows.sorted { $0.from != $1.from ? $0.from < $1.from : $0.cells[1].text < $1.cells[1].text }.map(\.cells))
         }
+        table.addParticipantKinds(registry: timeline.registry)
         return table
     }
 }

@@ -60,8 +60,19 @@ extension Interpreter {
             return id
         }
 
-        // Positional values.
-        var positional = statement.positional
+        // Positional values; the word `organization` marks the value after it as one.
+        var positional: [Expression] = []
+        var forcedOrganizations: Set<Int> = []
+        for (index, expression) in statement.positional.enumerated() {
+            if Self.isOrganizationMarker(expression), index + 1 < statement.positional.count {
+                forcedOrganizations.insert(statement.positional[index + 1].range.lowerBound)
+            } else {
+                positional.append(expression)
+            }
+        }
+        func participant(_ expression: Expression) throws -> String {
+            try self.participant(expression, forcedOrganization: forcedOrganizations.contains(expression.range.lowerBound))
+        }
         var org: OrganizationID?
         var countryCode: String?
         var statusValue: Status?
@@ -81,7 +92,7 @@ extension Interpreter {
                 continue
             case .optionalCountry:
                 if let expression = positional.first {
-                    countryCode = try country(expression).alpha3
+                    countryCode = try participant(expression)
                     positional.removeFirst()
                 }
                 continue
@@ -91,7 +102,7 @@ extension Interpreter {
                         AppendMessage.missingValue(kind: kind.rawValue, what: "the merging members"), at: missingRange,
                         notes: [AppendMessage.exampleNote(form.example)])
                 }
-                countryCodes = try positional.map { try country($0).alpha3 }
+                countryCodes = try positional.map { try participant($0) }
                 positional = []
                 continue
             default:
@@ -114,7 +125,7 @@ extension Interpreter {
             positional.removeFirst()
             switch role {
             case .org: org = try orgID(expression, founding: kind == .founding)
-            case .country: countryCode = try country(expression).alpha3
+            case .country: countryCode = try participant(expression)
             case .status: statusValue = try status(expression)
             case .speaker: speaker = try text(of: expression, what: "a speaker")
             case .target: target = try text(of: expression, what: "an event id or prefix")
@@ -137,7 +148,7 @@ extension Interpreter {
             guard let ladder = StatusLadder(rungs) else {
                 throw Diagnostic(AppendMessage.invalidLadder, at: clauses["ladder"]!.range)
             }
-            let founders = try (clauses["founders"]?.values ?? []).map { try country($0).alpha3 }
+            let founders = try participants(clauses["founders"]?.values ?? [])
             payload = .founding(
                 Founding(
                     org: org!, name: try string("name")!, place: try string("place"), founders: founders, ladder: ladder,
@@ -187,9 +198,10 @@ extension Interpreter {
             payload = .breakup(Breakup(org: org!, country: countryCode!, successors: successors))
         case .correction:
             let changes = Correction(
-                date: try single("date").map { try self.date($0) }, country: try clauseCountry("country"),
+                date: try single("date").map { try self.date($0) }, country: try single("country").map { try participant($0) },
                 status: try single("status").map(status), place: try string("place"), host: try clauseCountry("host"),
-                name: try string("name"), text: try string("text"), speaker: try string("speaker"))
+                name: try string("name"), text: try string("text"), speaker: try string("speaker"),
+                alternatives: try alternativeDates(statement.alternatives))
             guard !changes.isEmpty else {
                 throw Diagnostic(
                     AppendMessage.emptyCorrection, at: range,
@@ -210,13 +222,36 @@ extension Interpreter {
         guard let source = Source(citation: try string("source") ?? "", url: try string("url")) else {
             throw Diagnostic(AppendMessage.emptySource, at: clauses["source"]!.range)
         }
-        let event = NewEvent(id: explicitID, date: date, payload: payload, source: source, note: try string("note"))
+        let alternatives = kind == .correction ? [] : try alternativeDates(statement.alternatives)
+        let event = NewEvent(
+            id: explicitID, date: date, payload: payload, source: source, note: try string("note"), alternatives: alternatives)
         do {
             let plan = try session.plan([event], recordedAt: host.now())
             session.addPending(plan.records, alreadyPresent: plan.alreadyPresent.count)
         } catch let error as StoreError {
             throw Diagnostic(StoreMessage.appendRefused(error), at: range)
         }
+    }
+
+    /// The alternative dates of `also` clauses, one per kind.
+    func alternativeDates(_ clauses: [AlternativeClause]) throws -> [AlternativeDate] {
+        var dates: [AlternativeDate] = []
+        for clause in clauses {
+            let word = try text(of: clause.kind, what: "a kind of date")
+            guard let kind = DateKind(word: word) else {
+                throw Diagnostic(AppendMessage.invalidDateKind(word), at: clause.kind.range)
+            }
+            if dates.contains(where: { $0.kind == kind }) {
+                throw Diagnostic(AppendMessage.repeatedClause("also \(kind)"), at: clause.range)
+            }
+            let citation = try text(of: clause.source, what: "a source")
+            let url = try clause.url.map { try text(of: $0, what: "a url") }
+            guard let source = Source(citation: citation, url: url) else {
+                throw Diagnostic(AppendMessage.emptySource, at: clause.source.range)
+            }
+            dates.append(AlternativeDate(kind: kind, date: try date(clause.date), source: source))
+        }
+        return dates
     }
 
     /// The code a `state` event introduces: three capital letters that no ISO country has.

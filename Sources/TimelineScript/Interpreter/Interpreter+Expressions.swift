@@ -214,6 +214,8 @@ extension Interpreter {
             let indices = try columns.map { try columnIndex($0.column, $0.range) }
             table.columns = indices.map { table.columns[$0] }
             table.rows = table.rows.map { row in indices.map { row[$0] } }
+            // A column asked for by name is shown.
+            table.hiddenInText.subtract(table.columns)
         case .count:
             return .number(table.rows.count)
         case .first(let countExpression), .last(let countExpression):

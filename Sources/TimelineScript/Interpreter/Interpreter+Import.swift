@@ -68,6 +68,7 @@ enum ImportedFields {
     static func fields(from values: [String: Any]) -> [String: FieldValue] {
         var fields: [String: FieldValue] = [:]
         var set: [String: String] = [:]
+        var also: [String: String] = [:]
         for (key, value) in values where !exportOnly.contains(key) {
             let text: String
             switch value {
@@ -81,6 +82,8 @@ enum ImportedFields {
             guard !text.isEmpty else { continue }
             if key.hasPrefix("set.") {
                 set[String(key.dropFirst(4))] = text
+            } else if key.hasPrefix("also.") {
+                also[String(key.dropFirst(5))] = text
             } else if listFields.contains(key) {
                 fields[key] = .list(text.split(whereSeparator: { $0 == " " }).map(String.init))
             } else if key == "number", let number = Int(text) {
@@ -88,6 +91,12 @@ enum ImportedFields {
             } else {
                 fields[key] = .string(text)
             }
+        }
+        // A correction's alternative dates are among what it sets; any other event's are its own.
+        if case .string("correction")? = fields["type"] {
+            for (key, value) in also { set["also." + key] = value }
+        } else if !also.isEmpty {
+            fields["also"] = .fields(also)
         }
         if !set.isEmpty { fields["set"] = .fields(set) }
         return fields

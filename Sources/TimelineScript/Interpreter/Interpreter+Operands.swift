@@ -63,14 +63,59 @@ extension Interpreter {
         }
     }
 
-    /// The country an operand names, by code, name or alias.
+    /// The participant an operand names: a country by code, name or alias, else an
+    /// organization of the log taking part in others, by id or name (`memberships EU`).
     func country(_ expression: Expression) throws -> Country {
         let name = try name(of: expression, what: "a country", columns: ["country"])
         do {
             return try registry.resolve(name)
         } catch {
+            if let id = try? session.knownOrganization(name), let organization = try? session.projections().organizations[id] {
+                return Country(organization: organization)
+            }
             throw Diagnostic(InterpreterMessage.unknownCountry(reason: error.description), at: expression.range)
         }
+    }
+
+    /// The participant an operand names, as events record it: a country's alpha-3 code (by code,
+    /// name or alias), else an organization's id (the EU, "African Union"); after the word
+    /// `organization` (`forcedOrganization`), only an organization of the log (`organization AU`).
+    func participant(_ expression: Expression, forcedOrganization: Bool = false) throws -> String {
+        let name = try name(of: expression, what: "a country", columns: ["country"])
+        if !forcedOrganization, let country = registry.lookup(name) { return country.alpha3 }
+        if let id = try session.knownOrganization(name) { return id.rawValue }
+        if forcedOrganization {
+            throw Diagnostic(
+                InterpreterMessage.unknownOrganization(reason: "no organization \"\(name)\" has been founded in the log"),
+                at: expression.range)
+        }
+        return try country(expression).alpha3
+    }
+
+    /// The participants a list of operands names, where the word `organization` marks the
+    /// operand after it as an organization (`founders ARG … USA organization EU`).
+    func participants(_ expressions: [Expression]) throws -> [String] {
+        var codes: [String] = []
+        var forced = false
+        for expression in expressions {
+            if !forced, Self.isOrganizationMarker(expression) {
+                forced = true
+                continue
+            }
+            codes.append(try participant(expression, forcedOrganization: forced))
+            forced = false
+        }
+        if forced, let last = expressions.last {
+            throw Diagnostic(
+                InterpreterMessage.unknownOrganization(reason: "expected an organization after \"organization\""), at: last.range)
+        }
+        return codes
+    }
+
+    /// Whether an operand is the bare word `organization` (no variable of that name).
+    static func isOrganizationMarker(_ expression: Expression) -> Bool {
+        if case .name(let word) = expression.kind { return word.lowercased() == "organization" }
+        return false
     }
 
     /// The date an operand gives: a date literal, a year number, EDTF text.
@@ -94,6 +139,32 @@ extension Interpreter {
     func queryDay(_ expression: Expression?) throws -> CivilDay {
         guard let expression else { return today }
         return try date(expression).latest
+    }
+
+    /// The date conventions a query's `by` clauses name, in order.
+    func conventions(of query: Query) throws -> [DateKind] {
+        let kinds = try query.conventions.map { expression -> DateKind in
+            let word = try text(of: expression, what: "a kind of date")
+            guard let kind = DateKind(word: word) else {
+                throw Diagnostic(InterpreterMessage.unknownConvention(word), at: expression.range)
+            }
+            return kind
+        }
+        let most = query.verb == .diff ? 2 : 1
+        if kinds.count > most, let extra = query.conventions.dropFirst(most).first {
+            throw Diagnostic(InterpreterMessage.tooManyConventions(verb: query.verb.rawValue, most: most), at: extra.range)
+        }
+        return kinds
+    }
+
+    /// The date convention a query asks under (`by decided`), or `nil` for each event's own date.
+    func convention(of query: Query) throws -> DateKind? { try conventions(of: query).first }
+
+    /// The timeline a query reads: as the log stands, or as it stood at `known at`; under the
+    /// date convention `convention` when given.
+    func timeline(known clause: KnownAtClause?, by convention: DateKind?) throws -> Timeline {
+        guard let clause else { return try session.timeline(under: convention) }
+        return try timeline(known: clause).under(convention)
     }
 
     /// The timeline a query reads: as the log stands, or as it stood at `known at`.

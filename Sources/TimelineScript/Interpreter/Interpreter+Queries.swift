@@ -18,7 +18,7 @@ extension Interpreter {
     private func emptyAnswer(to query: Query, about org: OrganizationID) -> Table {
         let empty = Timeline(records: [], registry: registry)
         switch query.kind {
-        case .members, .roster, .status, .orgs: return AnswerTables.states([], notes: [], ordinals: true)
+        case .members, .roster, .status, .orgs: return AnswerTables.states([], notes: [], ordinals: true, registry: registry)
         case .memberships: return AnswerTables.memberships([], notes: [])
         case .history, .statements, .milestones: return AnswerTables.events([], in: empty, focus: nil)
         case .summits: return AnswerTables.summits([], in: empty)
@@ -39,7 +39,8 @@ extension Interpreter {
         case .members, .roster, .status, .memberships, .orgs: return try membershipAnswer(query)
         case .history, .summits, .statements, .milestones, .diff, .why, .replay, .chart, .export, .verify, .head: break
         }
-        let timeline = try timeline(known: query.known)
+        let convention = try convention(of: query)
+        let timeline = try timeline(known: query.known, by: query.verb == .diff ? nil : convention)
         switch query.kind {
         case .members, .roster, .status, .memberships, .orgs:
             return try membershipAnswer(query)  // answered above
@@ -86,11 +87,29 @@ extension Interpreter {
             return AnswerTables.events(events, in: timeline, focus: nil)
         case .diff(let orgExpression, let fromExpression, let toExpression):
             let org = try organization(orgExpression, in: timeline)
-            return AnswerTables.diff(timeline, org: org.id, from: try date(fromExpression).latest, to: try date(toExpression).latest)
+            let kinds = try conventions(of: query)
+            guard let toExpression else {
+                // One date: the answers under two conventions (the default when only one is named).
+                guard let second = kinds.last else {
+                    throw Diagnostic(InterpreterMessage.diffNeedsConvention, at: query.range)
+                }
+                let first = kinds.count == 2 ? kinds[0] : nil
+                return AnswerTables.conventionDiff(
+                    try self.timeline(known: query.known, by: first), try self.timeline(known: query.known, by: second), org: org.id,
+                    at: try date(fromExpression).latest)
+            }
+            if kinds.count > 1, let extra = query.conventions.last {
+                throw Diagnostic(InterpreterMessage.tooManyConventions(verb: "diff between two dates", most: 1), at: extra.range)
+            }
+            let dated = try self.timeline(known: query.known, by: convention)
+            return AnswerTables.diff(dated, org: org.id, from: try date(fromExpression).latest, to: try date(toExpression).latest)
         case .why(let countryExpression, let orgExpression, let at):
             let country = try country(countryExpression)
             let org = try organization(orgExpression, in: timeline)
-            return AnswerTables.why(timeline, country: country.alpha3, org: org.id, at: try queryDay(at))
+            let known = query.known
+            return AnswerTables.why(
+                timeline, country: country.alpha3, org: org.id, at: try queryDay(at),
+                under: { [self] kind in try? self.timeline(known: known, by: kind) })
         case .replay(let orgExpression, let from, let to, let step):
             let org = try orgExpression.map { try organization($0, in: timeline) }
             let table = try AnswerTables.replay(
@@ -210,7 +229,7 @@ extension Interpreter {
     /// `memberships`, `orgs`). Without `known at`, a large log answers them from its snapshot cache, without
     /// reading its records.
     private func membershipAnswer(_ query: Query) throws -> Table {
-        let projections = try self.projections(known: query.known)
+        let projections = try self.projections(known: query.known, by: try convention(of: query))
         func organization(_ expression: Expression) throws -> Organization {
             try self.organization(expression, in: projections, known: query.known)
         }
@@ -218,11 +237,11 @@ extension Interpreter {
         case .members(let orgExpression, let at):
             let org = try organization(orgExpression)
             let answer = projections.members(of: org.id, at: try queryDay(at))
-            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true)
+            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true, registry: projections.registry)
         case .roster(let orgExpression, let at):
             let org = try organization(orgExpression)
             let answer = projections.roster(of: org.id, at: try queryDay(at))
-            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true)
+            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true, registry: projections.registry)
         case .status(let countryExpression, let orgExpression, let at):
             let country = try country(countryExpression)
             let org = try organization(orgExpression)
@@ -230,7 +249,7 @@ extension Interpreter {
             let rows = projections.status(of: country.alpha3, in: org.id, at: day).map { [$0] } ?? []
             var notes = projections.existenceNotes(org.id, at: day)
             if rows.isEmpty && notes.isEmpty { notes.append("\(country.name) (\(country.alpha3)) held no status in \(org.id) on \(day)") }
-            return AnswerTables.states(rows, notes: notes, ordinals: true)
+            return AnswerTables.states(rows, notes: notes, ordinals: true, registry: projections.registry)
         case .memberships(let countryExpression, let at):
             let country = try country(countryExpression)
             let day = try queryDay(at)

@@ -200,6 +200,12 @@ public final class Interpreter {
         return try session.projections()
     }
 
+    /// The projections a membership query reads under a date convention (`nil`: as above).
+    func projections(known clause: KnownAtClause?, by convention: DateKind?) throws -> Projections {
+        guard let convention else { return try projections(known: clause) }
+        return try timeline(known: clause, by: convention).projections
+    }
+
     // MARK: Transactions
 
     /// `begin`, `commit` or `rollback`: a transaction groups the appends of several statements

@@ -1,3 +1,5 @@
+import TimelineCore
+
 extension Parser {
     /// `members ORG [at D]`, `status COUNTRY in ORG [at D]`, `history X [from D] [to D]` …, each
     /// optionally followed by `known at seq N` or `known at TIME`.
@@ -13,6 +15,7 @@ extension Parser {
         var into: Expression?
         var step = false
         var known: KnownAtClause?
+        var conventions: [Expression] = []
 
         /// Parses the trailing clauses the verb accepts, in any order.
         func clauses(_ parser: inout Parser) throws(Diagnostic) {
@@ -25,6 +28,18 @@ extension Parser {
                         known = .seq(try parser.parseAdditive())
                     } else {
                         known = .time(try parser.parseAdditive())
+                    }
+                    continue
+                }
+                if word == "by", verb.acceptsConvention {
+                    _ = parser.advance()
+                    guard parser.current.word != nil else {
+                        throw parser.error(.expectedClauseValue(keyword: "by", found: parser.describe(parser.current)))
+                    }
+                    conventions.append(try parser.parseOperand())
+                    // `diff` compares two conventions: `by decided effective`.
+                    if verb == .diff, let next = parser.current.word?.lowercased(), DateKind(word: next) != nil {
+                        conventions.append(try parser.parseOperand())
                     }
                     continue
                 }
@@ -89,7 +104,8 @@ extension Parser {
         case .diff:
             let org = try parseSubject("an organization after diff")
             let first = try parseOperand()
-            let second = try parseOperand()
+            // One date, then `by`: two conventions compared at that date.
+            let second = current.isWord("by") || atQueryEnd(allowing: verb.clauseWords) ? nil : try parseOperand()
             try clauses(&self)
             kind = .diff(org: org, from: first, to: second)
         case .replay:
@@ -117,7 +133,9 @@ extension Parser {
             kind = .head
         }
         let end = tokens[max(0, position - 1)].range.upperBound
-        return Expression(.query(Query(kind: kind, known: known, range: start..<end)), start..<max(end, keyword.range.upperBound))
+        var query = Query(kind: kind, known: known, range: start..<end)
+        query.conventions = conventions
+        return Expression(.query(query), start..<max(end, keyword.range.upperBound))
     }
 
     /// Whether the query has no further operand: the statement ends, a pipe follows, or one of

@@ -151,9 +151,14 @@ extension Parser {
             positional.append(try parseOperand())
         }
         var clauses: [(keyword: String, values: [Expression], range: Range<Int>)] = []
+        var alternatives: [AlternativeClause] = []
         while !atStatementEnd {
             guard let keyword = current.keyword, Self.appendClauses.contains(keyword) else {
                 throw error(.expectedClause(found: describe(current)))
+            }
+            if keyword == "also" {
+                alternatives.append(try parseAlternativeDate())
+                continue
             }
             let keywordRange = advance().range
             var values: [Expression] = []
@@ -165,7 +170,34 @@ extension Parser {
             }
             clauses.append((keyword, values, keywordRange.lowerBound..<values.last!.range.upperBound))
         }
-        let end = clauses.last?.range.upperBound ?? positional.last?.range.upperBound ?? typeRange.upperBound
-        return Statement(.append(AppendStatement(type: type, typeRange: typeRange, positional: positional, clauses: clauses)), start..<end)
+        let end = max(
+            clauses.last?.range.upperBound ?? positional.last?.range.upperBound ?? typeRange.upperBound,
+            alternatives.last?.range.upperBound ?? 0)
+        var append = AppendStatement(type: type, typeRange: typeRange, positional: positional, clauses: clauses)
+        append.alternatives = alternatives
+        return Statement(.append(append), start..<end)
+    }
+
+    /// `also KIND on DATE source "…" [url "…"]`, from `also`.
+    private mutating func parseAlternativeDate() throws(Diagnostic) -> AlternativeClause {
+        let start = advance().range.lowerBound
+        let shape = "also decided on 2009-06-16 source \"…\" [url \"…\"]"
+        guard !atStatementEnd, !current.isWord("on") else {
+            throw error(.expectedClauseValue(keyword: "also", found: describe(current)))
+        }
+        let kind = try parseOperand()
+        _ = try expectWord("on", "after the kind of date: \(shape)")
+        guard !atStatementEnd else { throw error(.expectedClauseValue(keyword: "on", found: describe(current))) }
+        let date = try parseOperand()
+        _ = try expectWord("source", "after the other date, its own source: \(shape)")
+        guard !atStatementEnd else { throw error(.expectedClauseValue(keyword: "source", found: describe(current))) }
+        let source = try parseOperand()
+        var url: Expression?
+        if current.isWord("url") {
+            _ = advance()
+            guard !atStatementEnd else { throw error(.expectedClauseValue(keyword: "url", found: describe(current))) }
+            url = try parseOperand()
+        }
+        return AlternativeClause(kind: kind, date: date, source: source, url: url, range: start..<(url ?? source).range.upperBound)
     }
 }

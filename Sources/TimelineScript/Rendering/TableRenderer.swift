@@ -26,10 +26,11 @@ public struct TableRenderer: Sendable {
         guard !table.columns.isEmpty else { return "" }
         switch format {
         case .table:
-            return AlignedTable(table: table, colour: colour).text(width: width)
-                ?? ExpandedRecords(table: table, colour: colour).text(width: width)
-        case .records: return ExpandedRecords(table: table, colour: colour).text(width: width)
-        case .markdown: return MarkdownTable(table: table).text()
+            let shown = table.shownInText
+            return AlignedTable(table: shown, colour: colour).text(width: width)
+                ?? ExpandedRecords(table: shown, colour: colour).text(width: width)
+        case .records: return ExpandedRecords(table: table.shownInText, colour: colour).text(width: width)
+        case .markdown: return MarkdownTable(table: table.shownInText).text()
         case .json: return json(table)
         case .jsonl: return jsonLines(table)
         case .csv: return csv(table)

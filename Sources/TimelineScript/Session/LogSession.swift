@@ -42,7 +42,11 @@ public final class LogSession {
     /// Appends of this run that were already in the log (re-running a script appends nothing).
     var alreadyPresent = 0
     /// The fold of `committed` and `pending`, while neither changed.
-    var cachedTimeline: Timeline?
+    var cachedTimeline: Timeline? {
+        didSet { if cachedTimeline == nil { conventionTimelines = [:] } }
+    }
+    /// The same records folded under each date convention asked for, while they hold.
+    var conventionTimelines: [DateKind: Timeline] = [:]
     /// Projections and head from the log's snapshot cache, kept across runs while the log
     /// still ends at that head.
     var snapshot: (projections: Projections, head: LogHead)?
@@ -137,7 +141,9 @@ public final class LogSession {
         let built: CountryRegistry
         if pending.isEmpty, committed == nil, cachedTimeline == nil {
             // Before anything is read: the snapshot's (or one fold's) registry.
-            built = (try? projections().registry) ?? registry
+            // Without the organizations it holds as participants: a bare name is a country
+            // first ("AU" is Australia), and appends find organizations by id or name after that.
+            built = (try? projections().registry).map { $0.organizations.isEmpty ? $0 : registry.adding($0.introduced) } ?? registry
         } else {
             let committedRecords = (try? committedContents().records) ?? []
             built = registry.adding(Self.states(in: committedRecords) + Self.states(in: pending))
@@ -193,6 +199,17 @@ public final class LogSession {
         cachedTimeline = timeline
         if pending.isEmpty { log.cacheProjections(timeline.projections, head: committed.head) }
         return timeline
+    }
+
+    /// The timeline of the committed log plus the pending appends under a date convention (each
+    /// event with an alternative date of that kind dated by it); `nil`: the plain timeline.
+    func timeline(under convention: DateKind?) throws -> Timeline {
+        let plain = try timeline()
+        guard let convention else { return plain }
+        if let cached = conventionTimelines[convention] { return cached }
+        let under = plain.under(convention)
+        conventionTimelines[convention] = under
+        return under
     }
 
     /// The projections of the log as it stands: from the snapshot cache when it matches the log

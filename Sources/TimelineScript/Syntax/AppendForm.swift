@@ -37,8 +37,9 @@ public struct AppendForm: Sendable {
     /// A whole append of this form.
     public let example: String
 
-    /// The clauses every form takes: `source` (required), `url`, `note`, `id`.
-    public static let commonClauses = ["source", "url", "note", "id"]
+    /// The clauses every form takes: `source` (required), `url`, `note`, `id`, and `also` (another
+    /// date of the step: `also decided on D source "…" [url "…"]`, any number of times).
+    public static let commonClauses = ["source", "url", "note", "id", "also"]
 
     /// Every clause the form takes: required, optional, then the common ones.
     public var clauses: [String] { required + optional + Self.commonClauses }
@@ -107,7 +108,8 @@ extension EventKind {
                 example: "append breakup UN CSK into CZE SVK on 1993-01-01 source \"…\"")
         case .correction:
             return AppendForm(
-                positional: [.target], required: [], optional: ["date", "country", "status", "place", "host", "name", "text", "speaker"],
+                positional: [.target], required: [],
+                optional: ["date", "country", "status", "place", "host", "name", "text", "speaker"],
                 example: "append correction 3fa9c1 date 2017-06-09 source \"…\"")
         case .retraction:
             return AppendForm(

@@ -86,7 +86,9 @@ public struct Query: Sendable {
         case statements(subject: Expression?, from: Expression?, to: Expression?)
         case milestones(org: Expression, from: Expression?, to: Expression?)
         case orgs(at: Expression?)
-        case diff(org: Expression, from: Expression, to: Expression)
+        /// `diff ORG D1 D2 [by K]` between two dates, or `diff ORG D by K1 [K2]` between two date
+        /// conventions at one date (`to` is then `nil`).
+        case diff(org: Expression, from: Expression, to: Expression?)
         case why(country: Expression, org: Expression, at: Expression?)
         /// `step` waits for Enter between events (in the REPL).
         case replay(org: Expression?, from: Expression?, to: Expression?, step: Bool)
@@ -124,6 +126,9 @@ public struct Query: Sendable {
     public let kind: Kind
     /// The `known at` clause, asking about the log as it stood then; `nil` for the log as it is.
     public let known: KnownAtClause?
+    /// The `by KIND` clause: the date convention to answer under (`by decided`); `diff` takes
+    /// two (`by decided effective`). Empty: each event's own date.
+    public var conventions: [Expression] = []
     /// The query's byte range in the source.
     public let range: Range<Int>
 }

@@ -11,7 +11,7 @@ extension QueryVerb {
         case .statements: return "statements [COUNTRY|ORG] [from DATE] [to DATE]"
         case .milestones: return "milestones ORG [from DATE] [to DATE]"
         case .orgs: return "orgs [at DATE]"
-        case .diff: return "diff ORG DATE1 DATE2"
+        case .diff: return "diff ORG DATE1 DATE2 [by KIND]   or   diff ORG DATE by KIND [KIND]"
         case .why: return "why COUNTRY in ORG [at DATE]"
         case .replay: return "replay [ORG] [from DATE] to DATE"
         case .chart: return "chart ORG|COUNTRY [from DATE] [to DATE] [svg \"FILE\"] [html \"FILE\"]"

@@ -129,6 +129,16 @@ public enum QueryVerb: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether `by KIND` may follow: the date convention to answer under (`members SCO at
+    /// 2009-12-31 by decided`). Not for the log's own state, nor for summits, statements and
+    /// milestones, which are dated as they were held or said.
+    public var acceptsConvention: Bool {
+        switch self {
+        case .members, .roster, .status, .memberships, .orgs, .history, .diff, .why, .replay, .chart, .export: return true
+        case .summits, .statements, .milestones, .verify, .head: return false
+        }
+    }
+
     /// Whether the verb starts a query with nothing after it (`orgs`, `replay`); a verb that
     /// needs a subject is read as a plain name without one (`where status == partner`).
     public var startsWithoutSubject: Bool {
@@ -140,6 +150,6 @@ public enum QueryVerb: String, CaseIterable, Sendable {
 
     /// The words that may follow the subject: the clauses, and `known` when it applies.
     var clauseWords: Set<String> {
-        Set(clauses.map(\.rawValue) + (acceptsKnownAt ? ["known"] : []))
+        Set(clauses.map(\.rawValue) + (acceptsKnownAt ? ["known"] : []) + (acceptsConvention ? ["by"] : []))
     }
 }

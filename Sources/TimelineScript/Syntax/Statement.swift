@@ -38,6 +38,23 @@ public struct AppendStatement: Sendable {
     public let positional: [Expression]
     /// Clauses in order: `on D`, `source "…"`, `founders CHN KAZ …`.
     public let clauses: [(keyword: String, values: [Expression], range: Range<Int>)]
+    /// The `also KIND on DATE source "…" [url "…"]` clauses: the step's other dates.
+    public var alternatives: [AlternativeClause] = []
+}
+
+/// One `also KIND on DATE source "…" [url "…"]` clause of an append: another date of the same
+/// step (the decision of a status that took effect later), with its own source.
+public struct AlternativeClause: Sendable {
+    /// The kind word: `decided`, `signed`, `ratified`, `deposited`, `announced`, `effective`.
+    public let kind: Expression
+    /// The date.
+    public let date: Expression
+    /// Its citation.
+    public let source: Expression
+    /// Its address, if given.
+    public let url: Expression?
+    /// The whole clause, from `also`.
+    public let range: Range<Int>
 }
 
 /// A parsed script.

@@ -27,6 +27,8 @@ extension Table {
             right[code] = (right[code] ?? false) || certain
         }
         var result = Table(columns: columns)
+        // A column both sides hide (a `kind` of countries only) stays hidden.
+        result.hiddenInText = hiddenInText.intersection(other.hiddenInText)
         switch op {
         case .intersect, .except:
             for var row in rows {

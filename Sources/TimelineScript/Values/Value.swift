@@ -62,8 +62,35 @@ public struct Table: Sendable {
         self.notes = notes
     }
 
+    /// Columns left out of aligned text, records and Markdown (JSON, JSON Lines and CSV always
+    /// carry them): a `kind` column when every row is a country, so that a table a person
+    /// reads shows it only when it tells something.
+    public var hiddenInText: Set<String> = []
+
     /// The index of a column by key, ignoring case.
     public func column(_ key: String) -> Int? {
         columns.firstIndex { $0.lowercased() == key.lowercased() }
+    }
+
+    /// The table as text formats show it: without the columns `hiddenInText` names.
+    public var shownInText: Table {
+        guard !hiddenInText.isEmpty else { return self }
+        let kept = columns.indices.filter { !hiddenInText.contains(columns[$0]) }
+        return Table(columns: kept.map { columns[$0] }, rows: rows.map { row in kept.map { row[$0] } }, notes: notes)
+    }
+
+    /// Adds a `kind` column after `country` (`country` or `organization` for each row, by its
+    /// code in `registry`), hidden in text when every row is a country.
+    mutating func addParticipantKinds(registry: CountryRegistry) {
+        guard let country = column("country") else { return }
+        columns.insert("kind", at: country + 1)
+        var organizations = false
+        for index in rows.indices {
+            let code = rows[index][country].text
+            let isOrganization = registry.country(code: code).map { $0.isOrganization && $0.alpha3 == code } ?? false
+            organizations = organizations || isOrganization
+            rows[index].insert(.string(isOrganization ? "organization" : "country"), at: country + 1)
+        }
+        if !organizations { hiddenInText.insert("kind") }
     }
 }

@@ -764,7 +764,7 @@
       tr.append(
         el("td", { "data-key": "ordinal" }, r.ordinal === null || r.ordinal === undefined ? "" : String(r.ordinal)),
         el("td", { "data-key": "country" }, r.country),
-        el("td", { "data-key": "name" }, r.name || nameOf(r.country)),
+        el("td", { "data-key": "name" }, (r.name || nameOf(r.country)) + (r.kind === "organization" ? " (organization)" : "")),
         el("td", { "data-key": "status" },
           el("span", { class: `swatch${possible ? " possible" : ""}${suspended ? " suspended" : ""}`, style: `background-color:${colour}`, "aria-hidden": "true" }),
           r.status),
@@ -901,9 +901,11 @@
     root.setAttribute("viewBox", `${x.toFixed(1)} ${y.toFixed(1)} ${bw.toFixed(1)} ${bh.toFixed(1)}`);
   }
   function renderMissing() {
+    // Organizations taking part (the EU in the G20) have no shape of their own: said in words.
     const missing = data.world ? data.rosterRows.filter((r) => !data.shapes.has(r.country)) : [];
+    const what = (r) => (r.kind === "organization" ? "an organization, " : "");
     $("#map-missing").textContent = missing.length
-      ? `Not on the map: ${missing.map((r) => `${r.name || nameOf(r.country)} (${r.country}, ${r.status})`).join(", ")}.`
+      ? `Not on the map: ${missing.map((r) => `${r.name || nameOf(r.country)} (${r.country}, ${what(r)}${r.status})`).join(", ")}.`
       : "";
   }
   function renderLegend() {

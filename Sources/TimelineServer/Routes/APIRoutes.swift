@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import TimelineCore
 import TimelineScript
 import TimelineStore
 
@@ -22,33 +23,33 @@ struct APIRoutes: Sendable {
             return response(await service.countries())
         }
         api.get("orgs") { request, context in
-            await run(request, context, allowing: ["at", "known", "head"], acceptsKnown: true) { p in
-                let at = try p.at()
+            await run(request, context, allowing: ["at", "by", "known", "head"], acceptsKnown: true) { p in
+                let at = try p.at() + (try p.by())
                 return { known in "orgs\(at)\(known?.clause ?? "")" }
             }
         }
         for verb in ["members", "roster"] {
             api.get("orgs/:org/\(verb)") { request, context in
-                await run(request, context, allowing: ["at", "known", "head"], acceptsKnown: true) { p in
+                await run(request, context, allowing: ["at", "by", "known", "head"], acceptsKnown: true) { p in
                     let org = try StatementText.name(try p.path("org"), parameter: "org")
-                    let at = try p.at()
+                    let at = try p.at() + (try p.by())
                     return { known in "\(verb) \(org)\(at)\(known?.clause ?? "")" }
                 }
             }
         }
         api.get("orgs/:org/status/:country") { request, context in
-            await run(request, context, allowing: ["at", "head"], acceptsKnown: false) { p in
+            await run(request, context, allowing: ["at", "by", "head"], acceptsKnown: false) { p in
                 let org = try StatementText.name(try p.path("org"), parameter: "org")
                 let country = try StatementText.name(try p.path("country"), parameter: "country")
-                let at = try p.at()
+                let at = try p.at() + (try p.by())
                 return { _ in "status \(country) in \(org)\(at)" }
             }
         }
         api.get("orgs/:org/why/:country") { request, context in
-            await run(request, context, allowing: ["at", "head"], acceptsKnown: false) { p in
+            await run(request, context, allowing: ["at", "by", "head"], acceptsKnown: false) { p in
                 let org = try StatementText.name(try p.path("org"), parameter: "org")
                 let country = try StatementText.name(try p.path("country"), parameter: "country")
-                let at = try p.at()
+                let at = try p.at() + (try p.by())
                 return { _ in "why \(country) in \(org)\(at)" }
             }
         }
@@ -69,14 +70,22 @@ struct APIRoutes: Sendable {
             }
         }
         api.get("orgs/:org/diff") { request, context in
-            await run(request, context, allowing: ["from", "to", "head"], acceptsKnown: false) { p in
+            await run(request, context, allowing: ["from", "to", "at", "by", "head"], acceptsKnown: false) { p in
                 let org = try StatementText.name(try p.path("org"), parameter: "org")
+                let by = try p.by()
+                // One date and a convention: where that convention and the default disagree.
+                if let at = p.value("at"), p.value("from") == nil, p.value("to") == nil, !by.isEmpty {
+                    let day = try StatementText.date(at, parameter: "at")
+                    return { _ in "diff \(org) \(day)\(by)" }
+                }
                 guard let from = p.value("from"), let to = p.value("to") else {
-                    throw BadRequest("missing-parameter", "diff needs both from and to, as in ?from=2015&to=2024")
+                    throw BadRequest(
+                        "missing-parameter",
+                        "diff needs both from and to, as in ?from=2015&to=2024, or at and by, as in ?at=2009-12-31&by=decided")
                 }
                 let first = try StatementText.date(from, parameter: "from")
                 let second = try StatementText.date(to, parameter: "to")
-                return { _ in "diff \(org) \(first) \(second)" }
+                return { _ in "diff \(org) \(first) \(second)\(by)" }
             }
         }
         api.get("orgs/:org/replay") { request, context in
@@ -99,9 +108,9 @@ struct APIRoutes: Sendable {
             }
         }
         api.get("countries/:country/memberships") { request, context in
-            await run(request, context, allowing: ["at", "known", "head"], acceptsKnown: true) { p in
+            await run(request, context, allowing: ["at", "by", "known", "head"], acceptsKnown: true) { p in
                 let country = try StatementText.name(try p.path("country"), parameter: "country")
-                let at = try p.at()
+                let at = try p.at() + (try p.by())
                 return { known in "memberships \(country)\(at)\(known?.clause ?? "")" }
             }
         }

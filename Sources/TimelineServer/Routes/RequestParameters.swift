@@ -1,4 +1,5 @@
 import Hummingbird
+import TimelineCore
 import TimelineStore
 
 /// The parameters of one request, read and checked: path segments, query parameters, the
@@ -55,6 +56,15 @@ struct RequestParameters {
     func at() throws(BadRequest) -> String {
         guard let value = value("at") else { return "" }
         return " at " + (try StatementText.date(value, parameter: "at"))
+    }
+
+    /// ` by KIND` for the `by` parameter (a date convention: `decided`, `signed` …), or nothing.
+    func by() throws(BadRequest) -> String {
+        guard let value = value("by") else { return "" }
+        guard let kind = DateKind(word: value) else {
+            throw .parameter("by", value, expected: "a date convention: \(DateKind.words)")
+        }
+        return " by \(kind.rawValue)"
     }
 
     /// ` from D` / ` to D` for `from` and `to`, each when given.

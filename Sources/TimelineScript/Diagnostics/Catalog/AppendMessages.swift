@@ -43,6 +43,8 @@ public enum AppendMessage: DiagnosticMessage, Hashable {
     case invalidStateCode(String)
     /// A `state` code some country already has (`by` names it).
     case stateCodeTaken(String, by: String)
+    /// An `also` clause whose kind is not a kind of date.
+    case invalidDateKind(String)
 
     /// The message's id: a missing or empty source is refused by the rule of provenance; the
     /// others are errors in the statement.
@@ -66,6 +68,7 @@ public enum AppendMessage: DiagnosticMessage, Hashable {
         case .invalidID: return DiagnosticID("invalid-id", category: .runtime)
         case .invalidStateCode: return DiagnosticID("invalid-state-code", category: .runtime)
         case .stateCodeTaken: return DiagnosticID("state-code-taken", category: .refused)
+        case .invalidDateKind: return DiagnosticID("invalid-date-kind", category: .runtime)
         }
     }
 
@@ -92,10 +95,13 @@ public enum AppendMessage: DiagnosticMessage, Hashable {
         case .invalidLadder: return "a ladder lists distinct statuses, lowest first"
         case .invalidChange(let word): return "expected grant, elevation or downgrade, not \"\(word)\""
         case .numberNeedsWholeNumber: return "number takes a whole number"
-        case .emptyCorrection: return "a correction must set at least one field: date, country, status, place, host, name, text or speaker"
+        case .emptyCorrection:
+            return "a correction must set at least one field: date, country, status, place, host, name, text, speaker or an also date"
         case .invalidID(let text): return "\"\(text)\" is not a valid id: 1 to 64 letters, digits, -, _ or ."
         case .invalidStateCode(let text): return "\"\(text)\" is not a state code: three capital letters, such as TGA"
         case .stateCodeTaken(let code, let known): return "\(code) is already the code of \(known); choose another code for the new state"
+        case .invalidDateKind(let word):
+            return "\"\(word)\" is not a kind of date; expected one of \(DateKind.words): also decided on 2009-06-16 source \"…\""
         }
     }
 

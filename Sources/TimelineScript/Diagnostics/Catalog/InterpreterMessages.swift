@@ -1,3 +1,5 @@
+import TimelineCore
+
 /// The messages of running a script: values of the wrong type, unknown names, dates, functions,
 /// pipelines and queries. Type names (`found`) are a value's `typeName`: `a number`, `a table` ….
 public enum InterpreterMessage: DiagnosticMessage {
@@ -69,6 +71,12 @@ public enum InterpreterMessage: DiagnosticMessage {
     case chartEndsBeforeStart(from: Int, to: Int)
     /// A chart over more years than a chart can draw.
     case chartTooLong(from: Int, to: Int)
+    /// `by` with a word that is no kind of date.
+    case unknownConvention(String)
+    /// More `by` conventions than the verb compares.
+    case tooManyConventions(verb: String, most: Int)
+    /// `diff ORG D` with one date and no convention to compare.
+    case diffNeedsConvention
     /// `export … into FILE` with a file name whose extension says no format.
     case unsupportedExportFile(path: String)
     /// A row (from a loop over a table) where an operand belongs, without a column naming it.
@@ -98,6 +106,7 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .unknownFunction: return DiagnosticID("unknown-function", category: .runtime)
         case .unknownColumn: return DiagnosticID("unknown-column", category: .runtime)
         case .chartEndsBeforeStart, .chartTooLong: return DiagnosticID("invalid-range", category: .runtime)
+        case .unknownConvention, .tooManyConventions, .diffNeedsConvention: return DiagnosticID("invalid-convention", category: .runtime)
         case .unsupportedExportFile: return DiagnosticID("export-format", category: .runtime)
         case .setOperandWithoutCountry, .rowWithoutColumn: return DiagnosticID("unknown-column", category: .runtime)
         case .expectedType, .expectedDate, .knownAtSeqNeedsNumber, .knownAtNeedsTime, .forNeedsList, .ifNeedsCondition,
@@ -158,6 +167,15 @@ public enum InterpreterMessage: DiagnosticMessage {
         case .chartTooLong(let from, let to):
             return
                 "the chart would span \(to - from + 1) years (\(from) to \(to)); a chart draws at most \(SwimlaneChart.maximumYears): give from and to"
+        case .unknownConvention(let word):
+            return "\"\(word)\" is not a date convention; expected one of \(DateKind.words) (members SCO at 2009-12-31 by decided)"
+        case .tooManyConventions(let verb, let most):
+            return most == 1
+                ? "\(verb) answers under one date convention: by KIND"
+                : "\(verb) compares at most two date conventions: by decided effective"
+        case .diffNeedsConvention:
+            return
+                "diff with one date compares two date conventions at it: diff SCO 2009-12-31 by decided (against the default), or by decided effective; between two dates, give both"
         case .unsupportedExportFile(let path): return "export writes .csv, .jsonl or .json files (import reads them back), not \(path)"
         case .rowWithoutColumn(let what, let columns, let found):
             return
