@@ -22,12 +22,14 @@ struct BundledQuestionsTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
     }
 
-    @Test("Belarus on 2024-07-04: a member of the UN (an original Member) and of the SCO (joined that day)")
+    @Test(
+        "Belarus on 2024-07-04: a founder of the CIS, the CSTO and the EAEU, an original Member of the UN, and of the SCO (joined that day)"
+    )
     func belarus() throws {
         let answer = try rows("memberships Belarus at 2024-07-04")
-        #expect(answer.map { $0["org"] as? String } == ["SCO", "UN"])
-        #expect(answer.map { $0["status"] as? String } == ["member", "member"])
-        #expect(answer.map { $0["since"] as? String } == ["2024-07-04", "1945-10-24"])
+        #expect(answer.map { $0["org"] as? String } == ["CIS", "CSTO", "EAEU", "SCO", "UN"])
+        #expect(answer.map { $0["status"] as? String } == ["member", "member", "member", "member", "member"])
+        #expect(answer.map { $0["since"] as? String } == ["1991-12-08", "2002-10-07", "2015-01-01", "2024-07-04", "1945-10-24"])
         // BRICS partner countries from 2025-01-01, Belarus among the first nine (TASS; Bernama).
         #expect(
             try rows("memberships Belarus at 2025-01-01").contains {
@@ -93,7 +95,7 @@ struct BundledQuestionsTests {
         let terminal = try timelineInRoot(["-c", "chart Belarus from 2008 to 2025"], environment: ["COLUMNS": "100"])
         #expect(terminal.status == 0, "\(terminal.stderr)")
         let lanes = terminal.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
-        #expect(Array(lanes.dropFirst().prefix(3)) == ["UN", "SCO", "BRICS"])
+        #expect(Array(lanes.dropFirst().prefix(6)) == ["CIS", "CSTO", "UN", "SCO", "EAEU", "BRICS"])
         let svg = scratch.file("belarus.svg")
         #expect(try timelineInRoot(["-c", "chart Belarus from 2008 to 2025 --svg \"\(svg)\""]).status == 0)
         let text = String(decoding: readBytes(svg), as: UTF8.self)

@@ -38,7 +38,7 @@ struct CrossOrganizationTests {
         #expect(try countries("members SCO at 2025-01-06 union members BRICS at 2025-01-06").count == 16)
         let keys = try timeline(["--log", log, "--format", "json", "-c", "members SCO at 2025 intersect members BRICS at 2025 | first 1"])
         let row = try #require((try JSONSerialization.jsonObject(with: Data(keys.stdout.utf8)) as? [[String: Any]])?.first)
-        #expect(Set(row.keys) == ["ordinal", "country", "name", "status", "since", "certainty"])
+        #expect(Set(row.keys) == ["ordinal", "country", "kind", "name", "status", "since", "certainty"])
     }
 
     @Test("timeline summary lists every organization with its member count today")

@@ -79,7 +79,8 @@ struct ExplorerBrowserTests {
 
         let link = try #require(try browser.evaluate("location.href") as? String)
         #expect(
-            link.contains("org=SCO") && link.contains("at=2024-07-04") && link.contains("country=BLR") && link.contains("head=827"),
+            link.contains("org=SCO") && link.contains("at=2024-07-04") && link.contains("country=BLR")
+                && link.contains("head=\(bundledRecordCount)"),
             "\(link)")
         try browser.navigate(to: link)
         try Self.settle(browser)
@@ -161,10 +162,10 @@ struct ExplorerBrowserTests {
             server.stop()
         }
         #expect(try !Self.memberCodes(browser).contains("BLR"))
-        // The known-at slider back to record 827, before the correction.
+        // The known-at slider back to the bundled log's last record, before the correction.
         _ = try browser.evaluate("document.querySelector('#known').focus()")
         try browser.press("ArrowLeft")
-        try browser.waitUntil("new URL(location.href).searchParams.get('known') === '827'")
+        try browser.waitUntil("new URL(location.href).searchParams.get('known') === '\(bundledRecordCount)'")
         try Self.settle(browser)
         #expect(try Self.memberCodes(browser).contains("BLR"))
         let link = try #require(try browser.evaluate("location.href") as? String)
@@ -191,7 +192,7 @@ struct ExplorerBrowserTests {
         try browser.waitUntil("document.querySelector('#head-notice').hidden === false")
         #expect(try !Self.memberCodes(browser).contains("TKM"))
         try browser.click("#head-current")
-        try browser.waitUntil("new URL(location.href).searchParams.get('head').startsWith('828:')")
+        try browser.waitUntil("new URL(location.href).searchParams.get('head').startsWith('\(bundledRecordCount + 1):')")
         try Self.settle(browser)
         #expect(try Self.memberCodes(browser).contains("TKM"))
     }

@@ -11,10 +11,10 @@ struct ExportImportTests {
     func intervals() throws {
         let result = try timelineInRoot(["--format", "csv", "-c", "export intervals SCO"])
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "org,country,status,from,to")
-        #expect(lines.contains("SCO,BLR,dialogue-partner,2010-04,2015-07-10"))
-        #expect(lines.contains("SCO,BLR,member,2024-07-04,"))
-        #expect(lines.contains("SCO,MNG,observer,2004-06-17,2025-09-01"))
+        #expect(lines.first == "org,country,kind,status,from,to")
+        #expect(lines.contains("SCO,BLR,country,dialogue-partner,2010-04,2015-07-10"))
+        #expect(lines.contains("SCO,BLR,country,member,2024-07-04,"))
+        #expect(lines.contains("SCO,MNG,country,observer,2004-06-17,2025-09-01"))
     }
 
     @Test("events exported as JSON Lines or CSV import into a fresh log with the same ids and answers", arguments: ["jsonl", "csv"])
@@ -79,7 +79,7 @@ struct ExportImportTests {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
         let generated = scratch.file("g.jsonl")
-        #expect(try timeline(["--log", generated, "generate", "--events", "20000"]).status == 0)
+        #expect(try timeline(["--log", generated, "generate", "--events", "60000"]).status == 0)
         let exported = try timeline(["--log", generated, "--format", "jsonl", "-c", "export events"])
         let events = scratch.file("events.jsonl")
         writeBytes(Array(exported.stdout.utf8), to: events)
@@ -87,7 +87,7 @@ struct ExportImportTests {
             productsDirectory.appendingPathComponent("timeline").path,
             ["--log", scratch.file("fresh.jsonl"), "-c", "import \"\(events)\""],
             environment: ["TERM": "xterm", "HOME": scratch.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
-        let output = try terminal.expect("appended 20000 events", timeout: 120)
+        let output = try terminal.expect("appended 60000 events", timeout: 120)
         #expect(output.contains("import █") || output.contains("import ░"), "no bar in: \(output.suffix(300))")
         #expect(try terminal.waitForExit() == 0)
         let piped = try timeline(["--log", scratch.file("fresh2.jsonl"), "-c", "import \"\(events)\""])

@@ -35,7 +35,7 @@ struct PostgresLogTests {
         // A copy into a log that already holds records is refused, and changes nothing.
         let again = try timeline(["copy", Self.bundled, url])
         #expect(again.status == 74)
-        #expect(again.stderr.contains("already holds 827 records; copy into a new log"))
+        #expect(again.stderr.contains("already holds \(bundledRecordCount) records; copy into a new log"))
     }
 
     @Test("a script appends as one batch; running it again appends nothing; a refused append writes nothing")
@@ -74,7 +74,7 @@ struct PostgresLogTests {
         #expect(try timeline(["--log", url, "verify"]).status == 0)
         // Export, import and charts work on a database log as on a file.
         let exported = try timeline(["--log", url, "--format", "csv", "-c", "export intervals NATO"])
-        #expect(exported.stdout.contains("NATO,GRC,member,1952-02-18,"))
+        #expect(exported.stdout.contains("NATO,GRC,country,member,1952-02-18,"))
         let chart = scratch.file("nato.svg")
         #expect(try timeline(["--log", url, "-c", "chart NATO from 1949 to 1960 --svg \"\(chart)\""]).status == 0)
         #expect(String(decoding: readBytes(chart), as: UTF8.self).contains("data-country=\"GRC\""))
@@ -117,10 +117,10 @@ struct PostgresLogTests {
         }
         #expect(seen.allSatisfy { $0 % 50 == 0 }, "a reader saw part of a batch: \(seen.sorted())")
         let rows = try PostgresTestServer.sql("SELECT count(*), min(seq), max(seq) FROM timeline_records", database: name)
-        #expect(rows == "2827|1|2827\n")
+        #expect(rows == "\(bundledRecordCount + 2000)|1|\(bundledRecordCount + 2000)\n")
         let verify = try timeline(["--log", url, "verify"])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
-        #expect(verify.stdout.contains("2827 events"))
+        #expect(verify.stdout.contains("\(bundledRecordCount + 2000) events"))
         #expect(try timeline(["--log", url, "-c", "print count(milestones SCO from 2030 to 2030)"]).stdout == "2000\n")
     }
 
@@ -140,7 +140,7 @@ struct PostgresLogTests {
         #expect(append.status == 74)
         #expect(append.stderr.contains("permission denied for table timeline_head"))
         #expect(append.stderr.contains("UPDATE on timeline_head"))
-        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", database: name) == "827\n")
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", database: name) == "\(bundledRecordCount)\n")
     }
 
     @Test("bad addresses, logins and databases: each a clear error, quickly, and nothing written")
@@ -206,16 +206,16 @@ struct PostgresLogTests {
             environment: [
                 "TERM": "xterm", "HOME": scratch.path, "XDG_STATE_HOME": scratch.file("state"), "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
             ])
-        try terminal.type("print count(members SCO at 2024-07-04)\r", prompt: "\(name) #827> ")
+        try terminal.type("print count(members SCO at 2024-07-04)\r", prompt: "\(name) #\(bundledRecordCount)> ")
         try terminal.expect("10")
         // Another user appends while the REPL waits at its prompt.
         let other = try timeline(["--log", url, "-c", #"append milestone SCO on 2026-11 text "appended by a colleague" source "test""#])
         #expect(other.status == 0, "\(other.stderr)")
         Thread.sleep(forTimeInterval: 0.5)
-        try terminal.type("\r", prompt: "\(name) #827> ")
-        try terminal.type("print count(milestones SCO from 2026-11 to 2026-11)\r", prompt: "\(name) #828> ")
+        try terminal.type("\r", prompt: "\(name) #\(bundledRecordCount)> ")
+        try terminal.type("print count(milestones SCO from 2026-11 to 2026-11)\r", prompt: "\(name) #\(bundledRecordCount + 1)> ")
         try terminal.expect("1")
-        try terminal.type("\u{4}", prompt: "\(name) #828> ")
+        try terminal.type("\u{4}", prompt: "\(name) #\(bundledRecordCount + 1)> ")
         #expect(try terminal.waitForExit() == 0)
     }
 
@@ -286,11 +286,11 @@ struct PostgresLogTests {
         #expect(writer.terminationStatus == 74, "\(message)")
         #expect(message.contains("nothing was written"), "\(message)")
         try server.restart()
-        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", at: url) == "827\n")
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", at: url) == "\(bundledRecordCount)\n")
         #expect(try timeline(["--log", url, "verify"]).status == 0)
         let retry = try timeline(["--log", url, "run", script])
         #expect(retry.status == 0, "\(retry.stderr)")
-        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", at: url) == "20827\n")
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", at: url) == "\(bundledRecordCount + 20000)\n")
         #expect(try timeline(["--log", url, "verify"]).status == 0)
     }
 
@@ -315,11 +315,11 @@ struct PostgresLogTests {
         #expect(terminated, "the writer finished before its backend could be terminated")
         #expect(writer.terminationStatus == 74)
         #expect(message.contains("the server ended the connection") && message.contains("nothing was written"), "\(message)")
-        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", database: name) == "827\n")
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", database: name) == "\(bundledRecordCount)\n")
         #expect(try timeline(["--log", url, "verify"]).status == 0)
         let retry = try timeline(["--log", url, "run", script])
         #expect(retry.status == 0, "\(retry.stderr)")
-        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", database: name) == "20827\n")
+        #expect(try PostgresTestServer.sql("SELECT count(*) FROM timeline_records", database: name) == "\(bundledRecordCount + 20000)\n")
         #expect(try timeline(["--log", url, "verify"]).status == 0)
     }
 }

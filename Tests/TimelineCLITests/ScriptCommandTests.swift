@@ -18,7 +18,8 @@ struct ScriptCommandTests {
         #expect(belarus["ordinal"] as? Int == 10)
         #expect(belarus["certainty"] as? String == "certain")
         #expect(belarus["since"] as? String == "2024-07-04")
-        #expect(Set(rows.flatMap { $0.keys }) == ["ordinal", "country", "name", "status", "since", "certainty"])
+        #expect(Set(rows.flatMap { $0.keys }) == ["ordinal", "country", "kind", "name", "status", "since", "certainty"])
+        #expect(rows.allSatisfy { $0["kind"] as? String == "country" })
     }
 
     @Test("roster at 2024-07-04: observers AFG and MNG, 14 dialogue partners")
@@ -26,11 +27,11 @@ struct ScriptCommandTests {
         let result = try timelineInRoot(["--format", "csv", "-c", "roster SCO at 2024-07-04"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first == "ordinal,country,name,status,since,certainty")
+        #expect(lines.first == "ordinal,country,kind,name,status,since,certainty")
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-        #expect(rows.filter { $0[3] == "observer" }.map { $0[1] }.sorted() == ["AFG", "MNG"])
-        #expect(rows.filter { $0[3] == "dialogue-partner" }.count == 14)
-        #expect(rows.filter { $0[3] == "member" }.count == 10)
+        #expect(rows.filter { $0[4] == "observer" }.map { $0[1] }.sorted() == ["AFG", "MNG"])
+        #expect(rows.filter { $0[4] == "dialogue-partner" }.count == 14)
+        #expect(rows.filter { $0[4] == "member" }.count == 10)
     }
 
     @Test("member counts on the days that matter", arguments: [("2017-06-08", 6), ("2017-06-09", 8), ("2001-06-15", 6), ("2023-07-04", 9)])

@@ -63,6 +63,12 @@ func timeline(_ arguments: [String], environment: [String: String] = [:], direct
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 /// The bundled log as it stood when the REPL tests were recorded (Tests/Fixtures/README.md).
 let frozenLog = packageRoot + "/Tests/Fixtures/frozen-diplomacy.jsonl"
+/// How many records the bundled log holds: its lines after the format header. Tests that copy
+/// it count from there, so that new history does not re-record them.
+let bundledRecordCount: Int = {
+    let bytes = readBytes(packageRoot + "/Events/diplomacy.jsonl")
+    return bytes.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } - 1
+}()
 
 /// Runs `timeline` in the package root, on the bundled log unless told otherwise.
 func timelineInRoot(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> ProcessResult {
