@@ -141,6 +141,23 @@ struct ExplorerBrowserTests {
         #expect(try Self.memberCodes(browser).count == 10)
     }
 
+    @Test("the G20's organization members are listed as organizations, and named off the map")
+    func organizationMembers() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let (server, browser) = try Self.open(ServeProcess.bundledCopy(in: scratch), at: "?org=G20&at=2024-12-31")
+        defer {
+            browser.close()
+            server.stop()
+        }
+        let codes = try Self.memberCodes(browser)
+        #expect(codes.count == 21 && codes.contains("EU") && codes.contains("AU"), "\(codes)")
+        let name = try browser.evaluate("document.querySelector('#roster tr[data-code=EU] td[data-key=name]').textContent") as? String
+        #expect(name == "European Union (organization)")
+        let missing = try browser.evaluate("document.querySelector('#map-missing').textContent") as? String ?? ""
+        #expect(missing.contains("African Union (AU, an organization, member)"), "\(missing)")
+    }
+
     @Test("known-at on a log with a correction: the answer changes with the log as it stood")
     func knownAtCorrection() throws {
         let scratch = ScratchDirectory()
