@@ -17,6 +17,22 @@ struct ExportImportTests {
         #expect(lines.contains("SCO,MNG,country,observer,2004-06-17,2025-09-01"))
     }
 
+    @Test("exported rows say which participants are organizations; an event's alternative dates are columns of their own")
+    func kindsAndAlternatives() throws {
+        let intervals = try timelineInRoot(["--format", "csv", "-c", "export intervals G20"])
+        #expect(intervals.stdout.contains("G20,AU,organization,member,2023-09-09,"))
+        #expect(intervals.stdout.contains("G20,ZAF,country,member,1999-12-15,"))
+        let events = try timelineInRoot(["--format", "jsonl", "-c", "export events G20"])
+        let rows = try events.stdout.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        let africa = try #require(rows.first { $0["type"] as? String == "accession" && $0["country"] as? String == "AU" })
+        #expect(africa["kind"] as? String == "organization")
+        let founding = try #require(rows.first { $0["type"] as? String == "founding" })
+        #expect(founding["also.announced"] as? String == "1999-09-25")
+        #expect((founding["also.announced.url"] as? String)?.hasPrefix("http") == true)
+    }
+
     @Test("events exported as JSON Lines or CSV import into a fresh log with the same ids and answers", arguments: ["jsonl", "csv"])
     func roundTrip(format: String) throws {
         let scratch = ScratchDirectory()

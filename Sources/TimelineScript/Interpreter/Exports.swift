@@ -7,7 +7,7 @@ enum Exports {
     /// a correction adds) as `also.KIND`, `also.KIND.source` and `also.KIND.url`.
     static let eventColumns =
         [
-            "seq", "recorded", "id", "type", "date", "org", "country", "status", "change", "name", "place", "founders", "ladder",
+            "seq", "recorded", "id", "type", "date", "org", "country", "kind", "status", "change", "name", "place", "founders", "ladder",
             "predecessor", "host", "number", "speaker", "text", "context", "from", "to", "until", "members", "successors", "target",
             "reason", "set.date", "set.country",
             "set.status", "set.place", "set.host", "set.name", "set.text", "set.speaker", "source", "url", "note",
@@ -25,6 +25,14 @@ enum Exports {
                 switch column {
                 case "seq": row.append(.number(record.seq.value))
                 case "recorded": row.append(.string(record.recordedAt.description))
+                case "kind":
+                    // Which kind of participant `country` names (not a field of the event).
+                    if case .string(let code)? = fields["country"] {
+                        let organization = timeline.registry.country(code: code).map { $0.isOrganization && $0.alpha3 == code } ?? false
+                        row.append(.string(organization ? "organization" : "country"))
+                    } else {
+                        row.append(.null)
+                    }
                 case _ where column.hasPrefix("also."):
                     // An event's own alternative dates, or those a correction adds.
                     let key = String(column.dropFirst(5))

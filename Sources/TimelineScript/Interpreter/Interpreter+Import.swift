@@ -63,7 +63,7 @@ struct ImportRowError: Error {
 enum ImportedFields {
     static let listFields: Set<String> = ["founders", "ladder", "from", "members", "successors"]
     /// Columns `export` adds that are not part of an event.
-    static let exportOnly: Set<String> = ["seq", "recorded"]
+    static let exportOnly: Set<String> = ["seq", "recorded", "kind"]
 
     static func fields(from values: [String: Any]) -> [String: FieldValue] {
         var fields: [String: FieldValue] = [:]
