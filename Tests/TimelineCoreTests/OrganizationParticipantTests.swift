@@ -54,11 +54,14 @@ struct OrganizationParticipantTests {
         #expect(Timeline(records: record([founder])).violations.map(\.rule) == [.selfMembership])
     }
 
-    /// The African Union dissolves in 2030 (a made-up history): its G20 membership ends then.
+    /// The African Union dissolves in 2030, the European Union in 2031 (a made-up history):
+    /// their G20 memberships end then. Folded on two threads, the AU and the G20 share a group
+    /// and the EU is in the other (`PartitionedFold.groupNumbers`), so both paths are taken.
     static let dissolved: [RecordedEvent] = record([
         Self.union, Self.africa, Self.twenty, Self.africaJoins,
         event(["type": "dissolution", "org": "AU", "date": "2030-01-01"]),
-        event(["type": "summit", "org": "G20", "date": "2031-01-01"]),
+        event(["type": "summit", "org": "G20", "date": "2030-06-01"]),
+        event(["type": "dissolution", "org": "EU", "date": "2031-01-01"]),
     ])
 
     @Test("a member organization's dissolution ends its memberships, on one thread or several", arguments: [1, 2])
@@ -71,6 +74,13 @@ struct OrganizationParticipantTests {
         let ending = timeline.transitions(of: "AU", in: g20).last
         #expect(ending?.eventID == Self.dissolved[4].id)
         #expect(ending?.after.status == nil)
+        // The EU, in the other group and dissolved after the G20's last event.
+        #expect(timeline.status(of: "EU", in: g20, at: day("2030-12-31"))?.status == Status("member"))
+        #expect(timeline.status(of: "EU", in: g20, at: day("2031-01-01")) == nil)
+        #expect(timeline.transitions(of: "EU", in: g20).last?.eventID == Self.dissolved[6].id)
+        #expect(
+            PartitionedFold.groupNumbers(foundings: [OrganizationID("AU")!, OrganizationID("EU")!, g20], predecessors: [], parts: 2)
+                == [OrganizationID("AU")!: 0, OrganizationID("EU")!: 1, g20: 0])
         // With nothing of the G20 after it, the dissolution still ends the membership.
         let last = Timeline(records: Array(Self.dissolved.prefix(5)), registry: .standard, foldParts: parts)
         #expect(last.status(of: "AU", in: g20, at: day("2030-06-01")) == nil)
@@ -79,10 +89,10 @@ struct OrganizationParticipantTests {
     @Test("after its dissolution an organization can take part in nothing, and appends are checked against it")
     func afterDissolution() throws {
         let rejoin = event(["type": "accession", "org": "G20", "country": "AU", "date": "2032-01-01"])
-        #expect(Timeline(records: Self.dissolved + record([rejoin], startingAt: 7)).violations.map(\.rule) == [.organizationDissolved])
+        #expect(Timeline(records: Self.dissolved + record([rejoin], startingAt: 8)).violations.map(\.rule) == [.organizationDissolved])
         // The fast append check agrees with a full fold.
         var validator = AppendValidator(timeline: Timeline(records: Self.dissolved))
-        #expect(throws: InvariantViolation.self) { _ = try validator.check(record([rejoin], startingAt: 7)) }
+        #expect(throws: InvariantViolation.self) { _ = try validator.check(record([rejoin], startingAt: 8)) }
         // A dissolution appended later ends memberships: the validator leaves it to a full fold.
         var before = AppendValidator(timeline: Timeline(records: Array(Self.dissolved.prefix(4))))
         #expect(try before.check([Self.dissolved[4]]) == false)

@@ -54,3 +54,35 @@ struct ScopedValidationTests {
         #expect(verdicts.filter { $0 != "accepted" }.count >= 8)
     }
 }
+
+/// A correction of another organization's event stays out of a scoped selection (it would name
+/// an event the selection lacks); one of an event in scope comes with it.
+@Suite("Scoped selection of amendments")
+struct ScopedAmendmentTests {
+    @Test("an amendment is selected only with its target, so a log with corrections keeps the fast check")
+    func amendmentsWithTargets() throws {
+        let opec = event([
+            "type": "founding", "org": "OPEC", "name": "OPEC", "date": "1960-09-14", "founders": "IRN IRQ", "ladder": "member",
+        ])
+        let qatar = event(["type": "accession", "org": "OPEC", "country": "QAT", "date": "1961"])
+        let leaves = event(["type": "withdrawal", "org": "OPEC", "country": "QAT", "date": "2019-01-01"])
+        let existing = record([scoFounding, opec, qatar, leaves])
+        let correctOPEC = NewEvent(
+            date: nil, payload: .correction(target: existing[3].id.rawValue, changes: Correction(date: .day(2019, 1, 2))),
+            source: Source(citation: "test")!)
+        let correctSCO = NewEvent(
+            date: nil, payload: .correction(target: String(existing[0].id.rawValue.prefix(8)), changes: Correction(place: "Shanghai")),
+            source: Source(citation: "test")!)
+        let log = existing + record([correctOPEC, correctSCO], startingAt: 5)
+        let selected = Timeline.records(of: [log], about: [OrganizationID("SCO")!])
+        #expect(selected.map(\.seq.value) == [1, 2, 6], "the SCO, every founding, and only the SCO's correction (by prefix)")
+        #expect(Timeline(records: selected).violations.isEmpty)
+        // Scoped to OPEC: its correction (by full id) with its target, and the SCO's, whose target
+        // (a founding) every selection keeps.
+        #expect(Timeline.records(of: [log], about: [OrganizationID("OPEC")!]).map(\.seq.value) == [1, 2, 3, 4, 5, 6])
+        // The scoped validator stays clean, so it checks a new SCO event itself.
+        var validator = AppendValidator(records: [log], organizations: [OrganizationID("SCO")!])
+        let next = record([event(["type": "accession", "org": "SCO", "country": "IND", "date": "2017-06-09"])], startingAt: 7)
+        #expect(try validator.check(next))
+    }
+}

@@ -48,6 +48,10 @@ struct SnapshotTests {
         Self.expectSameAnswers(projections, timeline.projections, days: days)
         #expect(
             projections.transitions(of: "IND", in: OrganizationID("SCO")!) == timeline.transitions(of: "IND", in: OrganizationID("SCO")!))
+        // Organizations taking part in others come back as participants, not as states.
+        #expect(projections.registry.country(code: "EU")?.isOrganization == true)
+        #expect(projections.registry.country(code: "AU")?.name == "African Union")
+        #expect(projections.registry.introduced.map(\.alpha3) == timeline.projections.registry.introduced.map(\.alpha3))
     }
 
     @Test("a generated log of 12,000 events comes back answering the same")

@@ -35,30 +35,7 @@ extension Timeline {
         // A batch is about one organization or a few: comparing ids is cheaper than hashing one
         // for every record of a large log.
         let few = organizations.count <= 8 ? Array(organizations) : nil
-        // An amendment is kept when its target is: one of another organization's events would
-        // name an event the selection lacks, and break a rule the log does not. The ids kept are
-        // collected only when the log holds amendments.
         var amended = false
-        var prefixed = false
-        for part in parts {
-            part.withRecordsInPlace { records in
-                for index in records.indices {
-                    switch records[index].pointee.event.payload {
-                    case .correction(let target, _), .retraction(let target, _):
-                        amended = true
-                        if EventID(target).map({ $0.rawValue.utf8.count < 16 }) ?? true { prefixed = true }
-                    default: continue
-                    }
-                }
-            }
-        }
-        var kept: Set<EventID> = []
-        var keptTexts: [String] = []
-        func targetKept(_ target: String) -> Bool {
-            if let id = EventID(target), kept.contains(id) { return true }
-            guard target.utf8.count >= 4 else { return false }
-            return keptTexts.contains { $0.hasPrefix(target) }
-        }
         for part in parts {
             // Read in place, through addresses: a subscript would copy each record, payload
             // and all, to look at two of its fields.
@@ -66,24 +43,47 @@ extension Timeline {
                 for index in records.indices {
                     let record = records[index]
                     let keep: Bool
-                    switch record.pointee.event.payload {
+                    switch record.pointee.event.payload.kind {
                     case .founding, .state: keep = true
-                    case .correction(let target, _), .retraction(let target, _): keep = targetKept(target)
+                    case .correction, .retraction:
+                        keep = true
+                        amended = true
                     default:
                         guard let organization = record.pointee.event.payload.organization else { keep = false; break }
                         keep = few?.contains(organization) ?? organizations.contains(organization)
                     }
-                    guard keep else { continue }
-                    relevant.append(record.pointee)
-                    if amended {
-                        let id = RecordedEvent.id(at: record)
-                        kept.insert(id)
-                        if prefixed { keptTexts.append(id.rawValue) }
-                    }
+                    if keep { relevant.append(record.pointee) }
                 }
             }
         }
-        return relevant
+        return amended ? withoutStrayAmendments(relevant) : relevant
+    }
+
+    /// `records` (in log order) without the amendments whose target is not among them: a
+    /// correction of another organization's event would name an event the selection lacks, and
+    /// break a rule the log does not.
+    private static func withoutStrayAmendments(_ records: [RecordedEvent]) -> [RecordedEvent] {
+        var kept: Set<EventID> = []
+        var keptTexts: [String] = []
+        let prefixed = records.contains { record in
+            switch record.payload {
+            case .correction(let target, _), .retraction(let target, _): return EventID(target)?.rawValue.utf8.count != 16
+            default: return false
+            }
+        }
+        func targetKept(_ target: String) -> Bool {
+            if let id = EventID(target), kept.contains(id) { return true }
+            return target.utf8.count >= 4 && keptTexts.contains { $0.hasPrefix(target) }
+        }
+        return records.filter { record in
+            switch record.payload {
+            case .correction(let target, _), .retraction(let target, _): if !targetKept(target) { return false }
+            default: break
+            }
+            kept.insert(record.id)
+            if prefixed { keptTexts.append(record.id.rawValue) }
+            return true
+        }
     }
 
     /// Checks that appending `batch` to `existing` breaks no rule, at the events' own dates and at
