@@ -35,11 +35,24 @@ struct GenerateCommand: ParsableCommand {
         if Environment.fileExists(path) {
             throw CommandFailure.dataError("\(path): already exists; generate writes a new log")
         }
-        let history = SyntheticHistory(events: events, seed: seed).events()
         let time = try global.fixedRecordedTime() ?? SystemClock.now
+        // On a terminal, a bar while the events are made, then one while they are written.
+        let making = ProgressBar("generate", total: events, quiet: global.quiet)
+        let history = SyntheticHistory(events: events, seed: seed).events { making.update($0) }
+        making.finish()
+        var log = global.openLog(global.location)
+        if var file = log as? FileEventLog {
+            // Started now, so that its rate and time left count the check before the writing.
+            let writing = ProgressBar("write", total: events, quiet: global.quiet)
+            file.writeProgress = { done, total in
+                writing.update(done, of: total)
+                if done >= total { writing.finish() }
+            }
+            log = file
+        }
         let receipt: AppendReceipt
         do throws(StoreError) {
-            receipt = try global.openLog(global.location).append(history, recordedAt: time)
+            receipt = try log.append(history, recordedAt: time)
         } catch {
             // The generator promises valid events: a refusal is a bug in it.
             throw CommandFailure(message: error.description, exitCode: error.code == .invariant ? 70 : 74)

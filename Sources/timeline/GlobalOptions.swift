@@ -56,18 +56,15 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the log at `location`: the one place the command line turns a location into a log
     /// (a file, with its snapshot cache unless --no-cache; or a `postgresql://` URL). A URL that
-    /// cannot name a log gives a log whose every use fails with the reason.
-    func openLog(_ location: LogLocation) -> any EventLog {
+    /// cannot name a log gives a log whose every use fails with the reason. A whole read of a
+    /// large log draws a progress bar named `task` on a terminal.
+    func openLog(_ location: LogLocation, task: String = "read") -> any EventLog {
         if location.isDatabaseURL {
             do {
                 // The first read of a large log shows its progress on a terminal.
-                let bar = ProgressBar("read", total: 1, quiet: quiet)
                 return PostgresEventLog(
                     location: try PostgresLocation(url: location.path, environment: Environment.variables),
-                    readProgress: { done, total in
-                        bar.update(done, of: total)
-                        if done >= total { bar.finish() }
-                    })
+                    readProgress: ProgressBar.reading(task, unit: .records, quiet: quiet))
             } catch {
                 return UnopenableLog(
                     error: StoreError(code: .io, message: "not a PostgreSQL log's address: \(error.reason)", path: location.shown))
@@ -75,6 +72,8 @@ struct GlobalOptions: ParsableArguments {
         }
         var log = FileEventLog(path: location.path)
         log.usesSnapshots = !noCache
+        // A whole read of a large file (the first, before its snapshot exists) shows its progress.
+        log.readProgress = ProgressBar.reading(task, unit: .bytes, quiet: quiet)
         return log
     }
 

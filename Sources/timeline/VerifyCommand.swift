@@ -41,7 +41,7 @@ struct VerifyCommand: ParsableCommand {
         if let contains, let cited = CitedHead(contains) { return try check(cited, in: location) }
         let report: VerificationReport
         do {
-            report = try global.openLog(location).verify(registry: .standard)
+            report = try global.openLog(location, task: "verify").verify(registry: .standard)
         } catch {
             throw CommandFailure.reading(error, missing: "\(location.shown): no log to verify")
         }

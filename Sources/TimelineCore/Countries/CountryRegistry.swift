@@ -75,6 +75,13 @@ public struct CountryRegistry: Sendable {
         (byCode[code] ?? byCode[code.uppercased()]).map { countries[$0] }
     }
 
+    /// Whether `code` is the code of an organization taking part as a member (`Country.isOrganization`),
+    /// found without copying its entry.
+    public func isOrganization(code: String) -> Bool {
+        guard let index = byCode[code] else { return false }
+        return countries[index].isOrganization && countries[index].alpha3 == code
+    }
+
     /// The country with this code, name or alias, or `nil`.
     /// - Complexity: O(length of text).
     public func lookup(_ text: String) -> Country? {

@@ -44,9 +44,24 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
 
     /// The date as EDTF text, for example `2010-04?`.
     public var description: String {
-        var text = PartialDate.pad(year, 4)
-        if let month { text += "-" + PartialDate.pad(month, 2) }
-        if let day { text += "-" + PartialDate.pad(day, 2) }
+        // Years are 0…9999 (see `init`): the digits are written byte by byte into a small string.
+        var text = String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, digits: Int, at start: Int) {
+                var value = value
+                for position in stride(from: start + digits - 1, through: start, by: -1) {
+                    buffer[position] = UInt8(0x30 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            guard let month else { return 4 }
+            buffer[4] = 0x2D
+            put(month, digits: 2, at: 5)
+            guard let day else { return 7 }
+            buffer[7] = 0x2D
+            put(day, digits: 2, at: 8)
+            return 10
+        }
         if let qualifier { text.append(qualifier.rawValue) }
         return text
     }

@@ -21,9 +21,9 @@ public struct SyntheticHistory {
 
     static let rungPool = ["partner", "observer", "associate", "candidate"]
 
-    /// The events, in append order.
+    /// The events, in append order; `progress` hears how many are made so far, now and then.
     /// - Complexity: O(n log n).
-    public func events() -> [NewEvent] {
+    public func events(progress: ((_ done: Int) -> Void)? = nil) -> [NewEvent] {
         var random = SplitMix64(seed: seed ^ 0x5EED)
         let countries = CountryRegistry.standard.countries.filter { !$0.isFormer }.prefix(200).map(\.alpha3)
         let organizations = max(1, min(500, count / 2500 + 1))
@@ -113,6 +113,7 @@ public struct SyntheticHistory {
                     payload = .milestone(org: org, country: random.chance(50) ? country : nil, text: "milestone \(events.count)")
                 }
                 events.append((day.ordinal, NewEvent(date: eventDate, payload: payload, source: source)))
+                if events.count & 0x3FFF == 0 { progress?(events.count) }
             }
         }
         // Append order: by date, with about 3% of events held back and appended later.
@@ -132,6 +133,7 @@ public struct SyntheticHistory {
             }
         }
         order = kept + late
+        progress?(order.count)
         return order
     }
 }

@@ -4,30 +4,35 @@ import TimelineCore
 /// `country`, `name`, `status`, `since`, `certainty` for states; `seq`, `id`, `type`, `date`,
 /// `org`, `country`, `status`, `source` for events.
 enum AnswerTables {
+    /// The rows of a members, roster or status answer: `ordinal`, `country`, `kind`, `name`,
+    /// `status`, `since`, `certainty` (and `suspended` when a row is). `kind` is hidden in text
+    /// when every row is a country (as `Table.addParticipantKinds(registry:)` does).
     static func states(_ rows: [StatusRow], notes: [String], ordinals: Bool, registry: CountryRegistry) -> Table {
-        var table = states(rows, notes: notes, ordinals: ordinals)
-        table.addParticipantKinds(registry: registry)
-        return table
-    }
-
-    private static func states(_ rows: [StatusRow], notes: [String], ordinals: Bool) -> Table {
         let suspended = rows.contains(where: \.suspended)
-        var columns = ["ordinal", "country", "name", "status", "since", "certainty"]
+        var columns = ["ordinal", "country", "kind", "name", "status", "since", "certainty"]
         if suspended { columns.append("suspended") }
         var table = Table(columns: columns, notes: notes)
+        table.rows.reserveCapacity(rows.count)
+        var organizations = false
         for row in rows {
+            let isOrganization = registry.isOrganization(code: row.country)
+            organizations = organizations || isOrganization
             var cells: [Value] = [
-                row.ordinal.map(Value.number) ?? .null, .string(row.country), .string(row.name), .string(row.status.rawValue),
-                .date(row.since), .string(row.certainty.rawValue),
+                row.ordinal.map(Value.number) ?? .null, .string(row.country), isOrganization ? organizationKind : countryKind,
+                .string(row.name), .string(row.status.rawValue), .date(row.since), .string(row.certainty.rawValue),
             ]
             if suspended { cells.append(.bool(row.suspended)) }
             table.rows.append(cells)
         }
+        if !organizations { table.hiddenInText.insert("kind") }
         if rows.contains(where: { $0.certainty == .possible }) {
             table.notes.append("possible: an event behind the row has a date that may fall after the day asked about")
         }
         return table
     }
+
+    private static let countryKind = Value.string("country")
+    private static let organizationKind = Value.string("organization")
 
     /// A country's standing in each organization: `org`, `organization`, `status`, `since`,
     /// `certainty` (and `suspended` when a row is).

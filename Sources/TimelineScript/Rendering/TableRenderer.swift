@@ -58,22 +58,39 @@ public struct TableRenderer: Sendable {
 
     private func json(_ table: Table) -> String {
         guard !table.rows.isEmpty else { return "[]\n" }
-        var out = "[\n"
+        // Each key's `"key":` once; each row's bytes written straight into one buffer.
+        let keys = table.columns.map { Array((Self.quote($0) + ":").utf8) }
+        var out = RenderedBytes(capacity: table.rows.count * (keys.reduce(8) { $0 + $1.count } + 16 * keys.count))
+        out.append("[\n")
         for (index, row) in table.rows.enumerated() {
-            let pairs = zip(table.columns, row).map { key, value in Self.quote(key) + ":" + Self.json(value) }
-            out += "  {" + pairs.joined(separator: ",") + "}" + (index == table.rows.count - 1 ? "\n" : ",\n")
+            out.append("  {")
+            for (column, value) in zip(keys.indices, row) {
+                if column > 0 { out.append(0x2C) }
+                out.append(keys[column])
+                out.appendJSON(value)
+            }
+            out.append(index == table.rows.count - 1 ? "}\n" : "},\n")
         }
-        return out + "]\n"
+        out.append("]\n")
+        return out.text
     }
 
     private func jsonLines(_ table: Table) -> String {
-        table.rows.map { row in
-            "{"
-                + zip(table.columns, row).compactMap { key, value in
-                    if case .null = value { return nil }
-                    return Self.quote(key) + ":" + Self.json(value)
-                }.joined(separator: ",") + "}\n"
-        }.joined()
+        let keys = table.columns.map { Array((Self.quote($0) + ":").utf8) }
+        var out = RenderedBytes(capacity: table.rows.count * (keys.reduce(8) { $0 + $1.count } + 16 * keys.count))
+        for row in table.rows {
+            out.append(0x7B)
+            var first = true
+            for (column, value) in zip(keys.indices, row) {
+                if case .null = value { continue }
+                if !first { out.append(0x2C) }
+                first = false
+                out.append(keys[column])
+                out.appendJSON(value)
+            }
+            out.append("}\n")
+        }
+        return out.text
     }
 
     static func json(_ value: Value) -> String {
@@ -88,7 +105,14 @@ public struct TableRenderer: Sendable {
 
     /// A JSON string literal for a text.
     public static func quote(_ text: String) -> String {
-        var out = "\""
+        var out = ""
+        appendQuoted(text, to: &out)
+        return out
+    }
+
+    /// Appends a JSON string literal for a text to `out`.
+    static func appendQuoted(_ text: String, to out: inout String) {
+        out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -102,18 +126,29 @@ public struct TableRenderer: Sendable {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 
     /// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
     public static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard RenderedBytes.needsCSVQuotes(text) else { return text }
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     private func csv(_ table: Table) -> String {
-        var out = table.columns.map(Self.csvField).joined(separator: ",") + "\n"
-        for row in table.rows { out += row.map { Self.csvField($0.text) }.joined(separator: ",") + "\n" }
-        return out
+        var out = RenderedBytes(capacity: table.rows.count * 12 * max(1, table.columns.count) + 64)
+        for (index, column) in table.columns.enumerated() {
+            if index > 0 { out.append(0x2C) }
+            out.appendCSV(.string(column))
+        }
+        out.append(0x0A)
+        for row in table.rows {
+            for (index, value) in row.enumerated() {
+                if index > 0 { out.append(0x2C) }
+                out.appendCSV(value)
+            }
+            out.append(0x0A)
+        }
+        return out.text
     }
 }

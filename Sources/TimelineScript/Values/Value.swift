@@ -87,7 +87,7 @@ public struct Table: Sendable {
         var organizations = false
         for index in rows.indices {
             let code = rows[index][country].text
-            let isOrganization = registry.country(code: code).map { $0.isOrganization && $0.alpha3 == code } ?? false
+            let isOrganization = registry.isOrganization(code: code)
             organizations = organizations || isOrganization
             rows[index].insert(.string(isOrganization ? "organization" : "country"), at: country + 1)
         }

@@ -50,6 +50,7 @@ extension FileEventLog {
         }
         let (output, hash) = encode(batch.records, after: found.head, withHeader: found.committedLength == 0)
         try write(output, to: file, at: found.committedLength, created: created)
+        writeProgress?(batch.records.count, batch.records.count)
         let head = LogHead(count: found.head.count + batch.records.count, hash: hash)
         HeadMarker(head).write(for: path)
         cache.store(
@@ -132,6 +133,7 @@ extension FileEventLog {
         for (index, record) in records.enumerated() {
             hash = encoder.append(record, commit: index == records.count - 1, previousHash: hash, to: &output)
             output.append(0x0A)
+            if index & 0x3FFF == 0x3FFF { writeProgress?(index + 1, records.count) }
         }
         return (output, hash)
     }

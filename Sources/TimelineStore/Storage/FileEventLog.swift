@@ -27,6 +27,12 @@ public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter
 
     /// Whether the log keeps a snapshot cache beside it (`<log>.snapshot`).
     public var usesSnapshots = true
+    /// Hears how far a whole read of the file (or `verify`) has come: bytes read so far and the
+    /// file's size, once per stretch read and once at the end. A progress bar listens here.
+    public var readProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Hears how far the writing of a batch has come: records encoded so far and the batch's size,
+    /// now and then while a large batch is encoded, and once when it is durable.
+    public var writeProgress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// What this process last read or wrote of the file (shared by copies of this value).
     let cache = LogCache()
 
@@ -76,9 +82,12 @@ public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter
                 return (state, scan.tornTail)
             }
         }
+        let progress = readProgress
         let scan = try LogScanner.scan(size: size, checkpoint: marker?.count) { count, offset throws(StoreError) in
-            try file.read(count: count, at: offset)
+            progress?(offset, size)
+            return try file.read(count: count, at: offset)
         }
+        progress?(size, size)
         let contents = try contents(of: scan, records: scan.records, marker: marker)
         let state = LogCache.State(committedLength: scan.committedLength, contents: contents, planner: nil)
         cache.store(state)
@@ -129,7 +138,7 @@ public struct FileEventLog: SynchronousEventLogReader, SynchronousEventLogWriter
     /// - Throws: `.notFound` when there is no log (and no marker saying there was one), `.io`.
     /// - Complexity: O(n log n) in the number of records.
     public func verify(registry: CountryRegistry) throws(StoreError) -> VerificationReport {
-        try LogVerifier.verify(path: path, registry: registry)
+        try LogVerifier.verify(path: path, registry: registry, progress: readProgress)
     }
 
     /// The chain hash of committed record `seq`, read afresh from the file with every hash and
