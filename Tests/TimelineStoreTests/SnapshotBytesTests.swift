@@ -7,8 +7,8 @@ import TimelineTestSupport
     import Glibc
 #endif
 
-/// A snapshot's bytes are given back to the system as they are decoded, and what is not given
-/// back stays intact.
+/// A snapshot's bytes are given back to the system as its organizations are decoded, and what is
+/// not given back stays intact.
 @Suite("Snapshot bytes")
 struct SnapshotBytesTests {
     /// Which of the pages of `bytes` are in memory, per `mincore`.
@@ -20,7 +20,7 @@ struct SnapshotBytesTests {
         return vector.map { $0 & 1 == 1 }
     }
 
-    @Test("the pages before a released offset leave memory; the bytes after it are unchanged")
+    @Test("the whole pages within a released range leave memory; the bytes around them are unchanged")
     func release() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
@@ -36,12 +36,15 @@ struct SnapshotBytesTests {
         #expect(Self.resident(source.bytes).allSatisfy { $0 }, "read: every page in memory")
 
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        source.release(before: 600_000)
+        source.release(100_000..<600_000)
         let pages = Self.resident(source.bytes)
-        #expect(pages[..<(600_000 / page)].allSatisfy { !$0 }, "released pages left memory")
-        #expect(pages[(600_000 / page)...].allSatisfy { $0 }, "the page holding offset 600,000 and those after stay")
-        #expect(Array(source.bytes[(600_000 / page * page)...]) == Array(content[(600_000 / page * page)...]))
-        source.release(before: 100)  // before what was released already: nothing happens
+        let first = (100_000 + page - 1) / page  // the first page wholly inside the range
+        let end = 600_000 / page  // the page holding offset 600,000 is shared with what follows
+        #expect(pages[first..<end].allSatisfy { !$0 }, "released pages left memory")
+        #expect(pages[..<first].allSatisfy { $0 } && pages[end...].allSatisfy { $0 }, "the pages around the range stay")
+        #expect(Array(source.bytes[..<(first * page)]) == Array(content[..<(first * page)]))
+        #expect(Array(source.bytes[(end * page)...]) == Array(content[(end * page)...]))
+        source.release(200_000..<200_100)  // within one page: nothing happens
         #expect(Self.resident(source.bytes) == pages)
     }
 

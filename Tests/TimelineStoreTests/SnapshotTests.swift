@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 import TimelineCore
 import TimelineStore
@@ -68,6 +70,38 @@ struct SnapshotTests {
         let (projections, _) = try #require(cache.load(registry: .standard))
         let days = stride(from: 1900, through: 2025, by: 5).map { CivilDay(year: $0, month: 7, day: 1) }
         Self.expectSameAnswers(projections, timeline.projections, days: days)
+    }
+
+    @Test("a snapshot decodes each organization when first asked for, once, from any thread, answering as the fold does")
+    func deferredDecoding() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("big.jsonl")
+        _ = try FileEventLog(path: path).append(SyntheticHistory(events: 20_000, seed: 11).events(), recordedAt: at())
+        let contents = try FileEventLog(path: path).read()
+        let timeline = Timeline(records: contents.records)
+        let cache = SnapshotCache(log: path)
+        cache.save(timeline.projections, head: contents.head)
+        let (projections, _) = try #require(cache.load(registry: .standard))
+        let orgs = timeline.projections.memberships.keys.sorted()
+        #expect(orgs.count > 1)
+        #expect(projections.memberships.count == orgs.count)
+        #expect(projections.memberships.builtCount == 0, "nothing is decoded before a query asks")
+        let day = CivilDay(year: 1990, month: 1, day: 1)
+        #expect(projections.members(of: orgs[0], at: day) == timeline.projections.members(of: orgs[0], at: day))
+        #expect(projections.memberships.builtCount == 1, "one question, one organization decoded")
+        // Every organization, asked from several threads at once: each decoded once, all answers equal.
+        let answers = Mutex([OrganizationID: MembersAnswer]())
+        DispatchQueue.concurrentPerform(iterations: orgs.count * 4) { index in
+            let org = orgs[index % orgs.count]
+            let answer = projections.members(of: org, at: day)
+            answers.withLock { $0[org] = answer }
+        }
+        #expect(projections.memberships.builtCount == orgs.count)
+        for org in orgs {
+            #expect(answers.withLock { $0[org] } == timeline.projections.members(of: org, at: day), "\(org)")
+            #expect(projections.memberships[org] === projections.memberships[org], "\(org) is decoded once")
+        }
     }
 
     @Test("a log smaller than the threshold keeps no snapshot")

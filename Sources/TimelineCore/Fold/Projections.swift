@@ -9,12 +9,10 @@ public struct Projections: Sendable {
     /// The countries codes resolve against.
     public let registry: CountryRegistry
     /// Each organization's participants and their transitions.
-    public let memberships: [OrganizationID: OrganizationMemberships]
+    public let memberships: MembershipTable
 
     /// Projections from their parts (a fold, or a snapshot).
-    public init(
-        organizations: [OrganizationID: Organization], memberships: [OrganizationID: OrganizationMemberships], registry: CountryRegistry
-    ) {
+    public init(organizations: [OrganizationID: Organization], memberships: MembershipTable, registry: CountryRegistry) {
         self.organizations = organizations
         self.memberships = memberships
         self.registry = registry

@@ -24,11 +24,22 @@ public struct Token: Hashable, Sendable {
     public let kind: Kind
     /// The token's byte range in the source.
     public let range: Range<Int>
-    /// A word in lower case: keywords match without regard to case. Words are nearly always
-    /// written in lower case already, and then cost no conversion.
-    public var keyword: String? {
-        guard case .word(let text) = kind else { return nil }
-        return text.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 >= 0x80 }) ? text.lowercased() : text
+    /// A word in lower case: keywords match without regard to case. Found once, when the token is
+    /// made (the parser asks for it many times); words are nearly always written in lower case
+    /// already, and then cost no conversion.
+    public let keyword: String?
+
+    /// A token of `kind` over the source's bytes `range`.
+    public init(kind: Kind, range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+        if case .word(let text) = kind {
+            var text = text
+            let lower = text.withUTF8 { !$0.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 >= 0x80 } }
+            keyword = lower ? text : text.lowercased()
+        } else {
+            keyword = nil
+        }
     }
 
     /// The word, if this token is one.

@@ -255,7 +255,7 @@ extension Parser {
                 _ = advance()
                 return Expression(.bool(lower == "true"), token.range)
             }
-            if allowQueries, let verb = QueryVerb(rawValue: lower), startsQuery(verb) {
+            if allowQueries, let verb = QueryVerb.named[lower], startsQuery(verb) {
                 return try parseQuery(verb)
             }
             _ = advance()

@@ -13,6 +13,9 @@
 /// QueryVerb.members.example          // "members SCO at 2017-06-09"
 /// ```
 public enum QueryVerb: String, CaseIterable, Sendable {
+    /// The verbs by name, found by hashing rather than by comparing the name with each in turn.
+    static let named: [String: QueryVerb] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     /// The members of an organization at a date, with their ordinal.
     case members
     /// Every country with any status in an organization, highest status first.

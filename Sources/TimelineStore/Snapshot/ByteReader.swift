@@ -1,7 +1,10 @@
 import TimelineCore
 
 /// Reads what `ByteWriter` wrote; any inconsistency throws, and the snapshot is then ignored.
-struct ByteReader {
+///
+/// Sendable: its bytes belong to the `SnapshotBytes` it keeps alive and are never written after
+/// they are read in; a reader is a value, moved or copied to the one thread that reads with it.
+struct ByteReader: @unchecked Sendable {
     struct Malformed: Error {}
 
     private let source: SnapshotBytes
@@ -26,11 +29,30 @@ struct ByteReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+
+    /// Steps over a section `ByteWriter.beginSection()` began: returns where its bytes start and
+    /// end, and moves past them.
+    mutating func skipSection() throws(Malformed) -> Range<Int> {
+        guard bytes.count - offset >= 4 else { throw Malformed() }
+        var length = 0
+        for index in 0..<4 { length |= Int(bytes[offset + index]) << (8 * index) }
+        offset += 4
+        guard length <= bytes.count - offset else { throw Malformed() }
+        defer { offset += length }
+        return offset..<offset + length
+    }
+
+    /// This reader (with its string table) moved to `offset`.
+    func moved(to offset: Int) -> ByteReader {
+        var reader = self
+        reader.offset = offset
+        return reader
+    }
+
+    /// Gives back the memory of the whole pages within `range`, which is never read again.
+    func release(_ range: Range<Int>) { source.release(range) }
     /// How many bytes are left to read.
     var remaining: Int { bytes.count - offset }
-
-    /// Gives the memory of the bytes read so far back to the system: they are never read again.
-    func releaseRead() { source.release(before: offset) }
 
     mutating func integer() throws(Malformed) -> Int {
         var value: UInt = 0

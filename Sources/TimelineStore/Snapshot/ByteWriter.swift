@@ -58,6 +58,19 @@ struct ByteWriter {
         }
     }
 
+    /// Starts a section whose length in bytes precedes it (four bytes, filled in by
+    /// `endSection(_:)`), so that a reader can step over it without reading it.
+    mutating func beginSection() -> Int {
+        body.append(contentsOf: [0, 0, 0, 0])
+        return body.count
+    }
+
+    /// Ends the section begun at `start`: writes its length in front of it.
+    mutating func endSection(_ start: Int) {
+        let length = UInt32(body.count - start)
+        for index in 0..<4 { body[start - 4 + index] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(index))) }
+    }
+
     /// The string table followed by the body.
     func finished() -> [UInt8] {
         var table = ByteWriter()

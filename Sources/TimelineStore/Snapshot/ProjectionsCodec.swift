@@ -34,6 +34,8 @@ enum ProjectionsCodec {
         for org in orgs {
             let memberships = projections.memberships[org]!
             writer.string(org.rawValue)
+            // Each organization in a section of its own, which a reader decodes when first asked.
+            let section = writer.beginSection()
             // The transitions in all, so that a reader reserves its columns once.
             writer.integer(memberships.countries.indices.reduce(0) { $0 + memberships.transitionCount(at: $1) })
             writer.integer(memberships.countries.count)
@@ -60,6 +62,7 @@ enum ProjectionsCodec {
                 writer.signed(Int(day))
                 writer.integer(Int(count))
             }
+            writer.endSection(section)
         }
     }
 
@@ -69,21 +72,7 @@ enum ProjectionsCodec {
     }
 
     static func decode(_ reader: inout ByteReader, registry: CountryRegistry) throws(ByteReader.Malformed) -> Projections {
-        // Each distinct date and status is parsed once, by its place in the string table.
-        var dates = [EDTFDate?](repeating: nil, count: reader.tableCount)
-        var statuses = [Status?](repeating: nil, count: reader.tableCount)
-        func date() throws(ByteReader.Malformed) -> EDTFDate {
-            let index = try reader.stringIndex()
-            if let known = dates[index] { return known }
-            guard let parsed = try? EDTFDate.parse(reader.tableString(index)) else { throw ByteReader.Malformed() }
-            dates[index] = parsed
-            return parsed
-        }
-        func optionalDate() throws(ByteReader.Malformed) -> EDTFDate? {
-            guard let text = try reader.optionalString() else { return nil }
-            guard let parsed = try? EDTFDate.parse(text) else { throw ByteReader.Malformed() }
-            return parsed
-        }
+        var values = SnapshotValues(tableCount: reader.tableCount)
         func org(_ text: String) throws(ByteReader.Malformed) -> OrganizationID {
             guard let id = OrganizationID(text) else { throw ByteReader.Malformed() }
             return id
@@ -93,81 +82,89 @@ enum ProjectionsCodec {
             guard let ladder = StatusLadder(rungs) else { throw ByteReader.Malformed() }
             return ladder
         }
-        func state() throws(ByteReader.Malformed) -> MembershipState {
-            let index = try reader.integer()
-            guard index <= reader.tableCount else { throw ByteReader.Malformed() }
-            var status: Status?
-            if index > 0 {
-                if statuses[index - 1] == nil {
-                    guard let parsed = Status(reader.tableString(index - 1)) else { throw ByteReader.Malformed() }
-                    statuses[index - 1] = parsed
-                }
-                status = statuses[index - 1]
-            }
-            return MembershipState(status: status, suspended: try reader.flag())
+        func optionalDate() throws(ByteReader.Malformed) -> EDTFDate? {
+            guard let text = try reader.optionalString() else { return nil }
+            guard let parsed = try? EDTFDate.parse(text) else { throw ByteReader.Malformed() }
+            return parsed
         }
 
         var states: [Country] = []
         for _ in 0..<(try reader.integer()) {
             let code = try reader.string()
             let name = try reader.string()
-            states.append(Country(introducedCode: code, name: name, introduced: try date(), ended: try optionalDate()))
+            states.append(Country(introducedCode: code, name: name, introduced: try values.date(&reader), ended: try optionalDate()))
         }
         let registry = registry.adding(states)
         var organizations: [OrganizationID: Organization] = [:]
         for _ in 0..<(try reader.integer()) {
             let id = try org(try reader.string())
             let name = try reader.string()
-            let founded = try date()
+            let founded = try values.date(&reader)
             let place = try reader.optionalString()
             let founders = try reader.strings()
             let predecessor = try reader.optionalString()
             let foundingLadder = try ladder()
             var changes: [(date: EDTFDate, ladder: StatusLadder)] = []
-            for _ in 0..<(try reader.integer()) { changes.append((try date(), try ladder())) }
+            for _ in 0..<(try reader.integer()) { changes.append((try values.date(&reader), try ladder())) }
             organizations[id] = Organization(
                 id: id, name: name, founded: founded, place: place, founders: founders,
                 predecessor: try predecessor.map { text throws(ByteReader.Malformed) in try org(text) }, ladder: foundingLadder,
                 ladderChanges: changes, dissolved: try optionalDate())
         }
-        var memberships: [OrganizationID: OrganizationMemberships] = [:]
+        // Each organization's memberships: only where its section lies, for now.
+        var ids: [OrganizationID] = []
+        var sections: [Range<Int>] = []
+        var previous: OrganizationID?
         for _ in 0..<(try reader.integer()) {
             let id = try org(try reader.string())
-            let total = try reader.integer()
-            guard total <= reader.remaining else { throw ByteReader.Malformed() }
-            let count = try reader.integer()
-            var builder = OrganizationMemberships.Builder()
-            builder.reserveCapacity(transitions: total)
-            var previous: String?
-            for _ in 0..<count {
-                let country = try reader.string()
-                guard previous.map({ $0 < country }) ?? true else { throw ByteReader.Malformed() }
-                previous = country
-                let name = try reader.string()
-                let ordinal = try reader.integer()
-                builder.startParticipant(country, name: name, ordinal: ordinal == 0 ? nil : ordinal)
-                for _ in 0..<(try reader.integer()) {
-                    let eventID = try reader.eventID()
-                    builder.add(
-                        MembershipTransition(
-                            eventID: eventID, seq: SequenceNumber(try reader.integer()), date: try date(),
-                            before: try state(), after: try state(), isMembership: try reader.flag(), since: try date()))
-                }
-            }
-            var days: [Int32] = []
-            var counts: [Int32] = []
-            for _ in 0..<(try reader.integer()) {
-                let day = try reader.signed()
-                guard let value = Int32(exactly: day), days.last.map({ $0 < value }) ?? true else { throw ByteReader.Malformed() }
-                days.append(value)
-                guard let count = Int32(exactly: try reader.integer()) else { throw ByteReader.Malformed() }
-                counts.append(count)
-            }
-            builder.setMemberCountSteps(days: days, counts: counts)
-            memberships[id] = OrganizationMemberships(building: builder)
-            reader.releaseRead()
+            guard previous.map({ $0 < id }) ?? true else { throw ByteReader.Malformed() }
+            previous = id
+            ids.append(id)
+            sections.append(try reader.skipSection())
         }
+        let decoder = MembershipSections(reader: reader, sections: sections, values: values)
         return Projections(
-            organizations: organizations, memberships: memberships, registry: registry.adding(organizations: organizations.values))
+            organizations: organizations, memberships: MembershipTable(deferring: ids, to: decoder),
+            registry: registry.adding(organizations: organizations.values))
+    }
+
+    /// One organization's memberships from its section.
+    static func memberships(
+        _ reader: inout ByteReader, values: inout SnapshotValues, end: Int
+    ) throws(ByteReader.Malformed) -> OrganizationMemberships {
+        let total = try reader.integer()
+        guard total <= end - reader.offset else { throw ByteReader.Malformed() }
+        let count = try reader.integer()
+        var builder = OrganizationMemberships.Builder()
+        builder.reserveCapacity(transitions: total)
+        var previous: String?
+        for _ in 0..<count {
+            let country = try reader.string()
+            guard previous.map({ $0 < country }) ?? true else { throw ByteReader.Malformed() }
+            previous = country
+            let name = try reader.string()
+            let ordinal = try reader.integer()
+            builder.startParticipant(country, name: name, ordinal: ordinal == 0 ? nil : ordinal)
+            for _ in 0..<(try reader.integer()) {
+                let eventID = try reader.eventID()
+                builder.add(
+                    MembershipTransition(
+                        eventID: eventID, seq: SequenceNumber(try reader.integer()), date: try values.date(&reader),
+                        before: try values.state(&reader), after: try values.state(&reader), isMembership: try reader.flag(),
+                        since: try values.date(&reader)))
+            }
+        }
+        var days: [Int32] = []
+        var counts: [Int32] = []
+        for _ in 0..<(try reader.integer()) {
+            let day = try reader.signed()
+            guard let value = Int32(exactly: day), days.last.map({ $0 < value }) ?? true else { throw ByteReader.Malformed() }
+            days.append(value)
+            guard let count = Int32(exactly: try reader.integer()) else { throw ByteReader.Malformed() }
+            counts.append(count)
+        }
+        guard reader.offset == end else { throw ByteReader.Malformed() }
+        builder.setMemberCountSteps(days: days, counts: counts)
+        return OrganizationMemberships(building: builder)
     }
 }

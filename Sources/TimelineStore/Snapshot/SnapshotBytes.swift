@@ -2,20 +2,18 @@
     import Glibc
 #endif
 
-/// A snapshot file's bytes, read into memory of their own that is given back to the system
-/// page by page once decoded.
+/// A snapshot file's bytes, read into memory of their own, whose pages are given back to the
+/// system as the organizations they hold are decoded.
 ///
-/// The projections a snapshot decodes to are built as its bytes are read, so holding every
-/// byte to the end would add the file's size to the peak memory of a start from the snapshot
-/// (a tenth of it for a million events). The memory is an anonymous mapping, not the file
-/// mapped: a file truncated by someone else while mapped would crash the reader.
-final class SnapshotBytes {
+/// Organizations are decoded when first asked for, so the bytes live as long as the projections
+/// they decode to; what each organization took is given back once it is decoded. The memory is an
+/// anonymous mapping, not the file mapped: a file truncated by someone else while mapped would
+/// crash the reader.
+final class SnapshotBytes: @unchecked Sendable {  // read-only after init; `release` only drops pages no one reads again
     /// The bytes read.
     let bytes: UnsafeRawBufferPointer
     private let mapping: UnsafeMutableRawPointer
     private let mappedLength: Int
-    /// Pages before this offset have been given back.
-    private var released = 0
 
     /// The whole of `file` (or `limit` bytes of it, if given).
     init(reading file: borrowing PosixFile, limit: Int? = nil) throws(StoreError) {
@@ -37,12 +35,13 @@ final class SnapshotBytes {
 
     deinit { munmap(mapping, mappedLength) }
 
-    /// Gives back the whole pages before `offset`, which must never be read again.
-    func release(before offset: Int) {
+    /// Gives back the whole pages within `range` of the bytes, which must never be read again
+    /// (the pages it shares with its neighbours stay).
+    func release(_ range: Range<Int>) {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let end = offset / page * page
-        guard end > released else { return }
-        madvise(mapping + released, end - released, MADV_DONTNEED)
-        released = end
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound / page * page
+        guard end > start else { return }
+        madvise(mapping + start, end - start, MADV_DONTNEED)
     }
 }
