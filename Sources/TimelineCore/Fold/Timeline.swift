@@ -58,7 +58,8 @@ public struct Timeline: Sendable {
             records, registry: registry, foldParts: foldParts, recordingTransitions: true, convention: convention)
         self.events = events
         self.violations = violations
-        self.projections = Projections(organizations: fold.organizations, memberships: MembershipTable(fold.takeMemberships()), registry: fold.registry)
+        self.projections = Projections(
+            organizations: fold.organizations, memberships: MembershipTable(fold.takeMemberships()), registry: fold.registry)
         self.finalFold = fold
     }
 
