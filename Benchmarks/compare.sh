@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times Timeline against the tools a user would otherwise pick, in one run, on one generated log:
-#   - sqlite3: an indexed table built from `timeline export intervals --format csv`, asked the
-#     same 10,000 as-of membership questions in SQL;
+#   - sqlite3: an indexed table built from `timeline export intervals --format csv` (with the
+#     countries' names), asked the same 10,000 as-of membership questions in SQL: counted, and
+#     with their answers written out as CSV and as JSON (the same rows: country, kind, name,
+#     status, since; Timeline writes more columns);
 #   - jq: merely reading the JSON Lines log.
 # Then Timeline's own targets on the same log: verify, one durable append from a fresh process,
 # and a script of 100,000 appends. Prints each time (the best of three runs; appends start each
@@ -59,8 +61,14 @@ awk -v n="$queries" 'BEGIN { srand(7) } { org[NR] = $1 } END {
   } }' "$work/orgs.tsv" > "$work/questions.tsv"
 awk -F'\t' '{ printf "print count(members %s at %s)\n", $1, $2 }' "$work/questions.tsv" > "$work/queries.tl"
 awk -F'\t' '{ printf "print count(members %s at %s)\n", $1, $2; exit }' "$work/questions.tsv" > "$work/one.tl"
+awk -F'\t' '{ printf "members %s at %s\n", $1, $2 }' "$work/questions.tsv" > "$work/members.tl"
 awk -F'\t' -v q="'" '{ printf "SELECT count(*) FROM intervals i JOIN tops t ON t.org = i.org AND t.top = i.status WHERE i.org = %s%s%s AND i.from_day <= %s%s%s AND (i.to_day = %s%s OR i.to_day > %s%s%s);\n", q, $1, q, q, $2, q, q, q, q, $2, q }' "$work/questions.tsv" > "$work/queries.sql"
 head -n 1 "$work/queries.sql" > "$work/one.sql"
+# The same members answers in SQL: the top status's intervals open at the day, with the names.
+awk -F'\t' -v q="'" '{ printf "SELECT i.country, i.kind, c.name, i.status, i.from_day AS since FROM intervals i JOIN tops t ON t.org = i.org AND t.top = i.status LEFT JOIN countries c ON c.code = i.country WHERE i.org = %s%s%s AND i.from_day <= %s%s%s AND (i.to_day = %s%s OR i.to_day > %s%s%s) ORDER BY i.from_day;\n", q, $1, q, q, $2, q, q, q, q, $2, q }' "$work/questions.tsv" > "$work/members.sql"
+# The countries' names, from the registry Timeline is built with (alpha-3 code, name).
+grep -o 'alpha3: "[A-Z]*", alpha2: "[A-Z]*", numeric: "[0-9]*", name: "[^"]*"' Sources/TimelineCore/Countries/CountryRegistry+Entries.swift \
+  | sed -E 's/alpha3: "([A-Z]*)".*name: "([^"]*)"/\1\t\2/' > "$work/names.tsv"
 
 # Timeline: cold start (no cache) answering one query; building the snapshot; starting from it.
 best_of_3 "$timeline" --log "$log" --no-cache run "$work/one.tl"
@@ -79,12 +87,14 @@ row "timeline export intervals --format csv" "$seconds" "$megabytes"
 mv "$work/out" "$work/intervals.csv"
 db="$work/intervals.db"
 cat > "$work/build.sql" <<SQL
-CREATE TABLE intervals (org TEXT, country TEXT, status TEXT, from_day TEXT, to_day TEXT);
+CREATE TABLE intervals (org TEXT, country TEXT, kind TEXT, status TEXT, from_day TEXT, to_day TEXT);
 CREATE TABLE tops (org TEXT PRIMARY KEY, top TEXT);
+CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT);
 .mode csv
 .import --skip 1 $work/intervals.csv intervals
 .mode tabs
 .import $work/orgs.tsv tops
+.import $work/names.tsv countries
 CREATE INDEX intervals_by_org_status_from ON intervals (org, status, from_day);
 ANALYZE;
 SQL
@@ -95,6 +105,25 @@ sq_one=$seconds; row "sqlite3 start + 1 query" "$seconds" "$megabytes"
 best_of_3 sqlite3 "$db" ".read $work/queries.sql"
 sq_all=$seconds; cp "$work/out" "$work/sqlite-answers"
 row "sqlite3 start + $queries queries" "$seconds" "$megabytes"
+
+# The same questions with their answers written out, whole processes, as a user runs them.
+best_of_3 "$timeline" --log "$log" --format csv run "$work/members.tl"
+tl_csv=$seconds; cp "$work/out" "$work/timeline-members.csv"
+row "timeline $queries members answers, --format csv" "$seconds" "$megabytes"
+best_of_3 "$timeline" --log "$log" --format json run "$work/members.tl"
+tl_json=$seconds; cp "$work/out" "$work/timeline-members.json"
+row "timeline $queries members answers, --format json" "$seconds" "$megabytes"
+best_of_3 sqlite3 -csv -header "$db" ".read $work/members.sql"
+sq_csv=$seconds; cp "$work/out" "$work/sqlite-members.csv"
+row "sqlite3 the same answers, -csv -header" "$seconds" "$megabytes"
+best_of_3 sqlite3 -json "$db" ".read $work/members.sql"
+sq_json=$seconds; cp "$work/out" "$work/sqlite-members.json"
+row "sqlite3 the same answers, -json" "$seconds" "$megabytes"
+tl_rows=$(grep -vc '^ordinal,' "$work/timeline-members.csv" || true)
+sq_rows=$(grep -vc '^country,' "$work/sqlite-members.csv" || true)
+# The same rows, whatever their order within an answer: country, status and since of each.
+same_rows=$(comm -12 <(awk -F, '$1 != "ordinal" { print $2 "," $5 "," $6 }' "$work/timeline-members.csv" | sort) \
+  <(awk -F, '$1 != "country" { print $1 "," $4 "," $5 }' "$work/sqlite-members.csv" | sort) | wc -l)
 
 # jq merely reading the log.
 best_of_3 jq -c empty "$log"
@@ -143,3 +172,7 @@ echo "queries, sqlite3 / timeline (whole process):    $(ratio "$sq_all" "$tl_all
 echo "cold start, jq reading / timeline --no-cache:   $(ratio "$jq_read" "$cold")x"
 echo "start, jq reading / timeline from snapshot:     $(ratio "$jq_read" "$snap")x"
 echo "answers equal to sqlite3's (exact-date SQL; Timeline also counts possible members): $same of $queries"
+echo
+echo "written answers: $tl_rows rows from Timeline, $sq_rows from sqlite3, $same_rows of them the same (country, status, since)"
+echo "written answers, CSV, sqlite3 / timeline (whole process):  $(ratio "$sq_csv" "$tl_csv")x"
+echo "written answers, JSON, sqlite3 / timeline (whole process): $(ratio "$sq_json" "$tl_json")x"

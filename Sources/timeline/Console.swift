@@ -28,6 +28,20 @@ enum Console {
         if full { flush() }
     }
 
+    /// Writes bytes as they are to standard output; a large piece goes out at once rather than
+    /// through the buffer.
+    static func write(bytes: [UInt8]) {
+        guard buffered, bytes.count < 65_536 else {
+            flush()
+            return write(1, bytes)
+        }
+        let full = buffer.withLock { buffered in
+            buffered.append(contentsOf: bytes)
+            return buffered.count >= 65_536
+        }
+        if full { flush() }
+    }
+
     /// Writes text as it is to standard error.
     static func writeError(_ text: String) {
         guard !text.isEmpty else { return }

@@ -56,13 +56,14 @@ final class TerminalHost: ScriptHost {
     var chartWidth: Int { Environment.columns }
 
     func show(_ output: ScriptOutput) {
-        let text = printer.text(for: output)
         if let paged {
             // Both go to the same screen, in order.
+            let text = printer.text(for: output)
             paged.write(text.out + text.error)
         } else {
-            Console.write(text.out)
-            Console.writeError(text.error)
+            let rendered = printer.bytes(for: output)
+            Console.write(bytes: rendered.out)
+            Console.writeError(rendered.error)
         }
     }
 

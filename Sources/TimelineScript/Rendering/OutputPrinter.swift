@@ -8,6 +8,16 @@ public struct OutputPrinter: Sendable {
     /// A printer rendering tables with `renderer`.
     public init(renderer: TableRenderer) { self.renderer = renderer }
 
+    /// The bytes for standard output and the text for standard error (`text(for:)`, with a
+    /// table's CSV or JSON given as the bytes it was rendered to).
+    public func bytes(for output: ScriptOutput) -> (out: [UInt8], error: String) {
+        guard case .table(let table) = output, renderer.format.isMachineReadable else {
+            let text = text(for: output)
+            return (Array(text.out.utf8), text.error)
+        }
+        return (renderer.renderBytes(table), renderer.notes(of: table))
+    }
+
     /// The text for standard output and for standard error.
     public func text(for output: ScriptOutput) -> (out: String, error: String) {
         let machine = renderer.format.isMachineReadable

@@ -21,6 +21,18 @@ public struct TableRenderer: Sendable {
         self.width = width
     }
 
+    /// The table's text as UTF-8 bytes (`render(_:)`): CSV, JSON and JSON Lines are made as bytes
+    /// and given as they are, without becoming a string first.
+    public func renderBytes(_ table: Table) -> [UInt8] {
+        guard !table.columns.isEmpty else { return [] }
+        switch format {
+        case .json: return json(table).bytes
+        case .jsonl: return jsonLines(table).bytes
+        case .csv: return csv(table).bytes
+        case .table, .records, .markdown: return Array(render(table).utf8)
+        }
+    }
+
     /// The table as text ending with a newline; notes are separate (see `notes(of:)`).
     public func render(_ table: Table) -> String {
         guard !table.columns.isEmpty else { return "" }
@@ -31,9 +43,9 @@ public struct TableRenderer: Sendable {
                 ?? ExpandedRecords(table: shown, colour: colour).text(width: width)
         case .records: return ExpandedRecords(table: table.shownInText, colour: colour).text(width: width)
         case .markdown: return MarkdownTable(table: table.shownInText).text()
-        case .json: return json(table)
-        case .jsonl: return jsonLines(table)
-        case .csv: return csv(table)
+        case .json: return json(table).text
+        case .jsonl: return jsonLines(table).text
+        case .csv: return csv(table).text
         }
     }
 
@@ -56,8 +68,12 @@ public struct TableRenderer: Sendable {
 
     static func title(_ column: String) -> String { column == "ordinal" ? "#" : column.uppercased() }
 
-    private func json(_ table: Table) -> String {
-        guard !table.rows.isEmpty else { return "[]\n" }
+    private func json(_ table: Table) -> RenderedBytes {
+        guard !table.rows.isEmpty else {
+            var empty = RenderedBytes(capacity: 3)
+            empty.append("[]\n")
+            return empty
+        }
         // Each key's `"key":` once; each row's bytes written straight into one buffer.
         let keys = table.columns.map { Array((Self.quote($0) + ":").utf8) }
         var out = RenderedBytes(capacity: table.rows.count * (keys.reduce(8) { $0 + $1.count } + 16 * keys.count))
@@ -72,10 +88,10 @@ public struct TableRenderer: Sendable {
             out.append(index == table.rows.count - 1 ? "}\n" : "},\n")
         }
         out.append("]\n")
-        return out.text
+        return out
     }
 
-    private func jsonLines(_ table: Table) -> String {
+    private func jsonLines(_ table: Table) -> RenderedBytes {
         let keys = table.columns.map { Array((Self.quote($0) + ":").utf8) }
         var out = RenderedBytes(capacity: table.rows.count * (keys.reduce(8) { $0 + $1.count } + 16 * keys.count))
         for row in table.rows {
@@ -90,7 +106,7 @@ public struct TableRenderer: Sendable {
             }
             out.append("}\n")
         }
-        return out.text
+        return out
     }
 
     static func json(_ value: Value) -> String {
@@ -135,7 +151,7 @@ public struct TableRenderer: Sendable {
         return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
-    private func csv(_ table: Table) -> String {
+    private func csv(_ table: Table) -> RenderedBytes {
         var out = RenderedBytes(capacity: table.rows.count * 12 * max(1, table.columns.count) + 64)
         for (index, column) in table.columns.enumerated() {
             if index > 0 { out.append(0x2C) }
@@ -149,6 +165,6 @@ public struct TableRenderer: Sendable {
             }
             out.append(0x0A)
         }
-        return out.text
+        return out
     }
 }
