@@ -82,3 +82,47 @@ struct CountryRegistryTests {
         #expect(error.description == "unknown country \"Atlantis\": expected an ISO 3166 code (such as BLR) or a country name")
     }
 }
+
+/// `adding(_:)` extends a registry's look-ups with the new entries' codes and names instead of
+/// building them all again; the look-ups must be those of a registry built afresh from all.
+@Suite("Country registry: extending equals rebuilding")
+struct CountryRegistryExtensionTests {
+    /// Every code and name an entry answers to, in the cases people write them.
+    static func probes(_ registry: CountryRegistry) -> [String] {
+        registry.countries.flatMap { country in
+            [country.alpha3, country.alpha3.lowercased(), country.name, country.name.uppercased()] + country.otherNames
+                + (country.alpha2.map { [$0, $0.lowercased()] } ?? [])
+        } + ["Burma", "AU", "au", "Yugoslavia", "Soviet Union", "nowhere"]
+    }
+
+    static func expectSameLookups(_ extended: CountryRegistry, _ rebuilt: CountryRegistry) {
+        for probe in probes(rebuilt) {
+            #expect(extended.lookup(probe)?.alpha3 == rebuilt.lookup(probe)?.alpha3, "\(probe)")
+            #expect(extended.country(code: probe)?.alpha3 == rebuilt.country(code: probe)?.alpha3, "\(probe)")
+            #expect(extended.isOrganization(code: probe) == rebuilt.isOrganization(code: probe), "\(probe)")
+        }
+    }
+
+    @Test("states that share names and codes with ISO's, and organizations whose ids are alpha-2 codes")
+    func sameAsRebuilt() throws {
+        let day = EDTFDate.day(1950, 1, 1)
+        let states = [
+            // A current state named like a former country, a former one named like a current one's alias.
+            Country(introducedCode: "XBU", name: "Burma", introduced: day, ended: nil),
+            Country(introducedCode: "XSU", name: "Soviet Union", introduced: day, ended: .day(1991, 12, 26)),
+            Country(introducedCode: "XYU", name: "Yugoslavia", introduced: day, ended: nil),
+        ]
+        let founded = EDTFDate.day(2002, 7, 9)
+        let ladder = try #require(StatusLadder([Status("member")].compactMap { $0 }))
+        let organizations = ["AU", "EU", "XSU", "GCC"].map { id in
+            Organization(
+                id: OrganizationID(id)!, name: "Union \(id)", founded: founded, place: nil, founders: [], predecessor: nil, ladder: ladder,
+                ladderChanges: [], dissolved: nil)
+        }
+        let extended = CountryRegistry.standard.adding(states).adding(organizations: organizations)
+        #expect(extended.countries.count == CountryRegistry.standard.countries.count + 3 + 3, "XSU's id is a state's code: left out")
+        Self.expectSameLookups(extended, CountryRegistry(countries: extended.countries))
+        #expect(extended.lookup("AU")?.name == "Union AU")
+        #expect(extended.lookup("Burma")?.alpha3 == "XBU", "a current state's own name outranks an alias and a former name")
+    }
+}

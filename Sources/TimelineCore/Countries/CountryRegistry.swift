@@ -18,33 +18,46 @@ public struct CountryRegistry: Sendable {
     /// All entries, current countries first, each sorted by alpha-3 code.
     public let countries: [Country]
     private let byCode: [String: Int]
-    private let byName: [String: Int]
+    /// Each name key's entry, with the rank that won it (`nameRank`).
+    private let byName: [String: (index: Int, rank: Int)]
 
     /// A registry of the given countries. Codes are matched in upper case, names by `NameKey`.
     public init(countries: [Country]) {
+        self.init(countries: countries, extending: nil)
+    }
+
+    /// A registry of `countries`; with `base`, a registry of a prefix of them whose look-ups are
+    /// kept and extended by the rest, which gives the same look-ups as building them all afresh
+    /// (tested) without computing the base's name keys again.
+    private init(countries: [Country], extending base: CountryRegistry?) {
         self.countries = countries
-        var byCode: [String: Int] = [:]
-        var byName: [String: Int] = [:]
+        var byCode = base?.byCode ?? [:]
+        var byName = base?.byName ?? [:]
+        let added = (base?.countries.count ?? 0)..<countries.count
         // Alpha-3 codes (and organization ids) first: an alpha-2 code never hides one ("AU" is
         // the African Union once the log founds it, Australia otherwise).
-        for (index, country) in countries.enumerated() { byCode[country.alpha3] = index }
-        for (index, country) in countries.enumerated() {
-            if let alpha2 = country.alpha2, byCode[alpha2] == nil { byCode[alpha2] = index }
+        for index in added { byCode[countries[index].alpha3] = index }
+        for index in added {
+            if let alpha2 = countries[index].alpha2, byCode[alpha2] == nil { byCode[alpha2] = index }
         }
         // Current countries win over former ones, and display names over other names, when two
-        // entries share a name ("Burma" is Myanmar's alias and the former BUR's name).
-        for former in [false, true] {
-            for displayOnly in [true, false] {
-                for (index, country) in countries.enumerated() where country.isFormer == former {
-                    for name in displayOnly ? [country.name] : country.otherNames where byName[NameKey.of(name)] == nil {
-                        byName[NameKey.of(name)] = index
-                    }
-                }
+        // entries share a name ("Burma" is Myanmar's alias and the former BUR's name); between
+        // equals, the earlier entry.
+        for index in added {
+            let country = countries[index]
+            for (offset, name) in ([country.name] + country.otherNames).enumerated() {
+                let rank = Self.nameRank(former: country.isFormer, displayName: offset == 0)
+                let key = NameKey.of(name)
+                if let held = byName[key], held.rank <= rank { continue }
+                byName[key] = (index, rank)
             }
         }
         self.byCode = byCode
         self.byName = byName
     }
+
+    /// The precedence of a name among entries that share it: lower wins.
+    private static func nameRank(former: Bool, displayName: Bool) -> Int { (former ? 2 : 0) + (displayName ? 0 : 1) }
 
     /// The states a log introduced (`state` events), in the order added.
     public var introduced: [Country] { countries.filter { $0.isIntroduced && !$0.isOrganization } }
@@ -60,7 +73,7 @@ public struct CountryRegistry: Sendable {
     public func adding(_ states: [Country]) -> CountryRegistry {
         let fresh = states.filter { state in byCode[state.alpha3].map { countries[$0].alpha3 != state.alpha3 } ?? true }
         guard !fresh.isEmpty else { return self }
-        return CountryRegistry(countries: countries + fresh)
+        return CountryRegistry(countries: countries + fresh, extending: self)
     }
 
     /// This registry with every organization of `organizations` as a participant (by its id),
@@ -89,7 +102,7 @@ public struct CountryRegistry: Sendable {
         if let index = byCode[text] { return countries[index] }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.count <= 3, let country = country(code: trimmed) { return country }
-        return byName[NameKey.of(trimmed)].map { countries[$0] }
+        return byName[NameKey.of(trimmed)].map { countries[$0.index] }
     }
 
     /// The country with this code, name or alias.
