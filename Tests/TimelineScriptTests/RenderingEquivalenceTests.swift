@@ -75,6 +75,10 @@ struct RenderingEquivalenceTests {
         "back\\slash", "bell\u{07}", "", "日本", "emoji 🇺🇳", "\"", ",",
     ]
 
+    /// Dates of every precision and form: qualified, months, years, intervals open and unknown.
+    static let dates = ["2010-04?", "1999", "2001-06~", "2017-06-09%", "2001/2005", "2010-04?/2012", "../2005", "2001/..", "0044-03-15"]
+        .compactMap { try? EDTFDate.parse($0) }
+
     /// A table of `rows` rows with every kind of cell, drawn from a seeded generator.
     static func table(rows: Int, seed: UInt64) -> Table {
         var random = SplitMix64(seed: seed)
@@ -86,7 +90,11 @@ struct RenderingEquivalenceTests {
             table.rows.append([
                 random.next() % 5 == 0 ? .null : .number(random.next() % 7 == 0 ? Int.min : number), .string(text),
                 .string(texts[Int(random.next() % UInt64(texts.count))] + text),
-                .date(.day(Int(random.next() % 10_000), 1 + Int(random.next() % 12), day)), .bool(random.next() % 2 == 0),
+                .date(
+                    random.next() % 4 == 0
+                        ? dates[Int(random.next() % UInt64(dates.count))]
+                        : .day(Int(random.next() % 10_000), 1 + Int(random.next() % 12), day)),
+                .bool(random.next() % 2 == 0),
                 .list([.number(day), .string(text), .null]), .null,
             ])
         }
@@ -102,6 +110,9 @@ struct RenderingEquivalenceTests {
         }
         let empty = Table(columns: ["country"])
         #expect(renderer.render(empty) == Simple.render(empty, as: format))
+        #expect(Self.dates.count == 9, "every date parses")
+        let bytes = renderer.renderBytes(Self.table(rows: 50, seed: 77))
+        #expect(String(decoding: bytes, as: UTF8.self) == Simple.render(Self.table(rows: 50, seed: 77), as: format))
     }
 
     @Test("a CSV field holding a CRLF line break is quoted (the simple path's check by character missed it)")

@@ -38,6 +38,33 @@ struct RenderedBytes {
         }
     }
 
+    /// Appends a date's EDTF text: a single date digit by digit, without making a string.
+    mutating func append(date: EDTFDate) {
+        guard case .single(let single) = date else { return append(date.description) }
+        append(digits: single.year, count: 4)
+        if let month = single.month {
+            bytes.append(0x2D)
+            append(digits: month, count: 2)
+            if let day = single.day {
+                bytes.append(0x2D)
+                append(digits: day, count: 2)
+            }
+        }
+        if let qualifier = single.qualifier { append(String(qualifier.rawValue)) }
+    }
+
+    /// Appends a non-negative number as exactly `count` digits, zeros first.
+    private mutating func append(digits value: Int, count: Int) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(0x30 + rest / divisor % 10))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
     /// Whether a CSV field must be quoted: it holds a comma, a quote or a line break (RFC 4180).
     static func needsCSVQuotes(_ text: String) -> Bool {
         var text = text
@@ -54,7 +81,8 @@ struct RenderedBytes {
         case .number(let number): append(number: number)
         case .null: break
         case .string(let text): appendCSVField(text)
-        case .bool, .date, .list, .table, .row: appendCSVField(value.text)
+        case .date(let date): append(date: date)  // digits, hyphens, `/`, `..` and `?~%`: never quoted
+        case .bool, .list, .table, .row: appendCSVField(value.text)
         }
     }
 
@@ -79,7 +107,10 @@ struct RenderedBytes {
         case .bool(let flag): append(flag ? "true" : "false")
         case .null: append("null")
         case .string(let text): appendQuoted(text)
-        case .date(let date): appendQuoted(date.description)
+        case .date(let date):
+            bytes.append(0x22)
+            append(date: date)
+            bytes.append(0x22)
         case .list: append(TableRenderer.json(value))
         case .table, .row: appendQuoted(value.text)
         }

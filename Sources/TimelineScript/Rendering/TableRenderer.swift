@@ -74,14 +74,17 @@ public struct TableRenderer: Sendable {
             empty.append("[]\n")
             return empty
         }
-        // Each key's `"key":` once; each row's bytes written straight into one buffer.
-        let keys = table.columns.map { Array((Self.quote($0) + ":").utf8) }
+        // Each key once, with what comes before it (`  {"key":` first, `,"key":` after); each
+        // row's bytes written straight into one buffer.
+        let keys = table.columns.enumerated().map { column -> [UInt8] in
+            let before = column.offset == 0 ? "  {" : ","
+            return Array((before + Self.quote(column.element) + ":").utf8)
+        }
         var out = RenderedBytes(capacity: table.rows.count * (keys.reduce(8) { $0 + $1.count } + 16 * keys.count))
         out.append("[\n")
         for (index, row) in table.rows.enumerated() {
-            out.append("  {")
+            if row.isEmpty { out.append("  {") }
             for (column, value) in zip(keys.indices, row) {
-                if column > 0 { out.append(0x2C) }
                 out.append(keys[column])
                 out.appendJSON(value)
             }
