@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // HummingbirdTesting's HTTP/1.1 client, for the requests to `timeline serve`.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
     ],
     targets: [
         .executableTarget(
@@ -22,6 +24,10 @@ let package = Package(
                 .product(name: "TimelineCore", package: timeline),
                 .product(name: "TimelineStore", package: timeline),
                 .product(name: "TimelineScript", package: timeline),
+                // The command, built beside the benchmarks: the PostgreSQL and server benchmarks
+                // run it (the main package offers no library product for either).
+                .product(name: "timeline", package: timeline),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             path: "Benchmarks/TimelineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

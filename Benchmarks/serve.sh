@@ -161,7 +161,7 @@ db.execute('CREATE TABLE intervals (org TEXT, country TEXT, status TEXT, "from" 
 db.execute("CREATE TABLE countries (code TEXT PRIMARY KEY, name TEXT)")
 with open(f"{work}/intervals.csv", newline="") as f:
     rows = list(csv.DictReader(f))
-assert rows and list(rows[0]) == ["org", "country", "status", "from", "to"], list(rows[0])
+assert rows and list(rows[0]) == ["org", "country", "kind", "status", "from", "to"], list(rows[0])
 db.executemany("INSERT INTO intervals VALUES (?, ?, ?, ?, ?)", [(r["org"], r["country"], r["status"], r["from"], r["to"]) for r in rows])
 countries = json.load(open(f"{work}/countries.json"))["rows"]
 db.executemany("INSERT INTO countries VALUES (?, ?)", [(c["code"], c["name"]) for c in countries])

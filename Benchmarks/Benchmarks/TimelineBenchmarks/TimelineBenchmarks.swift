@@ -4,10 +4,13 @@ import TimelineCore
 import TimelineScript
 import TimelineStore
 
-// Benchmarks of the engine on a generated log: parse, fold, query, append, snapshot, verify.
-// Each has a baseline in the same run (the cheapest thing that does comparable work), so that
-// the ratio, not the machine, is what the README reports. The log has TIMELINE_BENCH_EVENTS
-// events (100,000 by default; `Benchmarks/compare.sh` measures 1M end to end).
+// Benchmarks of the engine on a generated log: parse, fold, query, append, snapshot, verify,
+// and reading it from PostgreSQL (PostgresReadBenchmarks); and on the bundled history, the
+// server's requests (ServerBenchmarks) and questions across organizations
+// (CrossOrganizationBenchmarks). Each has a baseline in the same run (the cheapest thing that
+// does comparable work), so that the ratio, not the machine, is what the README reports. The
+// generated log has TIMELINE_BENCH_EVENTS events (100,000 by default; `Benchmarks/compare.sh`
+// measures 1M end to end).
 
 /// The generated log the benchmarks share, written once per run.
 final class Fixture: Sendable {
@@ -210,4 +213,11 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("verify:whole-log") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try LogVerifier.verify(path: fixture.path).isIntact) }
     }
+
+    // The generated log read from PostgreSQL, against the file log (needs TIMELINE_TEST_POSTGRES).
+    PostgresReadBenchmarks.register(fixture)
+    // The bundled history: a server request against its statement in a session, and a script of
+    // questions across organizations against one of one-organization questions.
+    ServerBenchmarks.register(fixture)
+    CrossOrganizationBenchmarks.register(fixture)
 }
