@@ -72,17 +72,23 @@ struct SnapshotTests {
         Self.expectSameAnswers(projections, timeline.projections, days: days)
     }
 
-    @Test("a snapshot decodes each organization when first asked for, once, from any thread, answering as the fold does")
-    func deferredDecoding() throws {
-        let scratch = ScratchDirectory()
-        defer { scratch.cleanUp() }
+    /// A generated log of `events` folded, its snapshot saved, and the snapshot loaded again.
+    private static func foldedAndLoaded(events: Int, seed: UInt64, in scratch: ScratchDirectory) throws -> (Timeline, Projections) {
         let path = scratch.file("big.jsonl")
-        _ = try FileEventLog(path: path).append(SyntheticHistory(events: 20_000, seed: 11).events(), recordedAt: at())
+        _ = try FileEventLog(path: path).append(SyntheticHistory(events: events, seed: seed).events(), recordedAt: at())
         let contents = try FileEventLog(path: path).read()
         let timeline = Timeline(records: contents.records)
         let cache = SnapshotCache(log: path)
         cache.save(timeline.projections, head: contents.head)
         let (projections, _) = try #require(cache.load(registry: .standard))
+        return (timeline, projections)
+    }
+
+    @Test("a snapshot decodes each organization when first asked for, once, from any thread, answering as the fold does")
+    func deferredDecoding() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let (timeline, projections) = try Self.foldedAndLoaded(events: 20_000, seed: 11, in: scratch)
         let orgs = timeline.projections.memberships.keys.sorted()
         #expect(orgs.count > 1)
         #expect(projections.memberships.count == orgs.count)
@@ -102,6 +108,28 @@ struct SnapshotTests {
             #expect(answers.withLock { $0[org] } == timeline.projections.members(of: org, at: day), "\(org)")
             #expect(projections.memberships[org] === projections.memberships[org], "\(org) is decoded once")
         }
+    }
+
+    @Test("counting members from a snapshot decodes the step function alone, and counts as the fold does")
+    func countingDecodesStepsAlone() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let (timeline, projections) = try Self.foldedAndLoaded(events: 20_000, seed: 12, in: scratch)
+        let orgs = timeline.projections.memberships.keys.sorted()
+        let days = stride(from: 1900, through: 2030, by: 3).map { CivilDay(year: $0, month: 2, day: 28) }
+        for org in orgs {
+            for day in days {
+                #expect(projections.memberCount(of: org, at: day) == timeline.projections.memberCount(of: org, at: day), "\(org) \(day)")
+            }
+        }
+        #expect(projections.memberships.builtCount == 0, "counting decodes no organization's memberships")
+        // Once an organization's memberships are decoded, its steps come with them, the same.
+        let org = orgs[0]
+        _ = projections.members(of: org, at: days[0])
+        #expect(projections.memberships.builtCount == 1)
+        #expect(projections.memberships.storedMemberCountSteps(of: org) == nil)
+        #expect(projections.memberCountSteps(of: org) == timeline.projections.memberCountSteps(of: org))
+        #expect(days.allSatisfy { projections.memberCount(of: org, at: $0) == timeline.projections.memberCount(of: org, at: $0) })
     }
 
     @Test("a log smaller than the threshold keeps no snapshot")

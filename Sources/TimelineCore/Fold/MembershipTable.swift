@@ -5,6 +5,10 @@ import Synchronization
 public protocol MembershipSectionDecoder {
     /// The memberships of the table's organization number `index`.
     mutating func decode(_ index: Int) -> OrganizationMemberships
+
+    /// The member-count step function of the table's organization number `index`, without
+    /// decoding its memberships (what `count(members …)` needs).
+    mutating func decodeMemberCountSteps(_ index: Int) -> (days: [Int32], counts: [Int32])
 }
 
 /// Each organization's participants and their transitions, by organization.
@@ -39,6 +43,14 @@ public struct MembershipTable: Sendable {
     /// The organizations that have memberships here, in no particular order.
     public var keys: Dictionary<OrganizationID, Int>.Keys { positions.keys }
 
+    /// The organization's member-count step function as a snapshot stores it, decoded without
+    /// its memberships; `nil` when its memberships are built (their own steps answer then), when
+    /// a fold built the table, or when the organization has none here.
+    public func storedMemberCountSteps(of org: OrganizationID) -> (days: [Int32], counts: [Int32])? {
+        guard let position = positions[org] else { return nil }
+        return storage.storedMemberCountSteps(at: position)
+    }
+
     /// How many organizations have memberships here.
     public var count: Int { positions.count }
 
@@ -46,12 +58,24 @@ public struct MembershipTable: Sendable {
     /// queries asked for).
     public var builtCount: Int { storage.builtCount }
 
-    /// The built memberships and the decoder of those not yet built, under one lock.
+    /// The built memberships, the step functions decoded on their own, and the decoder of those
+    /// not yet built, under one lock.
     final class Storage: Sendable {
-        private let state: Mutex<(built: [OrganizationMemberships?], decoder: (any MembershipSectionDecoder)?)>
+        private typealias Steps = (days: [Int32], counts: [Int32])
+        private let state: Mutex<(built: [OrganizationMemberships?], steps: [Steps?], decoder: (any MembershipSectionDecoder)?)>
 
         init(built: [OrganizationMemberships?], decoder: sending (any MembershipSectionDecoder)?) {
-            state = Mutex((built, decoder))
+            state = Mutex((built, Array(repeating: nil, count: decoder == nil ? 0 : built.count), decoder))
+        }
+
+        func storedMemberCountSteps(at position: Int) -> (days: [Int32], counts: [Int32])? {
+            state.withLock { state in
+                guard state.built[position] == nil, state.decoder != nil else { return nil }
+                if let known = state.steps[position] { return known }
+                let decoded = state.decoder!.decodeMemberCountSteps(position)
+                state.steps[position] = decoded
+                return decoded
+            }
         }
 
         var builtCount: Int { state.withLock { state in state.built.count { $0 != nil } } }
@@ -63,6 +87,7 @@ public struct MembershipTable: Sendable {
                 // Decoded in place: a copy of the decoder would copy the caches it keeps.
                 let decoded = state.decoder!.decode(position)
                 state.built[position] = decoded
+                state.steps[position] = nil
                 return decoded
             }
         }

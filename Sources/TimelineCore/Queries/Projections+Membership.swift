@@ -102,8 +102,7 @@ extension Projections {
     /// - Complexity: O(log t) once the organization's step function is built (on first use,
     ///   O(t log t) in its transitions).
     public func memberCount(of org: OrganizationID, at day: CivilDay) -> Int {
-        guard let memberships = memberships[org] else { return 0 }
-        let steps = memberships.memberCounts.get { memberCountSteps(memberships) }
+        let steps = memberCountSteps(of: org)
         let target = Int32(clamping: day.ordinal)
         var low = 0
         var high = steps.days.count
@@ -116,7 +115,10 @@ extension Projections {
 
     /// The organization's member count as a step function: the days on which it changes,
     /// ascending, and the count from each (what a snapshot stores so as not to sweep again).
+    /// A snapshot's reader decodes the steps alone when the organization's memberships are not
+    /// decoded yet.
     public func memberCountSteps(of org: OrganizationID) -> (days: [Int32], counts: [Int32]) {
+        if let stored = memberships.storedMemberCountSteps(of: org) { return stored }
         guard let memberships = memberships[org] else { return ([], []) }
         return memberships.memberCounts.get { memberCountSteps(memberships) }
     }

@@ -21,7 +21,7 @@ public struct Lexer {
     public static func tokenize(_ source: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
         var lexer = Lexer(source: source)
         var tokens: [Token] = []
-        tokens.reserveCapacity(source.bytes.count / 6 + 16)  // about one token per six bytes
+        tokens.reserveCapacity(source.bytes.count / 4 + 16)  // a query line has about one token per four or five bytes
         while true {
             let token = lexer.next()
             tokens.append(token)

@@ -11,7 +11,9 @@ public struct Token: Hashable, Sendable {
         /// A quoted string, escapes resolved.
         case string(String)
         /// A date literal in EDTF: `2017-06-09`, `2010-04?`, `2024-07-03/2024-07-04`.
-        case date(EDTFDateLiteral)
+        /// (Boxed: a date literal is much larger than the other kinds, and every token pays for its
+        /// largest kind.)
+        indirect case date(EDTFDateLiteral)
         /// Punctuation and operators: `| , ( ) { } [ ] = == != < <= > >= .. + - * / ;`.
         case symbol(String)
         /// The end of a line (statements end there unless an expression is still open).

@@ -3,38 +3,70 @@ import TimelineCore
 /// The bytes of a table being rendered as CSV, JSON or JSON Lines: cells are appended as UTF-8
 /// straight into one buffer (numbers and plain text without any intermediate string), which
 /// becomes the rendered text once, at the end.
-struct RenderedBytes {
-    private(set) var bytes: [UInt8] = []
+struct RenderedBytes: ~Copyable {
+    /// The bytes so far: `count` of the `capacity` allocated. Appending is a copy into this memory
+    /// (an array's `append(contentsOf:)` costs more than the few bytes of a cell).
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
 
     /// An empty buffer with room for about `capacity` bytes.
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    deinit { base.deallocate() }
+
+    /// The bytes rendered so far.
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// The text rendered so far.
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
 
-    mutating func append(_ byte: UInt8) { bytes.append(byte) }
-
-    mutating func append(_ some: [UInt8]) { bytes.append(contentsOf: some) }
-
-    mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+    /// Makes room for `extra` more bytes, doubling the allocation as often as needed.
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        var grown = capacity * 2
+        while count + extra > grown { grown *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = grown
     }
+
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ some: UnsafeBufferPointer<UInt8>) {
+        guard let source = some.baseAddress, !some.isEmpty else { return }
+        reserve(some.count)
+        (base + count).update(from: source, count: some.count)
+        count += some.count
+    }
+
+    mutating func append(_ some: [UInt8]) { some.withUnsafeBufferPointer { append($0) } }
+
+    mutating func append(_ text: String) { Self.withUTF8(of: text) { append($0) } }
 
     /// Appends an integer in decimal.
     mutating func append(number: Int) {
-        guard number != 0 else { return bytes.append(0x30) }
-        if number < 0 { bytes.append(0x2D) }
+        guard number != 0 else { return append(0x30) }
+        if number < 0 { append(0x2D) }
         var magnitude = number.magnitude
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, written from the end
-        var count = 0
+        var written = 0
         withUnsafeMutableBytes(of: &digits) { buffer in
             while magnitude > 0 {
-                count += 1
-                buffer[24 - count] = UInt8(0x30 + magnitude % 10)
+                written += 1
+                buffer[24 - written] = UInt8(0x30 + magnitude % 10)
                 magnitude /= 10
             }
-            bytes.append(contentsOf: buffer[(24 - count)...])
+            append(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self) + 24 - written, count: written))
         }
     }
 
@@ -43,10 +75,10 @@ struct RenderedBytes {
         guard case .single(let single) = date else { return append(date.description) }
         append(digits: single.year, count: 4)
         if let month = single.month {
-            bytes.append(0x2D)
+            append(0x2D)
             append(digits: month, count: 2)
             if let day = single.day {
-                bytes.append(0x2D)
+                append(0x2D)
                 append(digits: day, count: 2)
             }
         }
@@ -54,15 +86,16 @@ struct RenderedBytes {
     }
 
     /// Appends a non-negative number as exactly `count` digits, zeros first.
-    private mutating func append(digits value: Int, count: Int) {
-        var divisor = 1
-        for _ in 1..<count { divisor *= 10 }
+    private mutating func append(digits value: Int, count digits: Int) {
+        reserve(digits)
         var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(0x30 + rest / divisor % 10))
-            rest %= divisor
-            divisor /= 10
+        var place = count + digits
+        while place > count {
+            place -= 1
+            base[place] = UInt8(0x30 + rest % 10)
+            rest /= 10
         }
+        count += digits
     }
 
     /// Whether a CSV field must be quoted: it holds a comma, a quote or a line break (RFC 4180).
@@ -87,16 +120,23 @@ struct RenderedBytes {
     }
 
     private mutating func appendCSVField(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
-            guard Self.needsCSVQuotes(utf8) else { return bytes.append(contentsOf: utf8) }
-            bytes.append(0x22)
+        Self.withUTF8(of: text) { utf8 in
+            guard Self.needsCSVQuotes(utf8) else { return append(utf8) }
+            append(0x22)
             for byte in utf8 {
-                if byte == 0x22 { bytes.append(0x22) }
-                bytes.append(byte)
+                if byte == 0x22 { append(0x22) }
+                append(byte)
             }
-            bytes.append(0x22)
+            append(0x22)
         }
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes: in place when the string keeps them contiguous
+    /// (a native string does), without the copy that `String.withUTF8` needs on a constant.
+    private static func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var text = text
+        return text.withUTF8(body)
     }
 
     /// Appends a cell as JSON: numbers, booleans and null as they are; text, dates, tables and rows
@@ -108,9 +148,9 @@ struct RenderedBytes {
         case .null: append("null")
         case .string(let text): appendQuoted(text)
         case .date(let date):
-            bytes.append(0x22)
+            append(0x22)
             append(date: date)
-            bytes.append(0x22)
+            append(0x22)
         case .list: append(TableRenderer.json(value))
         case .table, .row: appendQuoted(value.text)
         }
@@ -119,12 +159,11 @@ struct RenderedBytes {
     /// Appends a JSON string literal: the text as it is between quotes when no byte of it needs
     /// escaping (the usual case), else escaped as `TableRenderer.quote(_:)` does.
     private mutating func appendQuoted(_ text: String) {
-        var text = text
-        let plain = text.withUTF8 { utf8 in
+        let plain = Self.withUTF8(of: text) { utf8 in
             guard !utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else { return false }
-            bytes.append(0x22)
-            bytes.append(contentsOf: utf8)
-            bytes.append(0x22)
+            append(0x22)
+            append(utf8)
+            append(0x22)
             return true
         }
         if !plain { append(TableRenderer.quote(text)) }

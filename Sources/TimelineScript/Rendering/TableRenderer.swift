@@ -74,21 +74,35 @@ public struct TableRenderer: Sendable {
             empty.append("[]\n")
             return empty
         }
-        // Each key once, with what comes before it (`  {"key":` first, `,"key":` after); each
-        // row's bytes written straight into one buffer.
-        let keys = table.columns.enumerated().map { column -> [UInt8] in
-            let before = column.offset == 0 ? "  {" : ","
-            return Array((before + Self.quote(column.element) + ":").utf8)
+        // Each key once, with what comes before it (`  {"key":` first, `,"key":` after), laid
+        // end to end; each row's bytes written straight into one buffer. The rows and their cells
+        // are read in place: copying a cell out of its row would retain and release its text.
+        var keys: [UInt8] = []
+        var keyRanges: [Range<Int>] = []
+        for (offset, column) in table.columns.enumerated() {
+            let start = keys.count
+            keys.append(contentsOf: ((offset == 0 ? "  {" : ",") + Self.quote(column) + ":").utf8)
+            keyRanges.append(start..<keys.count)
         }
-        var out = RenderedBytes(capacity: table.rows.count * (keys.reduce(8) { $0 + $1.count } + 16 * keys.count))
+        var out = RenderedBytes(capacity: table.rows.count * (keys.count + 8 + 16 * keyRanges.count))
         out.append("[\n")
-        for (index, row) in table.rows.enumerated() {
-            if row.isEmpty { out.append("  {") }
-            for (column, value) in zip(keys.indices, row) {
-                out.append(keys[column])
-                out.appendJSON(value)
+        keys.withUnsafeBufferPointer { keys in
+            keyRanges.withUnsafeBufferPointer { keyRanges in
+                table.rows.withUnsafeBufferPointer { rows in
+                    for index in rows.indices {
+                        rows[index].withUnsafeBufferPointer { cells in
+                            if cells.isEmpty { out.append("  {") }
+                            for column in 0..<min(cells.count, keyRanges.count) {
+                                out.append(UnsafeBufferPointer(rebasing: keys[keyRanges[column]]))
+                                out.appendJSON(cells[column])
+                            }
+                        }
+                        out.append(0x7D)
+                        if index < rows.count - 1 { out.append(0x2C) }
+                        out.append(0x0A)
+                    }
+                }
             }
-            out.append(index == table.rows.count - 1 ? "}\n" : "},\n")
         }
         out.append("]\n")
         return out
@@ -161,12 +175,17 @@ public struct TableRenderer: Sendable {
             out.appendCSV(.string(column))
         }
         out.append(0x0A)
-        for row in table.rows {
-            for (index, value) in row.enumerated() {
-                if index > 0 { out.append(0x2C) }
-                out.appendCSV(value)
+        // Rows and cells read in place, as in `json(_:)`.
+        table.rows.withUnsafeBufferPointer { rows in
+            for row in rows.indices {
+                rows[row].withUnsafeBufferPointer { cells in
+                    for index in cells.indices {
+                        if index > 0 { out.append(0x2C) }
+                        out.appendCSV(cells[index])
+                    }
+                }
+                out.append(0x0A)
             }
-            out.append(0x0A)
         }
         return out
     }

@@ -34,7 +34,17 @@ enum ProjectionsCodec {
         for org in orgs {
             let memberships = projections.memberships[org]!
             writer.string(org.rawValue)
-            // Each organization in a section of its own, which a reader decodes when first asked.
+            // The member-count step function in a section of its own, so that counting needs no
+            // sweep after loading, and decodes neither the participants nor their transitions.
+            let steps = projections.memberCountSteps(of: org)
+            let stepsSection = writer.beginSection()
+            writer.integer(steps.days.count)
+            for (day, count) in zip(steps.days, steps.counts) {
+                writer.signed(Int(day))
+                writer.integer(Int(count))
+            }
+            writer.endSection(stepsSection)
+            // The memberships in a section of their own, which a reader decodes when first asked.
             let section = writer.beginSection()
             // The transitions in all, so that a reader reserves its columns once.
             writer.integer(memberships.countries.indices.reduce(0) { $0 + memberships.transitionCount(at: $1) })
@@ -54,13 +64,6 @@ enum ProjectionsCodec {
                     writer.flag(transition.isMembership)
                     writer.string(transition.since.description)
                 }
-            }
-            // The member-count step function, so that counting needs no sweep after loading.
-            let steps = projections.memberCountSteps(of: org)
-            writer.integer(steps.days.count)
-            for (day, count) in zip(steps.days, steps.counts) {
-                writer.signed(Int(day))
-                writer.integer(Int(count))
             }
             writer.endSection(section)
         }
@@ -113,14 +116,14 @@ enum ProjectionsCodec {
         }
         // Each organization's memberships: only where its section lies, for now.
         var ids: [OrganizationID] = []
-        var sections: [Range<Int>] = []
+        var sections: [(steps: Range<Int>, memberships: Range<Int>)] = []
         var previous: OrganizationID?
         for _ in 0..<(try reader.integer()) {
             let id = try org(try reader.string())
             guard previous.map({ $0 < id }) ?? true else { throw ByteReader.Malformed() }
             previous = id
             ids.append(id)
-            sections.append(try reader.skipSection())
+            sections.append((try reader.skipSection(), try reader.skipSection()))
         }
         let decoder = MembershipSections(reader: reader, sections: sections, values: values)
         return Projections(
@@ -128,9 +131,9 @@ enum ProjectionsCodec {
             registry: registry.adding(organizations: organizations.values))
     }
 
-    /// One organization's memberships from its section.
+    /// One organization's memberships from its section, with its member-count `steps`.
     static func memberships(
-        _ reader: inout ByteReader, values: inout SnapshotValues, end: Int
+        _ reader: inout ByteReader, values: inout SnapshotValues, end: Int, steps: (days: [Int32], counts: [Int32])
     ) throws(ByteReader.Malformed) -> OrganizationMemberships {
         let total = try reader.integer()
         guard total <= end - reader.offset else { throw ByteReader.Malformed() }
@@ -154,17 +157,27 @@ enum ProjectionsCodec {
                         since: try values.date(&reader)))
             }
         }
+        guard reader.offset == end else { throw ByteReader.Malformed() }
+        builder.setMemberCountSteps(days: steps.days, counts: steps.counts)
+        return OrganizationMemberships(building: builder)
+    }
+
+    /// One organization's member-count step function from its section.
+    static func memberCountSteps(_ reader: inout ByteReader, end: Int) throws(ByteReader.Malformed) -> (days: [Int32], counts: [Int32]) {
+        let count = try reader.integer()
+        guard count <= end - reader.offset else { throw ByteReader.Malformed() }
         var days: [Int32] = []
         var counts: [Int32] = []
-        for _ in 0..<(try reader.integer()) {
+        days.reserveCapacity(count)
+        counts.reserveCapacity(count)
+        for _ in 0..<count {
             let day = try reader.signed()
             guard let value = Int32(exactly: day), days.last.map({ $0 < value }) ?? true else { throw ByteReader.Malformed() }
             days.append(value)
-            guard let count = Int32(exactly: try reader.integer()) else { throw ByteReader.Malformed() }
-            counts.append(count)
+            guard let members = Int32(exactly: try reader.integer()) else { throw ByteReader.Malformed() }
+            counts.append(members)
         }
         guard reader.offset == end else { throw ByteReader.Malformed() }
-        builder.setMemberCountSteps(days: days, counts: counts)
-        return OrganizationMemberships(building: builder)
+        return (days, counts)
     }
 }

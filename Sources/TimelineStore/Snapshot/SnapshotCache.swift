@@ -28,7 +28,7 @@ public struct SnapshotCache: Sendable {
     public var minimumRecords = 10_000
 
     /// Bumped whenever the stored form or the fold that makes it changes.
-    static let version = 6
+    static let version = 7
     private static let magic = Array("timeline-snapshot\n".utf8)
 
     /// The snapshot cache of the log at path `log`, kept from `minimumRecords` (10,000) records on.
