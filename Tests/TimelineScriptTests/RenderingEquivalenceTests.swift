@@ -111,6 +111,11 @@ struct RenderingEquivalenceTests {
         let empty = Table(columns: ["country"])
         #expect(renderer.render(empty) == Simple.render(empty, as: format))
         #expect(Self.dates.count == 9, "every date parses")
+        // Cells far longer than the room reserved for a row: the buffer grows, several times over.
+        let long = Table(
+            columns: ["country", "text"],
+            rows: (0..<3).map { row in [.string("CHN"), .string(String(repeating: Self.texts[row + 4], count: 20_000 * (row + 1)))] })
+        #expect(renderer.render(long) == Simple.render(long, as: format))
         let bytes = renderer.renderBytes(Self.table(rows: 50, seed: 77))
         #expect(String(decoding: bytes, as: UTF8.self) == Simple.render(Self.table(rows: 50, seed: 77), as: format))
     }

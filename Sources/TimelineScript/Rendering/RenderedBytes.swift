@@ -160,10 +160,13 @@ struct RenderedBytes: ~Copyable {
     /// escaping (the usual case), else escaped as `TableRenderer.quote(_:)` does.
     private mutating func appendQuoted(_ text: String) {
         let plain = Self.withUTF8(of: text) { utf8 in
-            guard !utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else { return false }
-            append(0x22)
-            append(utf8)
-            append(0x22)
+            for byte in utf8 where byte == 0x22 || byte == 0x5C || byte < 0x20 { return false }
+            // The quotes and the text in one copy.
+            reserve(utf8.count + 2)
+            base[count] = 0x22
+            if let source = utf8.baseAddress { (base + count + 1).update(from: source, count: utf8.count) }
+            count += utf8.count + 2
+            base[count - 1] = 0x22
             return true
         }
         if !plain { append(TableRenderer.quote(text)) }
