@@ -7,9 +7,11 @@ public enum Value: Sendable {
     case bool(Bool)
     case date(EDTFDate)
     case list([Value])
-    case table(Table)
+    /// (Boxed, as is `row`: a table is much larger than the other kinds, and every cell of every
+    /// table pays for a value's largest kind.)
+    indirect case table(Table)
     /// One row of a table (what `for` gives for each row of a wider table).
-    case row(Row)
+    indirect case row(Row)
     /// No value: an empty cell (a member without an ordinal, an event without a country).
     case null
 
