@@ -51,15 +51,6 @@ struct PostgresBenchmarkServer: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
         process.arguments = [url, "-v", "ON_ERROR_STOP=1", "-qAt", "-c", statements]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BenchmarkSetupError("psql: \(problem)") }
-        return text
+        return try ChildProcess.output(of: process) { _ in "psql: " }
     }
 }

@@ -18,20 +18,9 @@ enum TimelineCommand {
     ///   wrote to standard error.
     @discardableResult
     static func run(_ arguments: [String]) throws -> String {
-        let process = try process(arguments)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        // Both pipes are drained before waiting, so that a long answer cannot stall the command.
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw BenchmarkSetupError("timeline \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(problem)")
+        try ChildProcess.output(of: try process(arguments)) { status in
+            "timeline \(arguments.joined(separator: " ")) exited \(status): "
         }
-        return text
     }
 
     /// The command with `arguments`, not started yet.
