@@ -10,21 +10,28 @@ import Foundation
 /// let one = try ChildProcess.output(of: process) { _ in "psql: " }
 /// ```
 enum ChildProcess {
-    /// Starts `process` (configured, not yet started) and waits for it. Both pipes are drained
-    /// before waiting, so that a long answer cannot stall the command.
+    /// Starts `process` (configured, not yet started) and waits for it. Its standard output is
+    /// read through a pipe while it runs; its standard error goes to a file of its own, so that
+    /// neither stream can fill up and stall the command while the other is read.
     /// - Returns: what it wrote to standard output.
     /// - Throws: `BenchmarkSetupError` when it cannot start, or when it exits with an error:
     ///   `failure` of its exit status, then what it wrote to standard error.
     static func output(of process: Process, failure: (Int32) -> String) throws -> String {
+        let errorsPath = NSTemporaryDirectory() + "timeline-bench-stderr-\(UUID().uuidString)"
+        guard FileManager.default.createFile(atPath: errorsPath, contents: nil), let errors = FileHandle(forWritingAtPath: errorsPath)
+        else { throw BenchmarkSetupError("cannot make \(errorsPath) for a command's standard error") }
+        defer { try? FileManager.default.removeItem(atPath: errorsPath) }
         let output = Pipe()
-        let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw BenchmarkSetupError(failure(process.terminationStatus) + problem) }
+        try? errors.close()
+        guard process.terminationStatus == 0 else {
+            let problem = (try? String(contentsOfFile: errorsPath, encoding: .utf8)) ?? ""
+            throw BenchmarkSetupError(failure(process.terminationStatus) + problem)
+        }
         return text
     }
 }

@@ -23,8 +23,10 @@ final class ServedHistory: Sendable {
         _ = BundledHistory.copy(into: directory, named: "served.jsonl")
         _ = FileManager.default.createFile(atPath: output, contents: nil)
         let process = try TimelineCommand.process(["serve", "--log", path, "--port", "0"])
-        process.standardOutput = FileHandle(forWritingAtPath: output)
-        process.standardError = FileHandle(forWritingAtPath: output)
+        // One handle for both streams: two would each write from the file's start, over each other.
+        let sink = FileHandle(forWritingAtPath: output)
+        process.standardOutput = sink
+        process.standardError = sink
         try process.run()
         state.withLock { $0.process = process }
         let deadline = Date().addingTimeInterval(30)
