@@ -11,9 +11,7 @@ public struct Token: Hashable, Sendable {
         /// A quoted string, escapes resolved.
         case string(String)
         /// A date literal in EDTF: `2017-06-09`, `2010-04?`, `2024-07-03/2024-07-04`.
-        /// (Boxed: a date literal is much larger than the other kinds, and every token pays for its
-        /// largest kind.)
-        indirect case date(EDTFDateLiteral)
+        case date(EDTFDateLiteral)
         /// Punctuation and operators: `| , ( ) { } [ ] = == != < <= > >= .. + - * / ;`.
         case symbol(String)
         /// The end of a line (statements end there unless an expression is still open).
@@ -51,7 +49,10 @@ public struct Token: Hashable, Sendable {
     }
 
     /// Whether this is the given symbol.
-    public func isSymbol(_ symbol: String) -> Bool { kind == .symbol(symbol) }
+    public func isSymbol(_ symbol: String) -> Bool {
+        if case .symbol(let text) = kind { return text == symbol }
+        return false
+    }
 
     /// Whether this is the given word, ignoring case.
     public func isWord(_ keyword: String) -> Bool { self.keyword == keyword }

@@ -9,10 +9,10 @@ extension Parser {
         while true {
             if current.kind == .newline {
                 // A pipeline may continue on the next line when that line starts with "|".
-                var lookahead = position
-                while tokens[lookahead].kind == .newline { lookahead += 1 }
-                guard tokens[lookahead].isSymbol("|") else { break }
-                position = lookahead
+                var offset = 0
+                while peek(offset).kind == .newline { offset += 1 }
+                guard peek(offset).isSymbol("|") else { break }
+                for _ in 0..<offset { _ = advance() }
             }
             guard current.isSymbol("|") else { break }
             _ = advance()
@@ -128,11 +128,17 @@ extension Parser {
         return try parseComparison()
     }
 
-    static let comparisons: Set<String> = ["==", "!=", "<", "<=", ">", ">="]
+    /// Whether `symbol` compares two values.
+    static func isComparison(_ symbol: String) -> Bool {
+        switch symbol {
+        case "==", "!=", "<", "<=", ">", ">=": return true
+        default: return false
+        }
+    }
 
     mutating func parseComparison() throws(Diagnostic) -> Expression {
         let left = try parseRange()
-        if case .symbol(let op) = current.kind, Self.comparisons.contains(op) {
+        if case .symbol(let op) = current.kind, Self.isComparison(op) {
             _ = advance()
             skipLineBreaks()
             let right = try parseRange()
@@ -189,7 +195,7 @@ extension Parser {
 
     /// Query keywords that need a subject (`members SCO`) start a query only when one follows;
     /// otherwise the word is a name, so `where status == partner` reads the status column.
-    func startsQuery(_ verb: QueryVerb) -> Bool {
+    mutating func startsQuery(_ verb: QueryVerb) -> Bool {
         let next = peek()
         switch next.kind {
         case .word, .string: return true

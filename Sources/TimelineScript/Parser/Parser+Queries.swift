@@ -19,7 +19,8 @@ extension Parser {
 
         /// Parses the trailing clauses the verb accepts, in any order.
         func clauses(_ parser: inout Parser) throws(Diagnostic) {
-            while let word = parser.current.word.map({ $0.hasPrefix("--") ? String($0.dropFirst(2)) : $0 })?.lowercased() {
+            while let keyword = parser.current.keyword {
+                let word = keyword.hasPrefix("--") ? String(keyword.dropFirst(2)) : keyword
                 if word == "known", verb.acceptsKnownAt {
                     _ = parser.advance()
                     _ = try parser.expectWord("at", "after known (known at seq N, or known at a date or time)")
@@ -145,10 +146,10 @@ extension Parser {
     }
 
     /// An organization or country operand: a name, a string or a value in parentheses.
-    mutating func parseSubject(_ what: String) throws(Diagnostic) -> Expression {
+    mutating func parseSubject(_ what: @autoclosure () -> String) throws(Diagnostic) -> Expression {
         switch current.kind {
         case .word, .string, .symbol("("): return try parseOperand()
-        default: throw error(.expectedSubject(what: what, found: describe(current)))
+        default: throw error(.expectedSubject(what: what(), found: describe(current)))
         }
     }
 }

@@ -6,6 +6,7 @@ extension Parser {
         var statements: [Statement] = []
         while true {
             skipNewlines()
+            forgetConsumedTokens()
             if current.kind == .end { return statements }
             if current.isSymbol("}") {
                 if untilBrace { return statements }

@@ -3,7 +3,13 @@
 /// It recovers at statement boundaries, so one run reports every syntax error in a script.
 /// Expressions nest at most `maximumDepth` levels: deeper input is an error, not a crash.
 public struct Parser {
-    var tokens: [Token]
+    /// The lexer, which runs ahead of the parser only as far as the parser looks.
+    var lexer: Lexer
+    /// The tokens read and not yet forgotten: from the one before the current statement's start
+    /// (see `forgetConsumedTokens`) to the furthest the parser has looked. A script of any length
+    /// is never held as a whole array of tokens.
+    var tokens: [Token] = []
+    /// The current token's index in `tokens`.
     var position = 0
     var diagnostics: [Diagnostic] = []
     var depth = 0
@@ -24,10 +30,15 @@ public struct Parser {
 
     /// Parses a whole script. Lexical and syntax errors are returned together, in source order.
     public static func parse(_ source: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
-        let (tokens, lexed) = Lexer.tokenize(source)
-        var parser = Parser(tokens: tokens, source: source)
+        var parser = Parser(source: source)
         let statements = parser.parseStatements(untilBrace: false)
-        let lexical = lexed.filter { diagnostic in !parser.pathRanges.contains { $0.contains(diagnostic.range.lowerBound) } }
+        // After too many errors the parser stops early: the lexer still reports the rest.
+        if parser.tokens[parser.tokens.count - 1].kind != .end {
+            while parser.lexer.next().kind != .end {}
+        }
+        let lexical = parser.lexer.diagnostics.filter { diagnostic in
+            !parser.pathRanges.contains { $0.contains(diagnostic.range.lowerBound) }
+        }
         // A line with a lexical error gets no further syntax errors: they would only echo it.
         let lexicalLines = Set(lexical.map { source.location(of: $0.range.lowerBound).line })
         let syntax = parser.diagnostics.filter { !lexicalLines.contains(source.location(of: $0.range.lowerBound).line) }
@@ -35,21 +46,39 @@ public struct Parser {
         return (Program(statements: statements), Array(all.prefix(maximumDiagnostics)))
     }
 
-    init(tokens: [Token], source: SourceFile) {
-        self.tokens = tokens
+    init(source: SourceFile) {
         self.source = source
+        lexer = Lexer(source: source)
+        tokens.reserveCapacity(64)
+        tokens.append(lexer.next())
     }
 
     // MARK: Tokens
 
     var current: Token { tokens[position] }
 
-    func peek(_ offset: Int = 1) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+    /// The token `offset` places after the current one (the current one for 0), or the end.
+    mutating func peek(_ offset: Int = 1) -> Token {
+        while tokens.count <= position + offset, tokens[tokens.count - 1].kind != .end { tokens.append(lexer.next()) }
+        return tokens[min(position + offset, tokens.count - 1)]
+    }
 
+    /// The current token; the next one becomes current, unless this one is the end.
     mutating func advance() -> Token {
         let token = tokens[position]
-        if position < tokens.count - 1 { position += 1 }
+        if token.kind == .end { return token }
+        position += 1
+        if position == tokens.count { tokens.append(lexer.next()) }
         return token
+    }
+
+    /// Forgets the tokens read before the previous one, which no statement still being parsed
+    /// looks back at (a bare path looks at the previous token's end). Called between statements,
+    /// and only once enough have gathered that moving the rest down is cheap.
+    mutating func forgetConsumedTokens() {
+        guard position > 256 else { return }
+        tokens.removeFirst(position - 1)
+        position = 1
     }
 
     mutating func skipNewlines() {
