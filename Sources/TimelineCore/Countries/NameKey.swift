@@ -7,6 +7,38 @@ import Foundation
 public enum NameKey {
     /// The matching key of a name.
     public static func of(_ name: String) -> String {
+        if let key = asciiKey(name) { return key }
+        return foldedKey(name)
+    }
+
+    /// The key of an ASCII name, byte by byte, without Foundation's folding (which is slow, and
+    /// for ASCII only lowers the case); `nil` for any other name. The same key as `foldedKey`.
+    static func asciiKey(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var key: [UInt8] = []
+            key.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    if pendingSpace && !key.isEmpty { key.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    key.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
+                case UInt8(ascii: "'"), UInt8(ascii: "."):
+                    continue
+                default:
+                    pendingSpace = true
+                }
+            }
+            if key.starts(with: "the ".utf8) { key.removeFirst(4) }
+            return String(decoding: key, as: UTF8.self)
+        }
+    }
+
+    /// The key of any name: folded for case and diacritics, then letters and digits in words.
+    static func foldedKey(_ name: String) -> String {
         let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         var key = ""
         var pendingSpace = false
