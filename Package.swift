@@ -96,7 +96,9 @@ let package = Package(
         ),
         .testTarget(
             name: "TimelinePostgresTests",
-            dependencies: ["TimelineCore", "TimelineStore", "TimelineStoreConformance", "TimelinePostgres", "TimelineTestSupport"]
+            dependencies: [
+                "TimelineCore", "TimelineStore", "TimelineStoreConformance", "TimelinePostgres", "TimelineScript", "TimelineTestSupport",
+            ]
         ),
         .testTarget(
             name: "TimelineServerTests",

@@ -32,43 +32,70 @@ extension PostgresEventLog {
                 try checkSchema(connection, &state)
             }
             let cached = state.contents
+            let kept = state.planner
             // Dropped until the batch commits: a failed append leaves nothing cached to trust.
             state.contents = nil
-            let (receipt, contents) = try connection.transaction(.readCommitted, doing: "append") {
-                () throws(StoreError) -> (AppendReceipt, LogContents) in
+            state.planner = nil
+            let (receipt, contents, planner) = try connection.transaction(.readCommitted, doing: "append") {
+                () throws(StoreError) -> (AppendReceipt, LogContents, AppendPlanner?) in
                 try connection.execute("SET LOCAL lock_timeout = '\(Self.lockTimeout)'", doing: "append")
                 let head = try readHead(connection, forUpdate: true)
                 // Under the lock, every statement sees what the writers before this one committed.
-                let contents = try refreshed(connection, cached: cached, head: head)
-                let (records, alreadyPresent) = try plan(events, planned: planned, recordedAt: recordedAt, on: contents)
-                guard !records.isEmpty else { return (AppendReceipt(appended: [], alreadyPresent: alreadyPresent, head: head), contents) }
+                let (contents, continuesCache) = try refreshed(connection, cached: cached, head: head)
+                var planner = continuesCache ? kept : nil
+                let (records, alreadyPresent) = try plan(events, planned: planned, recordedAt: recordedAt, on: contents, planner: &planner)
+                guard !records.isEmpty else {
+                    return (AppendReceipt(appended: [], alreadyPresent: alreadyPresent, head: head), contents, planner)
+                }
                 let newHead = try insert(records, after: head, connection)
                 return (
                     AppendReceipt(appended: records, alreadyPresent: alreadyPresent, head: newHead),
-                    LogContents(records: contents.records + records, head: newHead, tornTail: nil)
+                    LogContents(records: contents.records + records, head: newHead, tornTail: nil), planner
                 )
             }
             state.contents = contents
+            state.planner = planner
             return receipt
         }
     }
 
     /// The batch to insert: the planned records as they are when planned on exactly this head,
     /// else the events planned (validated, numbered, de-duplicated) against the log.
+    ///
+    /// `planner`, kept from this connection's earlier batches (its records the first of
+    /// `contents`), takes in what others appended since and plans the events, so that a batch
+    /// after the first is checked without folding the log again; one is made when there is none.
+    /// Afterwards it holds the batch too (a batch written as planned is checked as it joins by
+    /// the planner's validator, when it has one).
     private func plan(
-        _ events: [NewEvent], planned: (records: [RecordedEvent], head: LogHead)?, recordedAt: RecordedTime, on contents: LogContents
+        _ events: [NewEvent], planned: (records: [RecordedEvent], head: LogHead)?, recordedAt: RecordedTime, on contents: LogContents,
+        planner: inout AppendPlanner?
     ) throws(StoreError) -> (records: [RecordedEvent], alreadyPresent: [EventID]) {
+        if var kept = planner, kept.count < contents.records.count {
+            kept.extend(with: Array(contents.records[kept.count...]))
+            planner = kept
+        }
         let last = contents.records.last?.recordedAt
         if let planned, planned.head == contents.head, planned.records.first?.seq.value == contents.head.count + 1 {
             let time = max(recordedAt, last ?? recordedAt)
-            return (planned.records.map { RecordedEvent(seq: $0.seq, recordedAt: time, id: $0.id, event: $0.event) }, [])
+            let records = planned.records.map { RecordedEvent(seq: $0.seq, recordedAt: time, id: $0.id, event: $0.event) }
+            // Checked by whoever planned them on this head: the planner takes them in (one is
+            // made if none is kept, for the next batch and for the next script to start from).
+            var taking = planner ?? AppendPlanner(existing: contents.records, registry: registry)
+            planner = nil
+            taking.extend(with: records)
+            planner = taking
+            return (records, [])
         }
-        var planner = AppendPlanner(existing: contents.records, registry: registry)
-        return try planner.plan(events, recordedAt: recordedAt, path: location.redacted)
+        var fresh = planner ?? AppendPlanner(existing: contents.records, registry: registry)
+        planner = nil
+        let result = try fresh.plan(events, recordedAt: recordedAt, path: location.redacted)
+        planner = fresh
+        return result
     }
 
-    /// Encodes the records chained on `head` (the commit mark on the last), inserts them in one
-    /// statement, moves the head row and notifies listeners; returns the new head.
+    /// Encodes the records chained on `head` (the commit mark on the last), inserts them, moves
+    /// the head row and notifies listeners, all in one statement; returns the new head.
     private func insert(_ records: [RecordedEvent], after head: LogHead, _ connection: DatabaseConnection) throws(StoreError) -> LogHead {
         var encoder = RecordEncoder()
         var hash = head.hash
@@ -86,13 +113,25 @@ extension PostgresEventLog {
             hashes.append(hash.hex)
             lines.append(String(decoding: line, as: UTF8.self))
         }
-        try insertRows(seqs: seqs, ids: ids, previous: previous, hashes: hashes, lines: lines, connection)
         let newHead = LogHead(count: head.count + records.count, hash: hash)
-        try moveHead(to: newHead, connection)
+        // One statement, so one round trip while the head row is held: the rows, the head and
+        // the notification (a statement in WITH runs to completion whether or not it is read).
+        try connection.query(
+            """
+            WITH inserted AS (
+                INSERT INTO timeline_records (seq, id, prev, hash, line)
+                SELECT * FROM unnest(\(seqs)::bigint[], \(ids)::text[], \(previous)::text[], \(hashes)::text[], \(lines)::text[])
+            ), moved AS (
+                UPDATE timeline_head SET seq = \(Int64(newHead.count)), hash = \(newHead.hash.hex) RETURNING seq
+            )
+            SELECT pg_notify(\(PostgresSchema.channel), seq::text) FROM moved
+            """,
+            doing: "append")
         return newHead
     }
 
-    /// Moves the head row to `head` and tells listeners (delivered when the transaction commits).
+    /// Moves the head row to `head` and tells listeners (delivered when the transaction commits);
+    /// `copy` does this after its rows, an append in the statement that inserts them.
     func moveHead(to head: LogHead, _ connection: DatabaseConnection) throws(StoreError) {
         try connection.query("UPDATE timeline_head SET seq = \(Int64(head.count)), hash = \(head.hash.hex)", doing: "move the log's head")
         try connection.query("SELECT pg_notify(\(PostgresSchema.channel), \(String(head.count)))", doing: "notify the readers")

@@ -30,6 +30,7 @@ extension PostgresEventLog: StoredLines {
             state.schemaChecked = false
             try checkSchema(connection, &state)
             state.contents = nil
+            state.planner = nil
             return try connection.transaction(.readCommitted, doing: "copy into the log") { () throws(StoreError) -> LogHead in
                 try connection.execute("SET LOCAL lock_timeout = '\(Self.lockTimeout)'", doing: "copy into the log")
                 let existing = try readHead(connection, forUpdate: true)

@@ -33,6 +33,11 @@ public final class PostgresEventLog: EventLog {
         var schemaChecked = false
         /// The log as last read or appended by this process.
         var contents: LogContents?
+        /// A planner on the first records of `contents` (all of them, or fewer when a read has
+        /// brought others' appends since), kept between appends so that each batch is checked
+        /// without folding the log again, as a file log's cache keeps one. Dropped whenever
+        /// `contents` is dropped or read whole again.
+        var planner: AppendPlanner?
         /// The connection that listens for other writers' appends, once asked to.
         var listener: DatabaseConnection?
     }
@@ -156,11 +161,26 @@ public final class PostgresEventLog: EventLog {
         try withConnection { (connection, state) throws(StoreError) -> LogContents in
             try checkSchema(connection, &state)
             let cached = state.contents
-            let contents = try connection.transaction(.snapshot, doing: "read the log") { () throws(StoreError) -> LogContents in
+            let (contents, continuesCache) = try connection.transaction(.snapshot, doing: "read the log") {
+                () throws(StoreError) -> (LogContents, Bool) in
                 try refreshed(connection, cached: cached, head: try readHead(connection, forUpdate: false))
             }
             state.contents = contents
+            if !continuesCache { state.planner = nil }
             return contents
+        }
+    }
+
+    /// The planner kept for this connection's appends, on the records last read or appended,
+    /// first taking in what a read brought since; `nil` before the first append.
+    public func keptPlanner() -> (planner: AppendPlanner, head: LogHead)? {
+        state.withLock { (state: inout State) -> (planner: AppendPlanner, head: LogHead)? in
+            guard let contents = state.contents, var planner = state.planner, planner.count <= contents.records.count else { return nil }
+            if planner.count < contents.records.count {
+                planner.extend(with: Array(contents.records[planner.count...]))
+                state.planner = planner
+            }
+            return (planner, contents.head)
         }
     }
 
@@ -176,22 +196,22 @@ public final class PostgresEventLog: EventLog {
     }
 
     /// The log as it stands at `head`: `cached` extended by the records after it, or read whole
-    /// when there is nothing cached or the cache no longer leads to `head`.
-    func refreshed(_ connection: DatabaseConnection, cached: LogContents?, head: LogHead) throws(StoreError) -> LogContents {
-        if let cached, cached.head == head { return cached }
+    /// when there is nothing cached or the cache no longer leads to `head`; and whether it
+    /// continues `cached` (its first records are those).
+    func refreshed(_ connection: DatabaseConnection, cached: LogContents?, head: LogHead) throws(StoreError) -> (
+        contents: LogContents, continuesCache: Bool
+    ) {
+        if let cached, cached.head == head { return (cached, true) }
         if let cached, cached.head.count < head.count {
-            let lines = try lines(connection, after: cached.head.count, through: head.count)
             var suffix: [UInt8] = []
-            for line in lines {
-                suffix.append(contentsOf: line.utf8)
-                suffix.append(0x0A)
-            }
+            try appendLines(connection, after: cached.head.count, through: head.count, to: &suffix)
             let scan = LogScanner.scan(suffix: suffix, at: 0, after: cached.head)
             let contents = try contents(of: scan, before: cached.records)
-            if contents.head == head { return contents }
+            if contents.head == head { return (contents, true) }
         }
-        let lines = try lines(connection, after: 0, through: head.count)
-        let scan = LogScanner.scan(Self.bytes(of: lines))
+        var bytes = Array((ChainRule.header + "\n").utf8)
+        try appendLines(connection, after: 0, through: head.count, to: &bytes)
+        let scan = LogScanner.scan(bytes)
         let contents = try contents(of: scan, before: [])
         guard contents.head == head else {
             throw StoreError(
@@ -200,7 +220,39 @@ public final class PostgresEventLog: EventLog {
                     "the head row says #\(head.count) \(head.hash.hex.prefix(12)) but the records end at #\(contents.head.count) \(contents.head.hash.hex.prefix(12))",
                 path: location.redacted)
         }
-        return contents
+        return (contents, false)
+    }
+
+    /// How many records one statement reads.
+    static let stretch = 8_000
+
+    /// Appends the lines of records `after` + 1 through `through` to `bytes`, in order, each
+    /// with its newline: the log's bytes as a file holds them. The server joins each stretch of
+    /// records into one value (a row per record costs a client more than the bytes do), with
+    /// their count, which shows a missing record (sequence numbers are the table's key).
+    /// - Throws: `.corrupt` naming the first missing record.
+    func appendLines(_ connection: DatabaseConnection, after: Int, through: Int, to bytes: inout [UInt8]) throws(StoreError) {
+        var start = after
+        while start < through {
+            let end = min(start + Self.stretch, through)
+            let rows = try connection.query(
+                """
+                SELECT count(*), string_agg(line, E'\\n' ORDER BY seq) FROM timeline_records
+                WHERE seq > \(Int64(start)) AND seq <= \(Int64(end))
+                """,
+                doing: "read the log")
+            guard let row = rows.first, let (count, joined) = try? row.decode((Int64, ByteBuffer?).self), count == Int64(end - start),
+                let joined
+            else {
+                // Read again record by record, for the message naming the first one missing.
+                _ = try lines(connection, after: start, through: end)
+                throw StoreError(code: .corrupt, message: "records #\(start + 1) to #\(end) are unreadable", path: location.redacted)
+            }
+            bytes.append(contentsOf: joined.readableBytesView)
+            bytes.append(0x0A)
+            start = end
+            if through - after > Self.stretch { readProgress?(end - after, through - after) }
+        }
     }
 
     /// The stored lines of records `after < seq ≤ through`, in order, fetched 50,000 at a time
@@ -209,7 +261,7 @@ public final class PostgresEventLog: EventLog {
         var lines: [String] = []
         lines.reserveCapacity(max(0, through - after))
         var expected = Int64(after) + 1
-        let stretch = 50_000
+        let stretch = Self.stretch
         var start = after
         while start < through {
             let end = min(start + stretch, through)
@@ -297,12 +349,16 @@ public final class PostgresEventLog: EventLog {
             try checkSchema(connection, &state)
             let head = try readHead(connection, forUpdate: false)
             guard seq <= head.count else { return nil }
-            let scan = LogScanner.scan(Self.bytes(of: try lines(connection, after: 0, through: seq)))
+            var bytes = Array((ChainRule.header + "\n").utf8)
+            try appendLines(connection, after: 0, through: seq, to: &bytes)
+            // Read up to `seq` only: a record inside a batch is followed by no commit mark here,
+            // so its hash is the scan's checkpoint, not its head.
+            let scan = LogScanner.scan(bytes, checkpoint: seq)
             if let damage = scan.damage {
                 throw StoreError(
                     code: .corrupt, message: "the log is damaged: \(damage.message)", path: location.redacted, line: damage.line)
             }
-            return scan.records.count == seq ? scan.headHash : nil
+            return scan.checkpointHash
         }
     }
 

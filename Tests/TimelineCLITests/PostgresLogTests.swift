@@ -273,7 +273,7 @@ struct PostgresLogTests {
         var crashed = false
         while writer.isRunning && !crashed {
             let inserting = try PostgresTestServer.sql(
-                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE 'INSERT INTO timeline_records%' AND pid <> pg_backend_pid()",
+                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%INSERT INTO timeline_records%' AND pid <> pg_backend_pid()",
                 at: url)
             if inserting.trimmingCharacters(in: .whitespacesAndNewlines) != "0" {
                 try server.crash()
@@ -306,7 +306,7 @@ struct PostgresLogTests {
         var terminated = false
         while writer.isRunning && !terminated {
             let killed = try PostgresTestServer.sql(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '\(name)' AND query LIKE 'INSERT INTO timeline_records%' AND pid <> pg_backend_pid()"
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '\(name)' AND query LIKE '%INSERT INTO timeline_records%' AND pid <> pg_backend_pid()"
             )
             terminated = killed.trimmingCharacters(in: .whitespacesAndNewlines) != "0"
         }

@@ -5,12 +5,18 @@ extension LogSession {
     /// Plans events on top of the committed records and the pending appends, checking them as
     /// the writer would; the caller adds the records to `pending` with `addPending(_:)`.
     func plan(_ events: [NewEvent], recordedAt: RecordedTime) throws -> (records: [RecordedEvent], alreadyPresent: [EventID]) {
-        let committedRecords = try committedContents().records
+        let committed = try committedContents()
+        let committedRecords = committed.records
         if planner == nil {
             // A timeline already folded for this run's queries lets the planner check new
-            // events without folding again.
+            // events without folding again; so does the planner the log's writer keeps, when it
+            // is on these very records (a database log's, after this process's last append).
             if let cachedTimeline, cachedTimeline.records.count == committedRecords.count + pending.count {
                 planner = AppendPlanner(timeline: cachedTimeline)
+            } else if pending.isEmpty, let kept = log.keptPlanner(), kept.head == committed.head,
+                kept.planner.count == committedRecords.count
+            {
+                planner = kept.planner
             } else {
                 planner = AppendPlanner(existing: pending.isEmpty ? committedRecords : committedRecords + pending, registry: registry)
             }

@@ -39,9 +39,17 @@ public protocol EventLogWriter: Sendable {
     /// the log's records): a writer may write them as they are while the log still ends at
     /// `head`, and must otherwise plan their events again.
     func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) async throws(StoreError) -> AppendReceipt
+
+    /// The planner this writer keeps for its own appends, on the records it last read or
+    /// appended, and the head they end at; `nil` when it keeps none. A caller planning on
+    /// records that end at that same head can start from a copy of it rather than fold them.
+    func keptPlanner() -> (planner: AppendPlanner, head: LogHead)?
 }
 
 extension EventLogWriter {
+    /// None kept.
+    public func keptPlanner() -> (planner: AppendPlanner, head: LogHead)? { nil }
+
     /// Plans the events again: always correct, never the fastest.
     public func append(planned records: [RecordedEvent], after head: LogHead, recordedAt: RecordedTime) async throws(StoreError)
         -> AppendReceipt

@@ -15,8 +15,8 @@ public struct AppendPlanner: Sendable {
     /// first are often shared with whoever read the log, and adding to them would copy them.
     private var base: [RecordedEvent]
     private var planned: [RecordedEvent] = []
-    /// How many records there are, and the last one.
-    private var count: Int { base.count + planned.count }
+    /// How many records the planner has planned on: the log's, and every batch since.
+    public var count: Int { base.count + planned.count }
     private var last: RecordedEvent? { planned.last ?? base.last }
     /// Every record, in order, in its two parts (joining them would copy them).
     private var parts: [[RecordedEvent]] { [base, planned] }
