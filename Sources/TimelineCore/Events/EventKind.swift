@@ -18,6 +18,15 @@ public enum EventKind: String, CaseIterable, Sendable, Hashable {
     case correction
     case retraction
 
+    /// Whether an event of this kind changes a participant's standing in its organization, as
+    /// one transition (a founding, a dissolution or a reclassification may change many).
+    public var changesStanding: Bool {
+        switch self {
+        case .accession, .status, .withdrawal, .suspension, .reinstatement, .succession: return true
+        default: return false
+        }
+    }
+
     /// Whether events of this kind act on another event rather than on history.
     public var isAmendment: Bool { self == .correction || self == .retraction }
 }

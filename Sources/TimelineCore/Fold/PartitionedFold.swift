@@ -18,11 +18,14 @@ enum PartitionedFold {
         foundings: [OrganizationID: EDTFDate], predecessors: [(OrganizationID, OrganizationID)],
         dissolutions: [EffectiveEvent] = [], registry: CountryRegistry, parts: Int, recordingTransitions: Bool = true
     ) -> TimelineFold {
-        let groupOf = parts == 1 ? [] : groups(of: order, in: records, foundings: foundings, predecessors: predecessors, parts: parts)
+        let (groupOf, changes) =
+            parts == 1
+            ? ([], [:]) : groups(of: order, in: records, foundings: foundings, predecessors: predecessors, parts: parts)
         let results = Mutex<[(fold: TimelineFold, positions: [Int])?]>(Array(repeating: nil, count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var fold = TimelineFold(registry: registry, recordingTransitions: recordingTransitions)
             fold.foundings = foundings
+            fold.expectedChanges = changes
             fold.dissolutions = dissolutions
             var positions: [Int] = []
             records.withRecordsInPlace { records in
@@ -41,39 +44,52 @@ enum PartitionedFold {
     }
 
     /// Each event's group (by position in fold order), found on all threads, a stretch of the
-    /// fold order each.
-    private static func groups(
+    /// fold order each; and how many events change a participant's standing in each founded
+    /// organization, counted on the way, so that its fold keeps room for that many transitions
+    /// from the start rather than growing the list by doubling (for a large history, most of
+    /// the fold's memory).
+    static func groups(
         of order: [UInt32], in records: [RecordedEvent], foundings: [OrganizationID: EDTFDate],
         predecessors: [(OrganizationID, OrganizationID)], parts: Int
-    ) -> [UInt8] {
-        let (numbering, groups) = groupNumbers(foundings: foundings.keys, predecessors: predecessors, parts: parts)
-            .reduce(into: (StringNumbering(), [UInt8]())) { found, entry in
-                found.0.add(entry.key.rawValue)
-                found.1.append(UInt8(entry.value))
-            }
+    ) -> (groups: [UInt8], changes: [OrganizationID: Int]) {
+        let entries = Array(groupNumbers(foundings: foundings.keys, predecessors: predecessors, parts: parts))
+        let (numbering, groups) = entries.reduce(into: (StringNumbering(), [UInt8]())) { found, entry in
+            found.0.add(entry.key.rawValue)
+            found.1.append(UInt8(entry.value))
+        }
         // Each event's group, found on all threads, a stretch of the fold order each.
         let stretch = (order.count + parts - 1) / parts
-        let stretches = Mutex<[[UInt8]]>(Array(repeating: [], count: parts))
+        let stretches = Mutex<[(groups: [UInt8], changes: [Int])]>(Array(repeating: ([], []), count: parts))
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             var lastOrganization: OrganizationID?
+            var lastNumber: Int?
             var lastGroup: UInt8 = 0
+            var changes = [Int](repeating: 0, count: groups.count)
             let positions = min(part * stretch, order.count)..<min((part + 1) * stretch, order.count)
             // Records are read in place: a copy of one would retain its strings, shared by many
             // records, from both threads at once.
             let found = records.withRecordsInPlace { records in
                 positions.map { position -> UInt8 in
                     // Corrections never change an event's organization: the record tells.
-                    guard let organization = records[Int(order[position])].pointee.payload.organization else { return 0 }
+                    let payload = records[Int(order[position])].pointee.payload
+                    guard let organization = payload.organization else { return 0 }
                     if organization != lastOrganization {
                         lastOrganization = organization
-                        lastGroup = numbering.number(of: organization.rawValue).map { groups[$0] } ?? 0
+                        lastNumber = numbering.number(of: organization.rawValue)
+                        lastGroup = lastNumber.map { groups[$0] } ?? 0
                     }
+                    if let lastNumber, payload.kind.changesStanding { changes[lastNumber] += 1 }
                     return lastGroup
                 }
             }
-            stretches.withLock { $0[part] = found }
+            stretches.withLock { $0[part] = (found, changes) }
         }
-        return stretches.withLock { $0.flatMap { $0 } }
+        let found = stretches.withLock { $0 }
+        var changes: [OrganizationID: Int] = [:]
+        for (number, entry) in entries.enumerated() {
+            changes[entry.key] = found.reduce(0) { $0 + $1.changes[number] }
+        }
+        return (found.flatMap(\.groups), changes)
     }
 
     /// Each founded organization's group: organizations linked by predecessors share a group;

@@ -13,7 +13,7 @@ struct TimelineFold: Sendable {
     private(set) var violations: [InvariantViolation] = []
     /// Each founded organization's number in `states`, by its id's text.
     private var numbers = StringNumbering()
-    private var states: [OrganizationFoldState] = []
+    private(set) var states: [OrganizationFoldState] = []
     /// A number for each known country code met so far (unknown codes never get one).
     private var countries = StringNumbering()
     /// Per organization number, by country number: the participant's slot in its state, or -1.
@@ -40,6 +40,11 @@ struct TimelineFold: Sendable {
         self.registry = registry
         self.recordsTransitions = recordingTransitions
     }
+
+    /// How many events will change a participant's standing, per organization, when known
+    /// before the fold (see `PartitionedFold`): its list of transitions is given that much room
+    /// when it is founded. More are still taken; this only spares the list growing by doubling.
+    var expectedChanges: [OrganizationID: Int] = [:]
 
     /// Whether the fold records every transition (`false` for a fold kept only to check what
     /// comes next, or one whose transitions the projections took).
@@ -317,6 +322,9 @@ struct TimelineFold: Sendable {
                     organization: Organization(
                         id: founding.org, name: founding.name, founded: event.foldDate, place: founding.place,
                         founders: founding.founders, predecessor: founding.predecessor, ladder: founding.ladder)))
+            if recordsTransitions, let changes = expectedChanges[founding.org] {
+                states[number].transitions.reserveCapacity(changes + founding.founders.count)
+            }
             for founder in founding.founders {
                 transition(
                     number, founder, countries.number(of: founder).flatMap { slot(of: $0, in: number) },
