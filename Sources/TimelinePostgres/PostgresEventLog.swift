@@ -255,8 +255,9 @@ public final class PostgresEventLog: EventLog {
         }
     }
 
-    /// The stored lines of records `after < seq ≤ through`, in order, fetched 50,000 at a time
-    /// (reporting each stretch to `progress`, for a large first read).
+    /// The stored lines of records `after < seq ≤ through`, in order, a row each, fetched a
+    /// stretch at a time (reporting each stretch to `progress`, for a large first read): what
+    /// `copy` moves out, and how a gap `appendLines` found is named.
     func lines(_ connection: DatabaseConnection, after: Int, through: Int) throws(StoreError) -> [String] {
         var lines: [String] = []
         lines.reserveCapacity(max(0, through - after))
