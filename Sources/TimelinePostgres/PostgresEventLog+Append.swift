@@ -64,9 +64,9 @@ extension PostgresEventLog {
     ///
     /// `planner`, kept from this connection's earlier batches (its records the first of
     /// `contents`), takes in what others appended since and plans the events, so that a batch
-    /// after the first is checked without folding the log again; one is made when there is none.
-    /// Afterwards it holds the batch too (a batch written as planned is checked as it joins by
-    /// the planner's validator, when it has one).
+    /// after the first is checked without folding the log again; one is made when events must be
+    /// planned and none is kept. Afterwards it holds the batch too (a batch written as planned is
+    /// checked as it joins by the planner's validator, when it has one).
     private func plan(
         _ events: [NewEvent], planned: (records: [RecordedEvent], head: LogHead)?, recordedAt: RecordedTime, on contents: LogContents,
         planner: inout AppendPlanner?
@@ -79,12 +79,10 @@ extension PostgresEventLog {
         if let planned, planned.head == contents.head, planned.records.first?.seq.value == contents.head.count + 1 {
             let time = max(recordedAt, last ?? recordedAt)
             let records = planned.records.map { RecordedEvent(seq: $0.seq, recordedAt: time, id: $0.id, event: $0.event) }
-            // Checked by whoever planned them on this head: the planner takes them in (one is
-            // made if none is kept, for the next batch and for the next script to start from).
-            var taking = planner ?? AppendPlanner(existing: contents.records, registry: registry)
-            planner = nil
-            taking.extend(with: records)
-            planner = taking
+            // Checked by whoever planned them on this head: a kept planner takes them in. None
+            // is made here, under the head row's lock: a planner on the log alone, without its
+            // validator, is no cheaper to start from than to make when needed.
+            planner?.extend(with: records)
             return (records, [])
         }
         var fresh = planner ?? AppendPlanner(existing: contents.records, registry: registry)

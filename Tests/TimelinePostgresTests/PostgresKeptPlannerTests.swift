@@ -92,13 +92,16 @@ struct PostgresKeptPlannerTests {
         func run(_ text: String) -> RunOutcome { Interpreter(session: session, host: host).run(SourceFile(name: "<test>", text: text)) }
         #expect(
             run(#"append founding KPT on 2001 name "Kept Planner Test" founders CHN RUS ladder observer member source "test""#).succeeded)
+        // A batch planned on a head the log has left: the writer plans it again, and keeps the
+        // planner it made for that.
+        #expect(run("begin").succeeded)
         #expect(run(#"append accession KPT KAZ on 2002 source "test""#).succeeded)
-        #expect(log.keptPlanner()?.head.count == 2)
+        _ = try other.append([try Self.event(Self.accession("UZB", "2003-01-01"))], recordedAt: Self.at(1))
+        #expect(run("commit").receipt?.appended.map(\.seq.value) == [3])
+        #expect(log.keptPlanner()?.head.count == 3)
 
-        // Another writer admits Uzbekistan and takes Kazakhstan out.
-        _ = try other.append(
-            [try Self.event(Self.accession("UZB", "2003-01-01")), try Self.event(Self.withdrawal("KAZ", "2003-02-01"))],
-            recordedAt: Self.at(1))
+        // Another writer takes Kazakhstan out.
+        _ = try other.append([try Self.event(Self.withdrawal("KAZ", "2003-02-01"))], recordedAt: Self.at(2))
         session.logMoved()
 
         // The session plans on the log as it now stands: Kazakhstan cannot leave twice, nothing
