@@ -15,11 +15,12 @@ struct TransitionRoomTests {
         for record in records {
             if case .founding(let founding) = record.payload, let date = record.event.date { foundings[founding.org] = date }
         }
+        for org in foundings.keys { expected[org] = 0 }
         for record in records {
             guard let org = record.payload.organization, foundings[org] != nil else { continue }
             switch record.payload {
             case .accession, .status, .withdrawal, .suspension, .reinstatement, .succession: expected[org, default: 0] += 1
-            default: expected[org, default: 0] += 0
+            default: break
             }
         }
         let order = (0..<UInt32(records.count)).map { $0 }

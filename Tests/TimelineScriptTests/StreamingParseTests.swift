@@ -27,6 +27,13 @@ struct StreamingParseTests {
         return (recorder.lines, outcome.diagnostics)
     }
 
+    /// A copy of the corpus's frozen log in `scratch`, for a run to read.
+    static func frozenLogCopy(in scratch: ScratchDirectory) -> String {
+        let log = scratch.file("log.jsonl")
+        writeBytes(readBytes(CorpusTests.frozenLog), to: log)
+        return log
+    }
+
     /// Statements of several shapes, `index` making each one different.
     static func statements(_ index: Int) -> [String] {
         [
@@ -41,8 +48,7 @@ struct StreamingParseTests {
     func longScriptAsStatements() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let log = scratch.file("log.jsonl")
-        writeBytes(readBytes(CorpusTests.frozenLog), to: log)
+        let log = Self.frozenLogCopy(in: scratch)
         let chunks = (0..<300).map { Self.statements($0).joined(separator: "\n") }
         let whole = Self.output(of: chunks.joined(separator: "\n"), on: log)
         #expect(whole.diagnostics.isEmpty, "\(whole.diagnostics.map(\.message))")
@@ -55,8 +61,7 @@ struct StreamingParseTests {
     func errorsFarIn() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let log = scratch.file("log.jsonl")
-        writeBytes(readBytes(CorpusTests.frozenLog), to: log)
+        let log = Self.frozenLogCopy(in: scratch)
         var lines = (0..<3_000).map { "print \($0)" }
         lines[1_234] = "print 1 + * 2"
         lines[2_999] = "members SCO at 2024-13-01"
