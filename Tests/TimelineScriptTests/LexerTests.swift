@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TimelineCore
 import TimelineStore
@@ -6,8 +7,8 @@ import TimelineStore
 
 @Suite("Lexer")
 struct LexerTests {
-    func kinds(_ text: String) -> [Token.Kind] {
-        Lexer.tokenize(SourceFile(name: "t", text: text)).tokens.map(\.kind).filter { $0 != .end }
+    func kinds(_ text: String) -> [Lexeme] {
+        Lexer.lexemes(SourceFile(name: "t", text: text)).lexemes.filter { $0 != .end }
     }
 
     @Test("dates, year ranges and arithmetic are told apart")
@@ -44,6 +45,75 @@ struct LexerTests {
         #expect(kinds(#""a \"quoted\" word\n""#) == [.string("a \"quoted\" word\n")])
         #expect(kinds("a # comment\nb") == [.word("a"), .newline, .word("b")])
         #expect(kinds("a \\\n b") == [.word("a"), .word("b")])
+    }
+
+    @Test("keywords are found in any case, and only whole")
+    func keywords() {
+        for keyword in Keyword.allCases {
+            let text = keyword.text
+            for spelling in [text, text.uppercased(), text.prefix(1).uppercased() + text.dropFirst()] {
+                let tokens = Lexer.tokenize(SourceFile(name: "t", text: spelling)).tokens
+                #expect(tokens.first?.keyword == keyword, "\(spelling)")
+                #expect(tokens.first?.isWord(keyword) == true)
+            }
+            // Longer, shorter, or with a digit, the word is a name.
+            for other in [text + "s", String(text.dropLast()), text + "2", "x" + text]
+            where Keyword.allCases.allSatisfy({ $0.text != other }) {
+                #expect(Lexer.tokenize(SourceFile(name: "t", text: other)).tokens.first?.keyword == nil, "\(other)")
+            }
+        }
+        // `--svg` is an option-style word: its keyword that of the rest, yet not the word itself.
+        let option = Lexer.tokenize(SourceFile(name: "t", text: "--SVG")).tokens[0]
+        #expect(option.keyword == .svg && option.isOption && !option.isWord(.svg))
+        #expect(Lexer.tokenize(SourceFile(name: "t", text: "Türkiye members_ at")).tokens.map(\.keyword) == [nil, nil, .at, nil])
+    }
+
+    @Test("every word the parser gives a meaning to is a keyword")
+    func vocabulary() {
+        let texts = Set(Keyword.allCases.map(\.text))
+        #expect(texts.count == Keyword.allCases.count)
+        let words =
+            QueryVerb.allCases.map(\.rawValue) + QueryVerb.Clause.allCases.map(\.rawValue) + SetOperator.allCases.map(\.rawValue)
+            + TransactionCommand.allCases.map(\.rawValue) + Parser.statementKeywords + Parser.stageNames + [
+                "known", "seq", "by", "events", "intervals",
+            ]
+        for word in words { #expect(texts.contains(word), "\(word) is not a keyword") }
+        for verb in QueryVerb.allCases { #expect(QueryVerb(keyword: Keyword.allCases.first { $0.text == verb.rawValue }!) == verb) }
+        for clause in QueryVerb.Clause.allCases {
+            #expect(QueryVerb.Clause(keyword: Keyword.allCases.first { $0.text == clause.rawValue }!) == clause)
+        }
+    }
+
+    @Test("a token is plain bytes: copying one retains nothing")
+    func plainTokens() {
+        #expect(_isPOD(Token.self))
+        #expect(MemoryLayout<Token>.stride <= 32)
+    }
+
+    @Test("numbers up to Int.max, and larger ones refused")
+    func largeNumbers() {
+        #expect(kinds("123456789012345678 9223372036854775807") == [.number(123_456_789_012_345_678), .number(Int.max)])
+        let (lexemes, diagnostics) = Lexer.lexemes(SourceFile(name: "t", text: "9223372036854775808"))
+        #expect(lexemes.first == .number(0))
+        #expect(diagnostics.map(\.id.name) == ["number-too-large"])
+    }
+
+    @Test("a long script's strings and dates stay right as the parser forgets the tokens before them")
+    func literalsOfALongScript() {
+        let lines = (0..<3_000).map { "print \"s\($0)\", \(1000 + $0 % 1000)-01-\(String(format: "%02d", 1 + $0 % 28))" }
+        let (program, diagnostics) = Parser.parse(SourceFile(name: "t", text: lines.joined(separator: "\n")))
+        #expect(diagnostics.isEmpty)
+        #expect(program.statements.count == lines.count)
+        for (index, statement) in program.statements.enumerated() {
+            guard case .print(let values) = statement.kind, values.count == 2, case .string(let text) = values[0].kind,
+                case .date(let date) = values[1].kind
+            else {
+                Issue.record("statement \(index) is not a print of a string and a date")
+                return
+            }
+            #expect(text == "s\(index)")
+            #expect(date.text == "\(1000 + index % 1000)-01-\(String(format: "%02d", 1 + index % 28))")
+        }
     }
 
     @Test("lexical errors carry their id and byte range")

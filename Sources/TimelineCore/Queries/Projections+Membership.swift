@@ -1,4 +1,11 @@
 extension Projections {
+    /// The id of the organization `text` names (see `resolveOrganization(_:)`), found without
+    /// copying the organization when `text` is its id: what a count needs.
+    public func resolveOrganizationID(_ text: String) throws(UnknownOrganizationError) -> OrganizationID {
+        if let id = OrganizationID(text), organizations.index(forKey: id) != nil { return id }
+        return try resolveOrganization(text).id
+    }
+
     /// The organization with this id or full name, in any case.
     /// - Throws: `UnknownOrganizationError` with the nearest ids and names.
     public func resolveOrganization(_ text: String) throws(UnknownOrganizationError) -> Organization {

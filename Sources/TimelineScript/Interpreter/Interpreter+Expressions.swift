@@ -124,9 +124,10 @@ extension Interpreter {
         }
         switch name {
         case "count":
-            // count(members ORG at D) needs no rows: the projections count them directly.
+            // count(members ORG at D) needs no rows: the projections count them directly (under
+            // the default dates: another convention, or `known at`, counts the rows it lists).
             if let first = arguments.first, case .query(let query) = first.kind, case .members(let orgExpression, let at) = query.kind,
-                query.known == nil
+                query.known == nil, query.conventions.isEmpty
             {
                 return .number(try memberCount(orgExpression, at: at))
             }

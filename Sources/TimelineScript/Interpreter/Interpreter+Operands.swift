@@ -3,7 +3,11 @@ import TimelineCore
 extension Interpreter {
     /// The text of a name-like operand: a variable's value, or the word or string itself.
     func text(of expression: Expression, what: String) throws -> String {
-        let value = try evaluate(expression)
+        try text(of: try evaluate(expression), at: expression, what: what)
+    }
+
+    /// The text of an operand's value (see `text(of:what:)`).
+    private func text(of value: Value, at expression: Expression, what: String) throws -> String {
         switch value {
         case .string(let text): return text
         case .number(let number): return String(number)
@@ -15,7 +19,7 @@ extension Interpreter {
     /// loop over a table) gives the first of `columns` it has.
     func name(of expression: Expression, what: String, columns: [String]) throws -> String {
         let value = try evaluate(expression)
-        guard case .row(let row) = value else { return try text(of: expression, what: what) }
+        guard case .row(let row) = value else { return try text(of: value, at: expression, what: what) }
         guard let name = row.name(from: columns) else {
             throw Diagnostic(
                 InterpreterMessage.rowWithoutColumn(what: what, columns: columns, found: row.columns), at: expression.range)
@@ -59,6 +63,15 @@ extension Interpreter {
         if clause != nil { return try organization(expression, in: try timeline(known: clause)) }
         let name = try name(of: expression, what: "an organization", columns: Self.organizationColumns)
         do { return try projections.resolveOrganization(name) } catch {
+            throw Diagnostic(InterpreterMessage.unknownOrganization(reason: error.description), at: expression.range)
+        }
+    }
+
+    /// The id of the organization an operand names in the projections of the log as it stands:
+    /// `organization(_:in:known:)` without `known at`, and without copying the organization.
+    func organizationID(_ expression: Expression, in projections: Projections) throws -> OrganizationID {
+        let name = try name(of: expression, what: "an organization", columns: Self.organizationColumns)
+        do { return try projections.resolveOrganizationID(name) } catch {
             throw Diagnostic(InterpreterMessage.unknownOrganization(reason: error.description), at: expression.range)
         }
     }

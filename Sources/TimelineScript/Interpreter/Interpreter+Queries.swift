@@ -221,8 +221,7 @@ extension Interpreter {
     /// The number of rows `members ORG at D` would show, without building them.
     func memberCount(_ orgExpression: Expression, at: Expression?) throws -> Int {
         let projections = try projections(known: nil)
-        let org = try organization(orgExpression, in: projections, known: nil)
-        return projections.memberCount(of: org.id, at: try queryDay(at))
+        return projections.memberCount(of: try organizationID(orgExpression, in: projections), at: try queryDay(at))
     }
 
     /// Answers the queries that read only the projections (`members`, `roster`, `status`,

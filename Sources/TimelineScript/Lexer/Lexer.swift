@@ -10,6 +10,13 @@ public struct Lexer {
     private let bytes: [UInt8]
     private var index = 0
     private(set) var diagnostics: [Diagnostic] = []
+    /// The values of the string tokens read and not yet forgotten: a token's `value` is its
+    /// index here plus `forgottenStrings`.
+    private var strings: [String] = []
+    private var forgottenStrings = 0
+    /// The date literals read and not yet forgotten, as `strings`.
+    private var dates: [EDTFDateLiteral] = []
+    private var forgottenDates = 0
 
     /// A lexer at the start of `source`.
     public init(source: SourceFile) {
@@ -19,6 +26,18 @@ public struct Lexer {
 
     /// All tokens, ending with `.end`, and the lexical errors found.
     public static func tokenize(_ source: SourceFile) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        let (tokens, _, diagnostics) = tokenizeKeepingLexer(source)
+        return (tokens, diagnostics)
+    }
+
+    /// All tokens with their values (a word's text, a string's value, a date's literal), ending
+    /// with `.end`, and the lexical errors found.
+    public static func lexemes(_ source: SourceFile) -> (lexemes: [Lexeme], diagnostics: [Diagnostic]) {
+        let (tokens, lexer, diagnostics) = tokenizeKeepingLexer(source)
+        return (tokens.map { lexer.lexeme($0) }, diagnostics)
+    }
+
+    private static func tokenizeKeepingLexer(_ source: SourceFile) -> (tokens: [Token], lexer: Lexer, diagnostics: [Diagnostic]) {
         var lexer = Lexer(source: source)
         var tokens: [Token] = []
         tokens.reserveCapacity(source.bytes.count / 4 + 16)  // a query line has about one token per four or five bytes
@@ -27,7 +46,44 @@ public struct Lexer {
             tokens.append(token)
             if token.kind == .end { break }
         }
-        return (tokens, lexer.diagnostics)
+        return (tokens, lexer, lexer.diagnostics)
+    }
+
+    /// The token with its value.
+    func lexeme(_ token: Token) -> Lexeme {
+        switch token.kind {
+        case .word: return .word(text(of: token))
+        case .number: return .number(token.value)
+        case .string: return .string(string(token))
+        case .date: return .date(date(token))
+        case .symbol: return .symbol(token.symbol?.text ?? "")
+        case .newline: return .newline
+        case .end: return .end
+        }
+    }
+
+    /// The token's text as written in the source.
+    func text(of token: Token) -> String { String(decoding: bytes[token.range], as: UTF8.self) }
+
+    /// A string token's value, escapes resolved.
+    func string(_ token: Token) -> String { strings[token.value - forgottenStrings] }
+
+    /// A date token's literal.
+    func date(_ token: Token) -> EDTFDateLiteral { dates[token.value - forgottenDates] }
+
+    /// Forgets the literals of the tokens before `kept`, which the parser no longer holds, so a
+    /// long script's literals do not gather (`kept` are the tokens it still holds).
+    mutating func forgetLiterals(keeping kept: [Token]) {
+        var firstString = forgottenStrings + strings.count
+        var firstDate = forgottenDates + dates.count
+        for token in kept {
+            if token.kind == .string { firstString = min(firstString, token.value) }
+            if token.kind == .date { firstDate = min(firstDate, token.value) }
+        }
+        strings.removeFirst(firstString - forgottenStrings)
+        forgottenStrings = firstString
+        dates.removeFirst(firstDate - forgottenDates)
+        forgottenDates = firstDate
     }
 
     private var current: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -94,28 +150,37 @@ public struct Lexer {
                 }
             }
             let text = String(decoding: bytes[start..<index], as: UTF8.self)
+            let literal: EDTFDateLiteral
             do {
-                return Token(kind: .date(EDTFDateLiteral(text: text, date: try EDTFDate.parse(text))), range: start..<index)
+                literal = EDTFDateLiteral(text: text, date: try EDTFDate.parse(text))
             } catch {
                 diagnostics.append(
                     Diagnostic(LexerMessage.invalidDate(text: text, reason: error.message), at: (start + error.offset)..<index))
-                return Token(kind: .date(EDTFDateLiteral(text: text, date: .single(PartialDate(year: 0)))), range: start..<index)
+                literal = EDTFDateLiteral(text: text, date: .single(PartialDate(year: 0)))
             }
+            dates.append(literal)
+            return Token(kind: .date, range: start..<index, value: forgottenDates + dates.count - 1)
         }
         // Digits run into letters, or a leading zero: an event id or its prefix (`3fa9c1`, `0b2e`).
         if let byte = current, Self.isWordStart(byte) {
             while let byte = current, Self.isWordByte(byte) { index += 1 }
-            return Token(kind: .word(String(decoding: bytes[start..<index], as: UTF8.self)), range: start..<index)
+            return Token(kind: .word, range: start..<index)
         }
         if digits > 1, bytes[start] == UInt8(ascii: "0") {
-            return Token(kind: .word(String(decoding: bytes[start..<index], as: UTF8.self)), range: start..<index)
+            return Token(kind: .word, range: start..<index)
+        }
+        // At most 18 digits always fit; longer runs are checked.
+        if digits <= 18 {
+            var value = 0
+            for byte in bytes[start..<index] { value = value * 10 + Int(byte - 0x30) }
+            return Token(kind: .number, range: start..<index, value: value)
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Int(text) else {
             diagnostics.append(Diagnostic(LexerMessage.numberTooLarge(text: text), at: start..<index))
-            return Token(kind: .number(0), range: start..<index)
+            return Token(kind: .number, range: start..<index)
         }
-        return Token(kind: .number(value), range: start..<index)
+        return Token(kind: .number, range: start..<index, value: value)
     }
 
     private mutating func string(_ start: Int) -> Token {
@@ -124,7 +189,8 @@ public struct Lexer {
         while let byte = current {
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return Token(kind: .string(String(decoding: value, as: UTF8.self)), range: start..<index)
+                strings.append(String(decoding: value, as: UTF8.self))
+                return Token(kind: .string, range: start..<index, value: forgottenStrings + strings.count - 1)
             }
             if byte == UInt8(ascii: "\\") {
                 let escapeStart = index
@@ -144,7 +210,8 @@ public struct Lexer {
             index += 1
         }
         diagnostics.append(Diagnostic(LexerMessage.unterminatedString, at: start..<start + 1))
-        return Token(kind: .string(String(decoding: value, as: UTF8.self)), range: start..<index)
+        strings.append(String(decoding: value, as: UTF8.self))
+        return Token(kind: .string, range: start..<index, value: forgottenStrings + strings.count - 1)
     }
 
     private mutating func word(_ start: Int) -> Token {
@@ -158,16 +225,20 @@ public struct Lexer {
                 break
             }
         }
-        return Token(kind: .word(String(decoding: bytes[start..<index], as: UTF8.self)), range: start..<index)
+        // `--svg`: an option-style word, its keyword that of the rest.
+        let isOption = bytes[start] == UInt8(ascii: "-")
+        return Token(
+            kind: .word, range: start..<index, keyword: Keyword.find(bytes[(isOption ? start + 2 : start)..<index]), isOption: isOption)
     }
 
-    private static let twoByteSymbols = ["==", "!=", "<=", ">=", ".."].map {
-        (first: Array($0.utf8)[0], second: Array($0.utf8)[1], text: $0)
+    private static let twoByteSymbols: [(first: UInt8, second: UInt8, symbol: Symbol)] = Symbol.allCases.compactMap { symbol in
+        let bytes = Array(symbol.text.utf8)
+        return bytes.count == 2 ? (bytes[0], bytes[1], symbol) : nil
     }
     /// Per byte: the symbol it is on its own, if any (looked up without hashing, as every
     /// parenthesis and comma of a script passes here).
-    private static let oneByteSymbols: [String?] = (0...255).map { byte in
-        "|,(){}[]=<>+-*/;".utf8.contains(UInt8(byte)) ? String(UnicodeScalar(UInt8(byte))) : nil
+    private static let oneByteSymbols: [Symbol?] = (0...255).map { byte in
+        Symbol.allCases.first { $0.text.utf8.count == 1 && $0.text.utf8.first == UInt8(byte) }
     }
 
     private mutating func symbol(_ start: Int) -> Token {
@@ -179,11 +250,11 @@ public struct Lexer {
         let byte = bytes[index]
         if let second = peek(1), let pair = Self.twoByteSymbols.first(where: { $0.first == byte && $0.second == second }) {
             index += 2
-            return Token(kind: .symbol(pair.text), range: start..<index)
+            return Token(kind: .symbol, range: start..<index, symbol: pair.symbol)
         }
         if let symbol = Self.oneByteSymbols[Int(byte)] {
             index += 1
-            return Token(kind: .symbol(symbol), range: start..<index)
+            return Token(kind: .symbol, range: start..<index, symbol: symbol)
         }
         // Anything else: skip the whole UTF-8 sequence and report it once.
         index += 1

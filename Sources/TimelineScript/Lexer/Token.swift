@@ -1,61 +1,57 @@
 import TimelineCore
 
-/// A lexical token with its byte range in the source.
+/// A lexical token: its kind and byte range, and what the parser compares, with no string of its
+/// own. A word's text, a string's value and a date's literal are read when needed: from the
+/// source (`Parser.word(_:)`) or from the lexer's literals (`Lexer.strings`, `Lexer.dates`). So
+/// a token is copied as plain bytes, as the parser does with every token it looks at.
 public struct Token: Hashable, Sendable {
-    /// What kind of token, with its value.
-    public enum Kind: Hashable, Sendable {
+    /// What kind of token.
+    public enum Kind: UInt8, Hashable, Sendable {
         /// A word: a keyword, an identifier, a country code or name, a status (`dialogue-partner`).
-        case word(String)
-        /// A whole number.
-        case number(Int)
-        /// A quoted string, escapes resolved.
-        case string(String)
-        /// A date literal in EDTF: `2017-06-09`, `2010-04?`, `2024-07-03/2024-07-04`.
-        case date(EDTFDateLiteral)
-        /// Punctuation and operators: `| , ( ) { } [ ] = == != < <= > >= .. + - * / ;`.
-        case symbol(String)
+        case word
+        /// A whole number (`value`).
+        case number
+        /// A quoted string, escapes resolved (its value in `Lexer.strings`).
+        case string
+        /// A date literal in EDTF: `2017-06-09`, `2010-04?`, `2024-07-03/2024-07-04` (its
+        /// literal in `Lexer.dates`).
+        case date
+        /// Punctuation or an operator (`symbol`).
+        case symbol
         /// The end of a line (statements end there unless an expression is still open).
         case newline
         /// The end of the input.
         case end
     }
 
-    /// What the token is, with its value.
-    public let kind: Kind
     /// The token's byte range in the source.
     public let range: Range<Int>
-    /// A word in lower case: keywords match without regard to case. Found once, when the token is
-    /// made (the parser asks for it many times); words are nearly always written in lower case
-    /// already, and then cost no conversion.
-    public let keyword: String?
+    /// A number's value; a string's or a date's index among the lexer's literals.
+    public let value: Int
+    /// What kind of token it is.
+    public let kind: Kind
+    /// A word's keyword, whatever its case, when the language gives the word a meaning.
+    public let keyword: Keyword?
+    /// Whether the word is written option-style, with two dashes (`--svg`): `keyword` is then
+    /// that of the rest.
+    public let isOption: Bool
+    /// A symbol token's symbol.
+    public let symbol: Symbol?
 
-    /// A token of `kind` over the source's bytes `range`.
-    public init(kind: Kind, range: Range<Int>) {
+    init(kind: Kind, range: Range<Int>, keyword: Keyword? = nil, isOption: Bool = false, symbol: Symbol? = nil, value: Int = 0) {
         self.kind = kind
         self.range = range
-        if case .word(let text) = kind {
-            var text = text
-            let lower = text.withUTF8 { !$0.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 >= 0x80 } }
-            keyword = lower ? text : text.lowercased()
-        } else {
-            keyword = nil
-        }
-    }
-
-    /// The word, if this token is one.
-    public var word: String? {
-        if case .word(let text) = kind { return text }
-        return nil
+        self.keyword = keyword
+        self.isOption = isOption
+        self.symbol = symbol
+        self.value = value
     }
 
     /// Whether this is the given symbol.
-    public func isSymbol(_ symbol: String) -> Bool {
-        if case .symbol(let text) = kind { return text == symbol }
-        return false
-    }
+    public func isSymbol(_ symbol: Symbol) -> Bool { self.symbol == symbol }
 
-    /// Whether this is the given word, ignoring case.
-    public func isWord(_ keyword: String) -> Bool { self.keyword == keyword }
+    /// Whether this is the given word, in any case (and not option-style).
+    public func isWord(_ keyword: Keyword) -> Bool { self.keyword == keyword && !isOption }
 }
 
 /// A date literal: its text and the parsed date.
@@ -64,4 +60,15 @@ public struct EDTFDateLiteral: Hashable, Sendable {
     public let text: String
     /// The EDTF date the literal denotes.
     public let date: EDTFDate
+}
+
+/// A token with its value, for reading a script's tokens outside the parser (tests, tools).
+public enum Lexeme: Hashable, Sendable {
+    case word(String)
+    case number(Int)
+    case string(String)
+    case date(EDTFDateLiteral)
+    case symbol(String)
+    case newline
+    case end
 }

@@ -22,13 +22,13 @@ extension Parser {
         func value(_ parser: inout Parser) throws(Diagnostic) -> Expression {
             additive ? try parser.parseAdditive() : try parser.parseOperand()
         }
-        if current.range.lowerBound == start, current.kind.isString || current.isSymbol("(") { return try value(&self) }
+        if current.range.lowerBound == start, current.kind == .string || current.isSymbol(.openParenthesis) { return try value(&self) }
         var end = start
         while end < bytes.count, !Self.endsPath(bytes, at: end) { end += 1 }
         let missing = ParserMessage.expectedPath(after: after, example: example, found: describe(current))
         guard end > start else { throw error(missing) }
-        if current.range == start..<end, let word = current.keyword {
-            if reserved.contains(word.hasPrefix("--") ? String(word.dropFirst(2)) : word) { throw error(missing) }
+        if current.range == start..<end, let word = clauseWord(current) {
+            if reserved.contains(word) { throw error(missing) }
             return try value(&self)
         }
         while current.kind != .end, current.range.lowerBound < end { _ = advance() }
@@ -48,13 +48,5 @@ extension Parser {
         default:
             return false
         }
-    }
-}
-
-extension Token.Kind {
-    /// Whether this is a string literal.
-    var isString: Bool {
-        if case .string = self { return true }
-        return false
     }
 }

@@ -19,12 +19,12 @@ extension Parser {
 
         /// Parses the trailing clauses the verb accepts, in any order.
         func clauses(_ parser: inout Parser) throws(Diagnostic) {
-            while let keyword = parser.current.keyword {
-                let word = keyword.hasPrefix("--") ? String(keyword.dropFirst(2)) : keyword
-                if word == "known", verb.acceptsKnownAt {
+            while parser.current.kind == .word {
+                let keyword = parser.current.keyword
+                if keyword == .known, verb.acceptsKnownAt {
                     _ = parser.advance()
-                    _ = try parser.expectWord("at", "after known (known at seq N, or known at a date or time)")
-                    if parser.current.isWord("seq") {
+                    _ = try parser.expectWord(.at, "after known (known at seq N, or known at a date or time)")
+                    if parser.current.isWord(.seq) {
                         _ = parser.advance()
                         known = .seq(try parser.parseAdditive())
                     } else {
@@ -32,19 +32,19 @@ extension Parser {
                     }
                     continue
                 }
-                if word == "by", verb.acceptsConvention {
+                if keyword == .by, verb.acceptsConvention {
                     _ = parser.advance()
-                    guard parser.current.word != nil else {
+                    guard parser.current.kind == .word else {
                         throw parser.error(.expectedClauseValue(keyword: "by", found: parser.describe(parser.current)))
                     }
                     conventions.append(try parser.parseOperand())
                     // `diff` compares two conventions: `by decided effective`.
-                    if verb == .diff, let next = parser.current.word?.lowercased(), DateKind(word: next) != nil {
+                    if verb == .diff, let next = parser.word(parser.current), DateKind(word: next) != nil {
                         conventions.append(try parser.parseOperand())
                     }
                     continue
                 }
-                guard let clause = QueryVerb.Clause(rawValue: word), verb.clauses.contains(clause) else { break }
+                guard let keyword, let clause = QueryVerb.Clause(keyword: keyword), verb.clauses.contains(clause) else { break }
                 _ = parser.advance()
                 switch clause {
                 case .step: step = true
@@ -71,7 +71,7 @@ extension Parser {
             kind = verb == .members ? .members(org: org, at: at) : .roster(org: org, at: at)
         case .status:
             let country = try parseSubject("a country after status")
-            _ = try expectWord("in", "after the country (status BLR in SCO)")
+            _ = try expectWord(.in, "after the country (status BLR in SCO)")
             let org = try parseSubject("an organization after in")
             try clauses(&self)
             kind = .status(country: country, org: org, at: at)
@@ -81,7 +81,7 @@ extension Parser {
             kind = .memberships(country: country, at: at)
         case .why:
             let country = try parseSubject("a country after why")
-            _ = try expectWord("in", "after the country (why BLR in SCO at 2024-07-05)")
+            _ = try expectWord(.in, "after the country (why BLR in SCO at 2024-07-05)")
             let org = try parseSubject("an organization after in")
             try clauses(&self)
             kind = .why(country: country, org: org, at: at)
@@ -106,7 +106,7 @@ extension Parser {
             let org = try parseSubject("an organization after diff")
             let first = try parseOperand()
             // One date, then `by`: two conventions compared at that date.
-            let second = current.isWord("by") || atQueryEnd(allowing: verb.clauseWords) ? nil : try parseOperand()
+            let second = current.isWord(.by) || atQueryEnd(allowing: verb.clauseWords) ? nil : try parseOperand()
             try clauses(&self)
             kind = .diff(org: org, from: first, to: second)
         case .replay:
@@ -118,7 +118,7 @@ extension Parser {
             try clauses(&self)
             kind = .chart(subject: subject, from: from, to: to, svg: svg, html: html)
         case .export:
-            guard let what = current.keyword.flatMap({ ExportKind(rawValue: $0) }) else {
+            guard let what = current.isOption ? nil : current.keyword.flatMap({ ExportKind(rawValue: $0.text) }) else {
                 throw error(.expectedExport)
             }
             _ = advance()
@@ -142,14 +142,15 @@ extension Parser {
     /// Whether the query has no further operand: the statement ends, a pipe follows, or one of
     /// the given clause words.
     func atQueryEnd(allowing words: Set<String>) -> Bool {
-        atStatementEnd || current.isSymbol("|") || current.isSymbol(")") || (current.keyword.map { words.contains($0) } ?? false)
+        atStatementEnd || current.isSymbol(.pipe) || current.isSymbol(.closeParenthesis)
+            || (lowered(current).map { words.contains($0) } ?? false)
     }
 
     /// An organization or country operand: a name, a string or a value in parentheses.
     mutating func parseSubject(_ what: @autoclosure () -> String) throws(Diagnostic) -> Expression {
-        switch current.kind {
-        case .word, .string, .symbol("("): return try parseOperand()
-        default: throw error(.expectedSubject(what: what(), found: describe(current)))
+        guard current.kind == .word || current.kind == .string || current.isSymbol(.openParenthesis) else {
+            throw error(.expectedSubject(what: what(), found: describe(current)))
         }
+        return try parseOperand()
     }
 }

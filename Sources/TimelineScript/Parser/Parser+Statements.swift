@@ -8,7 +8,7 @@ extension Parser {
             skipNewlines()
             forgetConsumedTokens()
             if current.kind == .end { return statements }
-            if current.isSymbol("}") {
+            if current.isSymbol(.closeBrace) {
                 if untilBrace { return statements }
                 diagnostics.append(error(.unexpectedBrace))
                 _ = advance()
@@ -37,55 +37,56 @@ extension Parser {
 
     mutating func parseStatement() throws(Diagnostic) -> Statement {
         let start = current.range.lowerBound
-        if let word = current.keyword {
+        if current.kind == .word {
+            let keyword = current.isOption ? nil : current.keyword
             // `begin`, `commit` and `rollback` stand alone (a variable may still be named so).
-            if let command = TransactionCommand(rawValue: word),
-                peek().kind == .newline || peek().kind == .end || peek().isSymbol(";") || peek().isSymbol("}")
+            if let command = keyword.flatMap({ TransactionCommand(rawValue: $0.text) }),
+                peek().kind == .newline || peek().kind == .end || peek().isSymbol(.semicolon) || peek().isSymbol(.closeBrace)
             {
                 return Statement(.transaction(command), advance().range)
             }
-            switch word {
-            case "let":
+            switch keyword {
+            case .let:
                 _ = advance()
                 let (name, _) = try expectName("a variable name after let")
-                _ = try expectSymbol("=", "after the variable name")
+                _ = try expectSymbol(.assign, "after the variable name")
                 skipLineBreaks()
                 let value = try parsePipeline()
                 return Statement(.let(name: name, value: value), start..<value.range.upperBound)
-            case "for":
+            case .for:
                 _ = advance()
                 let (name, _) = try expectName("a loop variable after for")
-                _ = try expectWord("in", "after the loop variable")
+                _ = try expectWord(.in, "after the loop variable")
                 let sequence = try parsePipeline()
                 let body = try parseBlock()
                 return Statement(.for(variable: name, sequence: sequence, body: body.statements), start..<body.end)
-            case "if":
+            case .if:
                 return try parseIf()
-            case "print":
+            case .print:
                 _ = advance()
                 var values: [Expression] = []
                 if !atStatementEnd {
                     values.append(try parsePipeline())
-                    while current.isSymbol(",") {
+                    while current.isSymbol(.comma) {
                         _ = advance()
                         skipLineBreaks()
                         values.append(try parsePipeline())
                     }
                 }
                 return Statement(.print(values), start..<(values.last?.range.upperBound ?? current.range.lowerBound))
-            case "append":
+            case .append:
                 return try parseAppend()
-            case "import" where !peek().isSymbol("="):
+            case .import where !peek().isSymbol(.assign):
                 _ = advance()
                 guard !atStatementEnd else { throw error(.expectedFile) }
                 let file = try parsePath(after: "import", example: "import events.csv", additive: false)
                 return Statement(.importFile(file), start..<file.range.upperBound)
-            case "else":
+            case .else:
                 throw error(.elseWithoutIf)
             default:
                 break
             }
-            if peek().isSymbol("="), !peek().isSymbol("==") {
+            if peek().isSymbol(.assign) {
                 let (name, _) = try expectName("a variable")
                 _ = advance()
                 skipLineBreaks()
@@ -94,9 +95,10 @@ extension Parser {
             }
             // A word that is no keyword, followed by another word, is a mistyped statement: a
             // variable stands alone or in an expression (`a intersect b` is one).
-            if !Self.queryKeywords.contains(word), let next = peek().keyword, SetOperator(rawValue: next) == nil {
+            if keyword.flatMap(QueryVerb.init(keyword:)) == nil, let next = lowered(peek()), SetOperator(rawValue: next) == nil {
+                let word = lowered(current) ?? ""
                 let suggestions = NameKey.nearest(to: word, among: Self.statementKeywords + Self.queryKeywords, limit: 2)
-                throw error(.unknownStatement(word: current.word ?? word, suggestions: suggestions))
+                throw error(.unknownStatement(word: self.word(current) ?? word, suggestions: suggestions))
             }
         }
         let value = try parsePipeline()
@@ -109,9 +111,9 @@ extension Parser {
         let then = try parseBlock()
         var otherwise: [Statement]?
         var end = then.end
-        if current.isWord("else") {
+        if current.isWord(.else) {
             _ = advance()
-            if current.isWord("if") {
+            if current.isWord(.if) {
                 let nested = try parseIf()
                 otherwise = [nested]
                 end = nested.range.upperBound
@@ -126,11 +128,11 @@ extension Parser {
 
     mutating func parseBlock() throws(Diagnostic) -> (statements: [Statement], end: Int) {
         skipLineBreaks()
-        let open = try expectSymbol("{", "to open a block")
+        let open = try expectSymbol(.openBrace, "to open a block")
         try enter(open.range)
         defer { leave() }
         let statements = parseStatements(untilBrace: true)
-        guard current.isSymbol("}") else {
+        guard current.isSymbol(.closeBrace) else {
             let (line, _) = source.location(of: open.range.lowerBound)
             throw error(.unterminatedBlock(line: line), at: open.range)
         }
@@ -143,18 +145,18 @@ extension Parser {
 
     mutating func parseAppend() throws(Diagnostic) -> Statement {
         let start = advance().range.lowerBound
-        guard let type = current.word else {
+        guard let type = word(current) else {
             throw error(.expectedEventType(found: describe(current)))
         }
         let typeRange = advance().range
         var positional: [Expression] = []
-        while !atStatementEnd, !(current.keyword.map { Self.appendClauses.contains($0) } ?? false) {
+        while !atStatementEnd, !(lowered(current).map { Self.appendClauses.contains($0) } ?? false) {
             positional.append(try parseOperand())
         }
         var clauses: [(keyword: String, values: [Expression], range: Range<Int>)] = []
         var alternatives: [AlternativeClause] = []
         while !atStatementEnd {
-            guard let keyword = current.keyword, Self.appendClauses.contains(keyword) else {
+            guard let keyword = lowered(current), Self.appendClauses.contains(keyword) else {
                 throw error(.expectedClause(found: describe(current)))
             }
             if keyword == "also" {
@@ -163,7 +165,7 @@ extension Parser {
             }
             let keywordRange = advance().range
             var values: [Expression] = []
-            while !atStatementEnd, !(current.keyword.map { Self.appendClauses.contains($0) } ?? false) {
+            while !atStatementEnd, !(lowered(current).map { Self.appendClauses.contains($0) } ?? false) {
                 values.append(try parseOperand())
             }
             if values.isEmpty {
@@ -183,18 +185,18 @@ extension Parser {
     private mutating func parseAlternativeDate() throws(Diagnostic) -> AlternativeClause {
         let start = advance().range.lowerBound
         let shape = "also decided on 2009-06-16 source \"…\" [url \"…\"]"
-        guard !atStatementEnd, !current.isWord("on") else {
+        guard !atStatementEnd, !current.isWord(.on) else {
             throw error(.expectedClauseValue(keyword: "also", found: describe(current)))
         }
         let kind = try parseOperand()
-        _ = try expectWord("on", "after the kind of date: \(shape)")
+        _ = try expectWord(.on, "after the kind of date: \(shape)")
         guard !atStatementEnd else { throw error(.expectedClauseValue(keyword: "on", found: describe(current))) }
         let date = try parseOperand()
-        _ = try expectWord("source", "after the other date, its own source: \(shape)")
+        _ = try expectWord(.source, "after the other date, its own source: \(shape)")
         guard !atStatementEnd else { throw error(.expectedClauseValue(keyword: "source", found: describe(current))) }
         let source = try parseOperand()
         var url: Expression?
-        if current.isWord("url") {
+        if current.isWord(.url) {
             _ = advance()
             guard !atStatementEnd else { throw error(.expectedClauseValue(keyword: "url", found: describe(current))) }
             url = try parseOperand()

@@ -17,6 +17,9 @@ public struct Parser {
     /// not errors.
     var pathRanges: [Range<Int>] = []
     let source: SourceFile
+    /// Whether binary operators are read one level of precedence at a time (the simple path,
+    /// for the test that compares it with precedence climbing) rather than in one loop.
+    let usesLevelChain: Bool
 
     /// How deeply expressions and blocks may nest.
     public static let maximumDepth = 200
@@ -30,7 +33,12 @@ public struct Parser {
 
     /// Parses a whole script. Lexical and syntax errors are returned together, in source order.
     public static func parse(_ source: SourceFile) -> (program: Program, diagnostics: [Diagnostic]) {
-        var parser = Parser(source: source)
+        parse(source, usesLevelChain: false)
+    }
+
+    /// Parses a whole script, reading binary operators one level at a time when `usesLevelChain`.
+    static func parse(_ source: SourceFile, usesLevelChain: Bool) -> (program: Program, diagnostics: [Diagnostic]) {
+        var parser = Parser(source: source, usesLevelChain: usesLevelChain)
         let statements = parser.parseStatements(untilBrace: false)
         // After too many errors the parser stops early: the lexer still reports the rest.
         if parser.tokens[parser.tokens.count - 1].kind != .end {
@@ -46,8 +54,9 @@ public struct Parser {
         return (Program(statements: statements), Array(all.prefix(maximumDiagnostics)))
     }
 
-    init(source: SourceFile) {
+    init(source: SourceFile, usesLevelChain: Bool = false) {
         self.source = source
+        self.usesLevelChain = usesLevelChain
         lexer = Lexer(source: source)
         tokens.reserveCapacity(64)
         tokens.append(lexer.next())
@@ -73,16 +82,17 @@ public struct Parser {
     }
 
     /// Forgets the tokens read before the previous one, which no statement still being parsed
-    /// looks back at (a bare path looks at the previous token's end). Called between statements,
+    /// looks back at (a bare path looks at the previous token's end), and their literals. Called between statements,
     /// and only once enough have gathered that moving the rest down is cheap.
     mutating func forgetConsumedTokens() {
         guard position > 256 else { return }
         tokens.removeFirst(position - 1)
         position = 1
+        lexer.forgetLiterals(keeping: tokens)
     }
 
     mutating func skipNewlines() {
-        while current.kind == .newline || current.isSymbol(";") { _ = advance() }
+        while current.kind == .newline || current.isSymbol(.semicolon) { _ = advance() }
     }
 
     mutating func skipLineBreaks() {
@@ -93,18 +103,39 @@ public struct Parser {
     var atStatementEnd: Bool {
         switch current.kind {
         case .newline, .end: return true
-        case .symbol(let symbol): return symbol == ";" || symbol == "}"
+        case .symbol: return current.symbol == .semicolon || current.symbol == .closeBrace
         default: return false
         }
     }
 
+    /// A word token's text as written (`nil` for any other token), read from the source.
+    func word(_ token: Token) -> String? {
+        token.kind == .word ? lexer.text(of: token) : nil
+    }
+
+    /// A word token's text in lower case, `--` and all (`nil` for any other token): what a
+    /// keyword is compared with where the words are not the language's own (an append's clauses).
+    func lowered(_ token: Token) -> String? {
+        guard token.kind == .word else { return nil }
+        if let keyword = token.keyword, !token.isOption { return keyword.text }
+        return lexer.text(of: token).lowercased()
+    }
+
+    /// The word a clause starts with, its two dashes dropped (`--svg` is `svg`), in lower case.
+    func clauseWord(_ token: Token) -> String? {
+        guard token.kind == .word else { return nil }
+        if let keyword = token.keyword { return keyword.text }
+        let text = lexer.text(of: token).lowercased()
+        return token.isOption ? String(text.dropFirst(2)) : text
+    }
+
     func describe(_ token: Token) -> String {
         switch token.kind {
-        case .word(let word): return "\"\(word)\""
-        case .number(let number): return "the number \(number)"
+        case .word: return "\"\(lexer.text(of: token))\""
+        case .number: return "the number \(token.value)"
         case .string: return "a string"
-        case .date(let literal): return "the date \(literal.text)"
-        case .symbol(let symbol): return "\"\(symbol)\""
+        case .date: return "the date \(lexer.date(token).text)"
+        case .symbol: return "\"\(token.symbol?.text ?? "")\""
         case .newline: return "the end of the line"
         case .end: return "the end of the input"
         }
@@ -114,22 +145,22 @@ public struct Parser {
         Diagnostic(message, at: range ?? current.range, notes: notes)
     }
 
-    mutating func expectSymbol(_ symbol: String, _ what: String) throws(Diagnostic) -> Token {
+    mutating func expectSymbol(_ symbol: Symbol, _ what: String) throws(Diagnostic) -> Token {
         guard current.isSymbol(symbol) else {
-            throw error(.expectedSymbol(symbol, what: what, found: describe(current)))
+            throw error(.expectedSymbol(symbol.text, what: what, found: describe(current)))
         }
         return advance()
     }
 
-    mutating func expectWord(_ keyword: String, _ what: String) throws(Diagnostic) -> Token {
+    mutating func expectWord(_ keyword: Keyword, _ what: String) throws(Diagnostic) -> Token {
         guard current.isWord(keyword) else {
-            throw error(.expectedKeyword(keyword, what: what, found: describe(current)))
+            throw error(.expectedKeyword(keyword.text, what: what, found: describe(current)))
         }
         return advance()
     }
 
     mutating func expectName(_ what: String) throws(Diagnostic) -> (String, Range<Int>) {
-        guard let word = current.word else { throw error(.expectedName(what: what, found: describe(current))) }
+        guard let word = word(current) else { throw error(.expectedName(what: what, found: describe(current))) }
         return (word, advance().range)
     }
 
@@ -137,12 +168,12 @@ public struct Parser {
     mutating func recover() {
         var braces = 0
         while true {
-            switch current.kind {
-            case .end: return
-            case .newline where braces == 0: return
-            case .symbol(";") where braces == 0: return
-            case .symbol("{"): braces += 1
-            case .symbol("}"):
+            switch (current.kind, current.symbol) {
+            case (.end, _): return
+            case (.newline, _) where braces == 0: return
+            case (.symbol, .semicolon) where braces == 0: return
+            case (.symbol, .openBrace): braces += 1
+            case (.symbol, .closeBrace):
                 if braces == 0 { return }
                 braces -= 1
             default: break

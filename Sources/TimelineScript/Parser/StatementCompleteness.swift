@@ -8,9 +8,9 @@ public enum StatementCompleteness {
         if diagnostics.contains(where: { $0.id == LexerMessage.unterminatedStringID }) { return true }
         var depth = 0
         for token in tokens {
-            switch token.kind {
-            case .symbol("{"), .symbol("("), .symbol("["): depth += 1
-            case .symbol("}"), .symbol(")"), .symbol("]"): depth -= 1
+            switch token.symbol {
+            case .openBrace, .openParenthesis, .openBracket: depth += 1
+            case .closeBrace, .closeParenthesis, .closeBracket: depth -= 1
             default: break
             }
         }
@@ -18,9 +18,11 @@ public enum StatementCompleteness {
         if text.hasSuffix("\\") { return true }
         let words = tokens.filter { $0.kind != .newline && $0.kind != .end }
         guard let last = words.last else { return false }
-        if last.isSymbol("|") { return true }
+        if last.isSymbol(.pipe) { return true }
         // `members SCO at 2025 intersect` waits for its right side; a lone `union` is a name.
-        return words.count > 1 && last.keyword.flatMap(SetOperator.init(rawValue:)) != nil
-            && !(words[words.count - 2].keyword.map { ["let", "print", "="].contains($0) } ?? words[words.count - 2].isSymbol("="))
+        let setOperators: [Keyword] = [.intersect, .union, .except]
+        guard words.count > 1, !last.isOption, last.keyword.map(setOperators.contains) == true else { return false }
+        let before = words[words.count - 2]
+        return !(before.isWord(.let) || before.isWord(.print) || before.isSymbol(.assign))
     }
 }

@@ -13,8 +13,14 @@
 /// QueryVerb.members.example          // "members SCO at 2017-06-09"
 /// ```
 public enum QueryVerb: String, CaseIterable, Sendable {
-    /// The verbs by name, found by hashing rather than by comparing the name with each in turn.
-    static let named: [String: QueryVerb] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+    /// The verb each keyword is, if any, by the keyword's raw value.
+    private static let byKeyword: [QueryVerb?] = Keyword.allCases.map { QueryVerb(rawValue: $0.text) }
+
+    /// The verb a keyword is, if it is one (every verb is a keyword).
+    init?(keyword: Keyword) {
+        guard let verb = Self.byKeyword[Int(keyword.rawValue)] else { return nil }
+        self = verb
+    }
 
     /// The members of an organization at a date, with their ordinal.
     case members
@@ -88,6 +94,20 @@ public enum QueryVerb: String, CaseIterable, Sendable {
         case step
         /// `into FILE`: an export written to a file (CSV, JSON Lines or JSON, by its extension).
         case into
+
+        /// The clause a keyword starts, if any.
+        init?(keyword: Keyword) {
+            switch keyword {
+            case .at: self = .at
+            case .from: self = .from
+            case .to: self = .to
+            case .svg: self = .svg
+            case .html: self = .html
+            case .step: self = .step
+            case .into: self = .into
+            default: return nil
+            }
+        }
 
         /// Whether the clause takes a file name (a string, a variable, or a bare path).
         public var takesPath: Bool { self == .svg || self == .html || self == .into }
