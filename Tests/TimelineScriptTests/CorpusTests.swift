@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 import TimelineCore
-import TimelineScript
 import TimelineStore
 import TimelineTestSupport
+
+@testable import TimelineScript
 
 /// Runs every script of `Corpus/` against a copy of the frozen bundled log
 /// (`Tests/Fixtures/frozen-diplomacy.jsonl`, so that new history re-records nothing here) (or an empty log when the
@@ -25,7 +26,9 @@ struct CorpusTests {
     /// Runs a script and returns its transcript; a script named `error-…` must also leave the log
     /// byte for byte as it was. Leading comments may choose the format and width of its tables
     /// (`# format: records`, `# width: 60`).
-    static func transcript(of name: String) throws -> String {
+    /// With `parsedAlongside`, the script runs as a long one does: parsed on a second thread
+    /// while it runs (`Interpreter.runWhileParsing`), whatever its length.
+    static func transcript(of name: String, parsedAlongside: Bool = false) throws -> String {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
         let bytes = readBytes(corpus.appendingPathComponent(name).path)
@@ -51,6 +54,7 @@ struct CorpusTests {
             transcript += rendered.out + rendered.error
         }
         let interpreter = Interpreter(session: LogSession(log: FileEventLog(path: log)), host: host)
+        if parsedAlongside { interpreter.parallelParseBytes = 0 }
         let source = SourceFile(name: name, text: text)
         let before = readBytes(log)
         let outcome = interpreter.run(source)
@@ -94,6 +98,16 @@ struct CorpusTests {
             writeBytes(Array(actual.utf8), to: expectedPath)
         }
         let expected = String(decoding: readBytes(expectedPath), as: UTF8.self)
+        #expect(actual == expected, "\(name)")
+    }
+
+    /// The same transcripts, and the same logs left untouched by refused scripts, when each
+    /// script runs while a second thread parses it (as scripts of 64 KiB and more do).
+    @Test("each script gives its expected transcript when it runs while it is parsed", arguments: scripts)
+    func parsedAlongside(name: String) throws {
+        let actual = try Self.transcript(of: name, parsedAlongside: true)
+        let expected = String(
+            decoding: readBytes(Self.corpus.appendingPathComponent(String(name.dropLast(3)) + ".expected").path), as: UTF8.self)
         #expect(actual == expected, "\(name)")
     }
 }

@@ -24,7 +24,7 @@ public final class Interpreter {
     var variables: [String: Value] = [:]
     /// The last script parsed, kept until the next: a process that exits after a long script
     /// then need not free its syntax tree node by node.
-    private var lastProgram: Program?
+    var lastProgram: Program?
 
     /// An interpreter over `session`, doing what lies outside the language through `host`.
     public init(session: LogSession, host: any ScriptHost) {
@@ -47,8 +47,23 @@ public final class Interpreter {
     /// The day a query without `at` asks about.
     var today: CivilDay { host.today }
 
-    /// Shows something the script produced.
-    func output(_ output: ScriptOutput) { host.show(output) }
+    /// Shows something the script produced (or holds it back, while a script runs ahead of
+    /// its parse: see `runWhileParsing`).
+    func output(_ output: ScriptOutput) {
+        if heldOutput != nil { heldOutput!.append(output) } else { host.show(output) }
+    }
+
+    /// What the script showed while it ran ahead of its parse, shown once the whole script has
+    /// parsed without error; `nil` when output goes straight to the host.
+    var heldOutput: [ScriptOutput]?
+
+    /// Scripts of this many bytes or more are parsed on a second thread while this one runs the
+    /// statements read so far (`runWhileParsing`); shorter ones are parsed first, then run.
+    var parallelParseBytes = Interpreter.parallelParseBytes
+
+    /// The default of `parallelParseBytes`: 64 KiB, about 2,000 statements, where starting a
+    /// thread costs far less than the parse it overlaps.
+    static let parallelParseBytes = 64 << 10
 
     /// Whether the user asked to stop.
     func shouldStop() -> Bool { host.isCancelled }
@@ -68,6 +83,7 @@ public final class Interpreter {
     /// ```
     public func run(_ source: SourceFile) -> RunOutcome {
         if let problem = SourceCheck.binaryContent(source) { return RunOutcome(diagnostics: [problem], receipt: nil) }
+        if source.bytes.count >= parallelParseBytes { return runWhileParsing(source) }
         let (program, syntax) = Parser.parse(source)
         if !syntax.isEmpty { return RunOutcome(diagnostics: syntax, receipt: nil) }
         lastProgram = program
@@ -77,10 +93,10 @@ public final class Interpreter {
     }
 
     /// The source of the program being run, for citations.
-    private var citedSource: SourceFile?
+    var citedSource: SourceFile?
 
     /// Runs a script's top-level statements, citing each answer when the host asks.
-    private func executeTopLevel(_ statements: [Statement]) throws {
+    func executeTopLevel(_ statements: [Statement]) throws {
         guard host.citesAnswers, let source = citedSource else { return try execute(statements) }
         for statement in statements {
             try execute([statement])
@@ -101,18 +117,33 @@ public final class Interpreter {
 
     /// Runs a parsed program.
     public func run(_ program: Program) -> RunOutcome {
-        session.warningHandler = { [host] warning in host.show(.info("warning: \(warning)")) }
+        startRun()
+        do {
+            try executeTopLevel(program.statements)
+        } catch {
+            return failedRun(error)
+        }
+        return finishRun()
+    }
+
+    /// Readies the session and the run's counts for a run.
+    func startRun() {
+        session.warningHandler = { [weak self] warning in self?.output(.info("warning: \(warning)")) }
         session.startRun()
         receipt = nil
         alreadyPresentCount = 0
-        do {
-            try executeTopLevel(program.statements)
-        } catch let diagnostic as Diagnostic {
-            return RunOutcome(diagnostics: [discarding(diagnostic)], receipt: receipt)
-        } catch {
-            session.dropRunAppends()
-            return RunOutcome(diagnostics: [Diagnostic(unlocated: InterpreterMessage.internalError("\(error)"))], receipt: receipt)
-        }
+    }
+
+    /// The outcome of a run its statements stopped with `error`: its appends dropped.
+    func failedRun(_ error: any Error) -> RunOutcome {
+        if let diagnostic = error as? Diagnostic { return RunOutcome(diagnostics: [discarding(diagnostic)], receipt: receipt) }
+        session.dropRunAppends()
+        return RunOutcome(diagnostics: [Diagnostic(unlocated: InterpreterMessage.internalError("\(error)"))], receipt: receipt)
+    }
+
+    /// Ends a run whose statements all ran: commits its appends, or says what waits in the
+    /// open transaction.
+    func finishRun() -> RunOutcome {
         if session.transactionOpen {
             let added = session.pending.count - session.pendingBeforeRun
             if added > 0 {

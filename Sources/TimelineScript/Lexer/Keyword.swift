@@ -23,13 +23,14 @@ public enum Keyword: UInt8, CaseIterable, Sendable {
 
     private static let texts: [String] = allCases.map { String(describing: $0) }
 
-    /// The keywords by length, then by first byte, with their bytes: a word is matched against
-    /// the few of its length and initial.
-    private static let candidates: [[UInt8: [(bytes: [UInt8], keyword: Keyword)]]] = {
-        var table = [[UInt8: [(bytes: [UInt8], keyword: Keyword)]]](repeating: [:], count: longest + 1)
+    /// The keywords by length and first letter, with their bytes: a word is matched against the
+    /// few of its length and initial, found by indexing rather than hashing (the lexer asks for
+    /// every word of a script). Slot `length * 32 + initial % 32`.
+    private static let candidates: [[(bytes: [UInt8], keyword: Keyword)]] = {
+        var table = [[(bytes: [UInt8], keyword: Keyword)]](repeating: [], count: (longest + 1) * 32)
         for keyword in allCases {
             let bytes = Array(keyword.text.utf8)
-            table[bytes.count][bytes[0], default: []].append((bytes, keyword))
+            table[bytes.count * 32 + Int(bytes[0] & 0x1F)].append((bytes, keyword))
         }
         return table
     }()
@@ -39,8 +40,7 @@ public enum Keyword: UInt8, CaseIterable, Sendable {
     /// The keyword `bytes` spell in any mix of cases, if any.
     static func find(_ bytes: ArraySlice<UInt8>) -> Keyword? {
         guard bytes.count <= longest, let first = bytes.first else { return nil }
-        guard let candidates = Self.candidates[bytes.count][first | 0x20] else { return nil }
-        for candidate in candidates {
+        for candidate in candidates[bytes.count * 32 + Int(first & 0x1F)] {
             var matches = true
             var index = bytes.startIndex
             for expected in candidate.bytes {

@@ -22,6 +22,7 @@ extension Parser {
                 if !atStatementEnd {
                     throw error(.expectedEnd(found: describe(current)))
                 }
+                if !untilBrace, let parsed { parsed(statement) }
             } catch {
                 depth = depthBefore
                 // Once a block is reported unclosed at the end of the input, the blocks around it
@@ -40,7 +41,7 @@ extension Parser {
         if current.kind == .word {
             let keyword = current.isOption ? nil : current.keyword
             // `begin`, `commit` and `rollback` stand alone (a variable may still be named so).
-            if let command = keyword.flatMap({ TransactionCommand(rawValue: $0.text) }),
+            if let command = keyword.flatMap(TransactionCommand.init(keyword:)),
                 peek().kind == .newline || peek().kind == .end || peek().isSymbol(.semicolon) || peek().isSymbol(.closeBrace)
             {
                 return Statement(.transaction(command), advance().range)

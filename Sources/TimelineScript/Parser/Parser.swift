@@ -20,6 +20,8 @@ public struct Parser {
     /// Whether binary operators are read one level of precedence at a time (the simple path,
     /// for the test that compares it with precedence climbing) rather than in one loop.
     let usesLevelChain: Bool
+    /// Called with each top-level statement once it is read whole.
+    var parsed: ((Statement) -> Void)?
 
     /// How deeply expressions and blocks may nest.
     public static let maximumDepth = 200
@@ -36,9 +38,14 @@ public struct Parser {
         parse(source, usesLevelChain: false)
     }
 
-    /// Parses a whole script, reading binary operators one level at a time when `usesLevelChain`.
-    static func parse(_ source: SourceFile, usesLevelChain: Bool) -> (program: Program, diagnostics: [Diagnostic]) {
+    /// Parses a whole script, reading binary operators one level at a time when `usesLevelChain`,
+    /// and handing each top-level statement to `parsed` as soon as it is read (see
+    /// `StatementStream`).
+    static func parse(_ source: SourceFile, usesLevelChain: Bool, parsed: ((Statement) -> Void)? = nil) -> (
+        program: Program, diagnostics: [Diagnostic]
+    ) {
         var parser = Parser(source: source, usesLevelChain: usesLevelChain)
+        parser.parsed = parsed
         let statements = parser.parseStatements(untilBrace: false)
         // After too many errors the parser stops early: the lexer still reports the rest.
         if parser.tokens[parser.tokens.count - 1].kind != .end {

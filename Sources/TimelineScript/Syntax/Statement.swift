@@ -71,4 +71,14 @@ public enum TransactionCommand: String, Sendable, CaseIterable {
     case commit
     /// Discards the transaction's appends and closes it.
     case rollback
+
+    /// The command a keyword is, if any.
+    init?(keyword: Keyword) {
+        switch keyword {
+        case .begin: self = .begin
+        case .commit: self = .commit
+        case .rollback: self = .rollback
+        default: return nil
+        }
+    }
 }
