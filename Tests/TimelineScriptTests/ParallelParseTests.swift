@@ -115,6 +115,28 @@ struct ParallelParseTests {
         #expect(parallel.shown.count > 1_200)
     }
 
+    @Test("the parser finds which statements stay in the run as the syntax tree says")
+    func parserAgreesWithTheTree() {
+        var statements = 0
+        var outside = 0
+        let extra = [
+            "chart SCO --svg sco.svg", "chart SCO from 2001 html \"p.html\"", "export events SCO into sco.csv", "replay SCO step", "begin",
+            "commit", "import events.csv", "if true { export events SCO into x.csv }", "print count(members SCO at 2001)",
+            "members (chart SCO --html sco.html) at 2001",
+        ]
+        let scripts = PrecedenceClimbingTests.projectScriptTexts() + [extra.joined(separator: "\n")]
+        for text in scripts {
+            _ = Parser.parse(SourceFile(name: "t", text: text), usesLevelChain: false) { statement, staysInRun in
+                statements += 1
+                if !staysInRun { outside += 1 }
+                let start = text.utf8.index(text.startIndex, offsetBy: statement.range.lowerBound)
+                #expect(staysInRun == statement.staysInRun, "\(text[start...].prefix(80))")
+            }
+        }
+        #expect(statements > 1_000)
+        #expect(outside >= 8)
+    }
+
     @Test("which statements may run before the rest of the script has parsed")
     func staysInRun() {
         func stays(_ text: String) -> Bool {

@@ -27,22 +27,32 @@ struct PrecedenceClimbingTests {
         return climbing == levels
     }
 
-    @Test("the examples, the seeds, the corpus and the fuzzer's inputs")
-    func projectScripts() throws {
-        var count = 0
+    /// Every script of the project: the examples, the seeds, the corpus, the fixtures and the
+    /// fuzzer's kept inputs, each with its folder and name.
+    static func projectScripts() -> [(name: String, text: String)] {
+        var scripts: [(name: String, text: String)] = []
         for folder in ["Examples", "seeds", "Tests/TimelineScriptTests/Corpus", "Tests/Fixtures", "Fuzz/corpus/script"] {
-            let path = Self.root.appendingPathComponent(folder).path
+            let path = root.appendingPathComponent(folder).path
             guard let enumerator = FileManager.default.enumerator(atPath: path) else { continue }
             for case let file as String in enumerator where folder.hasPrefix("Fuzz") || file.hasSuffix(".tl") {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: path + "/" + file, isDirectory: &isDirectory), !isDirectory.boolValue else {
                     continue
                 }
-                Self.agree(String(decoding: readBytes(path + "/" + file), as: UTF8.self), "\(folder)/\(file)")
-                count += 1
+                scripts.append(("\(folder)/\(file)", String(decoding: readBytes(path + "/" + file), as: UTF8.self)))
             }
         }
-        #expect(count > 200, "only \(count) scripts found under \(Self.root.path)")
+        return scripts
+    }
+
+    /// The texts of `projectScripts()`.
+    static func projectScriptTexts() -> [String] { projectScripts().map(\.text) }
+
+    @Test("the examples, the seeds, the corpus and the fuzzer's inputs")
+    func projectScripts() throws {
+        let scripts = Self.projectScripts()
+        for script in scripts { Self.agree(script.text, "\(script.name)") }
+        #expect(scripts.count > 200, "only \(scripts.count) scripts found under \(Self.root.path)")
     }
 
     /// A small deterministic generator (SplitMix64), so a failure is the same on every run.

@@ -24,9 +24,10 @@ extension Interpreter {
         reading: while true {
             let statements = stream.next()
             if statements.isEmpty { break }
-            for statement in statements {
-                if !parsed, !statement.staysInRun {
-                    // Outside the run: only once the whole script is known to parse.
+            for (statement, staysInRun) in statements {
+                // Output is held back only until the whole script is known to parse; a statement
+                // reaching outside the run waits for that.
+                if !parsed, stream.isFinished || !staysInRun {
                     guard endParse(stream, variablesBefore: variablesBefore) else {
                         return RunOutcome(diagnostics: stream.outcome().diagnostics, receipt: nil)
                     }
@@ -102,38 +103,43 @@ extension Expression {
                     case .sort, .select, .count: return true
                     }
                 }
-        case .query(let query):
-            switch query.kind {
-            case .chart(_, _, _, let svg, let html) where svg != nil || html != nil: return false
-            case .export(_, _, let file) where file != nil: return false
-            case .replay(_, _, _, true): return false
-            default: return query.operands.allSatisfy(\.staysInRun)
-            }
+        case .query(let query): return query.staysInRun
         }
     }
 }
 
+extension Optional where Wrapped == Expression {
+    /// Whether the operand, if any, stays in the run.
+    var staysInRun: Bool { self?.staysInRun ?? true }
+}
+
 extension Query {
-    /// Every expression the query takes: its subject, dates, files, `known at` and conventions.
-    var operands: [Expression] {
-        var operands: [Expression?]
+    /// Whether the query stays in the run (see `Statement.staysInRun`): a chart written to a
+    /// file, an export into one and a stepped replay do not, nor a query whose operands hold one.
+    /// Read without gathering the operands, as it is asked of every statement of a long script.
+    var staysInRun: Bool {
+        let operands: Bool
         switch kind {
-        case .members(let org, let at), .roster(let org, let at): operands = [org, at]
-        case .status(let country, let org, let at), .why(let country, let org, let at): operands = [country, org, at]
-        case .memberships(let country, let at): operands = [country, at]
-        case .history(let subject, let from, let to), .statements(let subject, let from, let to): operands = [subject, from, to]
-        case .summits(let org, let from, let to), .milestones(let org, let from, let to): operands = [org, from, to]
-        case .orgs(let at): operands = [at]
-        case .diff(let org, let from, let to): operands = [org, from, to]
-        case .replay(let org, let from, let to, _): operands = [org, from, to]
-        case .chart(let subject, let from, let to, let svg, let html): operands = [subject, from, to, svg, html]
-        case .export(_, let org, let file): operands = [org, file]
-        case .verify, .head: operands = []
+        case .members(let org, let at), .roster(let org, let at): operands = org.staysInRun && at.staysInRun
+        case .status(let country, let org, let at), .why(let country, let org, let at):
+            operands = country.staysInRun && org.staysInRun && at.staysInRun
+        case .memberships(let country, let at): operands = country.staysInRun && at.staysInRun
+        case .history(let subject, let from, let to), .statements(let subject, let from, let to):
+            operands = subject.staysInRun && from.staysInRun && to.staysInRun
+        case .summits(let org, let from, let to), .milestones(let org, let from, let to):
+            operands = org.staysInRun && from.staysInRun && to.staysInRun
+        case .orgs(let at): operands = at.staysInRun
+        case .diff(let org, let from, let to): operands = org.staysInRun && from.staysInRun && to.staysInRun
+        case .replay(let org, let from, let to, let step): operands = !step && org.staysInRun && from.staysInRun && to.staysInRun
+        case .chart(let subject, let from, let to, let svg, let html):
+            operands = svg == nil && html == nil && subject.staysInRun && from.staysInRun && to.staysInRun
+        case .export(_, let org, let file): operands = file == nil && org.staysInRun
+        case .verify, .head: operands = true
         }
+        guard operands, conventions.allSatisfy(\.staysInRun) else { return false }
         switch known {
-        case .seq(let value), .time(let value): operands.append(value)
-        case nil: break
+        case .seq(let value), .time(let value): return value.staysInRun
+        case nil: return true
         }
-        return operands.compactMap { $0 } + conventions
     }
 }

@@ -47,16 +47,20 @@ extension Parser {
                 guard let keyword, let clause = QueryVerb.Clause(keyword: keyword), verb.clauses.contains(clause) else { break }
                 _ = parser.advance()
                 switch clause {
-                case .step: step = true
+                case .step:
+                    step = true
+                    parser.reachesOutsideRun += 1
                 case .at: at = try parser.parseAdditive()
                 case .from: from = try parser.parseAdditive()
                 case .to: to = try parser.parseAdditive()
                 case .svg, .html:
+                    parser.reachesOutsideRun += 1
                     let path = try parser.parsePath(
                         after: clause.rawValue, example: "chart SCO --\(clause.rawValue) charts/sco.\(clause.rawValue)",
                         reserved: verb.clauseWords, additive: true)
                     if clause == .svg { svg = path } else { html = path }
                 case .into:
+                    parser.reachesOutsideRun += 1
                     into = try parser.parsePath(
                         after: "into", example: "export events SCO into sco-events.csv", reserved: verb.clauseWords, additive: true)
                 }

@@ -16,13 +16,14 @@ extension Parser {
             }
             if diagnostics.count >= Self.maximumDiagnostics { return statements }
             let depthBefore = depth
+            let outsideBefore = reachesOutsideRun
             do throws(Diagnostic) {
                 let statement = try parseStatement()
                 statements.append(statement)
                 if !atStatementEnd {
                     throw error(.expectedEnd(found: describe(current)))
                 }
-                if !untilBrace, let parsed { parsed(statement) }
+                if !untilBrace, let parsed { parsed(statement, reachesOutsideRun == outsideBefore) }
             } catch {
                 depth = depthBefore
                 // Once a block is reported unclosed at the end of the input, the blocks around it
@@ -44,6 +45,7 @@ extension Parser {
             if let command = keyword.flatMap(TransactionCommand.init(keyword:)),
                 peek().kind == .newline || peek().kind == .end || peek().isSymbol(.semicolon) || peek().isSymbol(.closeBrace)
             {
+                reachesOutsideRun += 1
                 return Statement(.transaction(command), advance().range)
             }
             switch keyword {
@@ -78,6 +80,7 @@ extension Parser {
             case .append:
                 return try parseAppend()
             case .import where !peek().isSymbol(.assign):
+                reachesOutsideRun += 1
                 _ = advance()
                 guard !atStatementEnd else { throw error(.expectedFile) }
                 let file = try parsePath(after: "import", example: "import events.csv", additive: false)

@@ -20,8 +20,12 @@ public struct Parser {
     /// Whether binary operators are read one level of precedence at a time (the simple path,
     /// for the test that compares it with precedence climbing) rather than in one loop.
     let usesLevelChain: Bool
-    /// Called with each top-level statement once it is read whole.
-    var parsed: ((Statement) -> Void)?
+    /// Called with each top-level statement once it is read whole, and whether it stays in the
+    /// run (see `Statement.staysInRun`, which it equals: tested).
+    var parsed: ((Statement, Bool) -> Void)?
+    /// How many clauses and statements read so far reach outside a run: a file written (`svg`,
+    /// `html`, `into`), a key awaited (`step`), a file imported, a transaction begun or ended.
+    var reachesOutsideRun = 0
 
     /// How deeply expressions and blocks may nest.
     public static let maximumDepth = 200
@@ -41,7 +45,7 @@ public struct Parser {
     /// Parses a whole script, reading binary operators one level at a time when `usesLevelChain`,
     /// and handing each top-level statement to `parsed` as soon as it is read (see
     /// `StatementStream`).
-    static func parse(_ source: SourceFile, usesLevelChain: Bool, parsed: ((Statement) -> Void)? = nil) -> (
+    static func parse(_ source: SourceFile, usesLevelChain: Bool, parsed: ((Statement, Bool) -> Void)? = nil) -> (
         program: Program, diagnostics: [Diagnostic]
     ) {
         var parser = Parser(source: source, usesLevelChain: usesLevelChain)

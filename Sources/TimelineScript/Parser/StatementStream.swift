@@ -6,12 +6,18 @@ import Synchronization
 /// interpreter holds back what they show until the whole script has parsed without error: see
 /// `Interpreter.run(_:)`).
 final class StatementStream: Sendable {
+    /// A statement, and whether it stays in the run (`Statement.staysInRun`), as the parser
+    /// found while reading it.
+    typealias Parsed = (statement: Statement, staysInRun: Bool)
+
     private struct State {
-        var ready: [Statement] = []
+        var ready: [Parsed] = []
         var outcome: (program: Program, diagnostics: [Diagnostic])?
     }
 
     private let state = Mutex(State())
+    /// Set once the outcome is known, for a check cheaper than taking the lock.
+    private let finished = Atomic<Bool>(false)
     /// Signalled once per batch handed over, and at the end.
     private let signal = DispatchSemaphore(value: 0)
 
@@ -21,10 +27,10 @@ final class StatementStream: Sendable {
     /// Starts parsing `source` on another thread.
     init(parsing source: SourceFile, usesLevelChain: Bool = false) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            var pending: [Statement] = []
+            var pending: [Parsed] = []
             pending.reserveCapacity(Self.batch)
-            let outcome = Parser.parse(source, usesLevelChain: usesLevelChain) { statement in
-                pending.append(statement)
+            let outcome = Parser.parse(source, usesLevelChain: usesLevelChain) { statement, staysInRun in
+                pending.append((statement, staysInRun))
                 if pending.count == Self.batch {
                     self.hand(pending)
                     pending.removeAll(keepingCapacity: true)
@@ -34,20 +40,21 @@ final class StatementStream: Sendable {
                 state.ready.append(contentsOf: pending)
                 state.outcome = outcome
             }
+            finished.store(true, ordering: .releasing)
             signal.signal()
         }
     }
 
-    private func hand(_ statements: [Statement]) {
+    private func hand(_ statements: [Parsed]) {
         state.withLock { $0.ready.append(contentsOf: statements) }
         signal.signal()
     }
 
     /// The statements read since the last call, waiting for some; empty once the whole script
     /// has been read and handed over.
-    func next() -> [Statement] {
+    func next() -> [Parsed] {
         while true {
-            let taken: [Statement]? = state.withLock { state in
+            let taken: [Parsed]? = state.withLock { state in
                 if !state.ready.isEmpty {
                     defer { state.ready.removeAll(keepingCapacity: true) }
                     return state.ready
@@ -60,7 +67,7 @@ final class StatementStream: Sendable {
     }
 
     /// Whether the whole script has been read (its outcome known).
-    var isFinished: Bool { state.withLock { $0.outcome != nil } }
+    var isFinished: Bool { finished.load(ordering: .acquiring) }
 
     /// The whole program and the script's errors, waiting for the parse to end.
     func outcome() -> (program: Program, diagnostics: [Diagnostic]) {
