@@ -33,7 +33,7 @@ extension Interpreter {
                     }
                     parsed = true
                 }
-                do { try executeTopLevel([statement]) } catch {
+                do { try executeTopLevel(statement) } catch {
                     failure = error
                     break reading
                 }

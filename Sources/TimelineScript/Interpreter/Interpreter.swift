@@ -97,11 +97,14 @@ public final class Interpreter {
 
     /// Runs a script's top-level statements, citing each answer when the host asks.
     func executeTopLevel(_ statements: [Statement]) throws {
-        guard host.citesAnswers, let source = citedSource else { return try execute(statements) }
-        for statement in statements {
-            try execute([statement])
-            cite(statement, in: source)
-        }
+        for statement in statements { try executeTopLevel(statement) }
+    }
+
+    /// Runs one top-level statement, citing its answer when the host asks.
+    func executeTopLevel(_ statement: Statement) throws {
+        if shouldStop() { throw Diagnostic(InterpreterMessage.interrupted, at: statement.range) }
+        try execute(statement)
+        if host.citesAnswers, let source = citedSource { cite(statement, in: source) }
     }
 
     /// Shows the citation of a statement's answer: the head and the statement pinned to it.
@@ -302,6 +305,10 @@ public final class Interpreter {
                 throw Diagnostic(InterpreterMessage.ifNeedsCondition(found: value.typeName), at: condition.range)
             }
             if flag { try execute(then) } else if let otherwise { try execute(otherwise) }
+        case .print(let expressions) where expressions.count == 1:
+            // One value, as most prints are: shown without gathering parts to join.
+            let value = try evaluate(expressions[0])
+            if case .table(let table) = value { output(.table(table)) } else { output(.text(value.text)) }
         case .print(let expressions):
             var parts: [String] = []
             for expression in expressions {
