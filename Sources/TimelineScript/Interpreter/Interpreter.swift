@@ -131,7 +131,12 @@ public final class Interpreter {
 
     /// Readies the session and the run's counts for a run.
     func startRun() {
-        session.warningHandler = { [weak self] warning in self?.output(.info("warning: \(warning)")) }
+        if heldOutput == nil {
+            session.warningHandler = { [host] warning in host.show(.info("warning: \(warning)")) }
+        } else {
+            // Held back with the rest of the output while the script runs ahead of its parse.
+            session.warningHandler = { [weak self] warning in self?.output(.info("warning: \(warning)")) }
+        }
         session.startRun()
         receipt = nil
         alreadyPresentCount = 0
