@@ -68,6 +68,9 @@ extension Statement {
     /// Whether running the statement touches nothing outside the run, so that it can run
     /// before the rest of its script has parsed: no file is written or read, no key awaited,
     /// no transaction begun or ended (appends wait for the run's end anyway).
+    ///
+    /// Read from the syntax tree: the simple path. A long script's run uses the mark the parser
+    /// makes as it reads each statement (`Parser.reachesOutsideRun`), tested equal to this.
     var staysInRun: Bool {
         switch kind {
         case .let(_, let value), .assign(_, let value): return value.staysInRun
