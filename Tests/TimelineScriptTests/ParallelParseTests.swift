@@ -67,6 +67,48 @@ struct ParallelParseTests {
         #expect(parallel.log.count > readBytes(CorpusTests.frozenLog).count, "the append was not written")
     }
 
+    /// A host whose first check for cancellation, made before the first statement runs, waits
+    /// long enough for the second thread to finish parsing: what the statements show must then
+    /// reach it as they run, not at the end.
+    final class LateStartHost: ScriptHost {
+        let today = CivilDay(year: 2025, month: 12, day: 31)
+        var shown: (ScriptOutput) -> Void = { _ in }
+        private var waited = false
+
+        func show(_ output: ScriptOutput) { shown(output) }
+        func readFile(at path: String) throws(HostError) -> [UInt8] { throw HostError(.notFound, path: path) }
+        func writeFile(at path: String, contents: [UInt8]) throws(HostError) { throw HostError(.failed, path: path) }
+        func now() -> RecordedTime { ParallelParseTests.recordedAt }
+        var isCancelled: Bool {
+            if !waited {
+                waited = true
+                usleep(500_000)
+            }
+            return false
+        }
+    }
+
+    @Test("once the whole script has parsed, output reaches the host as the statements run")
+    func outputFlowsOnceParsed() {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let log = scratch.file("log.jsonl")
+        writeBytes(readBytes(CorpusTests.frozenLog), to: log)
+        let host = LateStartHost()
+        let interpreter = Interpreter(session: LogSession(log: FileEventLog(path: log)), host: host)
+        interpreter.parallelParseBytes = 0
+        var seen: [String] = []
+        host.shown = { _ in seen.append(interpreter.variables["i"]?.text ?? "none") }
+        let count = 3_000
+        let text = (0..<count).map { "let i = \($0)\nprint i" }.joined(separator: "\n")
+        let outcome = interpreter.run(SourceFile(name: "long.tl", text: text))
+        #expect(outcome.diagnostics.isEmpty)
+        #expect(seen.count == count)
+        // Shown as each ran (held to the end, every one would see the last value of i).
+        #expect(seen.first == "0")
+        #expect(seen.last == "\(count - 1)")
+    }
+
     @Test("a syntax error at the end: nothing shown, appended or remembered, only the error")
     func syntaxErrorAtTheEnd() {
         let scratch = ScratchDirectory()
