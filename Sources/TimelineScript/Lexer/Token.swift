@@ -2,8 +2,8 @@ import TimelineCore
 
 /// A lexical token: its kind and byte range, and what the parser compares, with no string of its
 /// own. A word's text, a string's value and a date's literal are read when needed: from the
-/// source (`Parser.word(_:)`) or from the lexer's literals (`Lexer.strings`, `Lexer.dates`). So
-/// a token is copied as plain bytes, as the parser does with every token it looks at.
+/// source (`Parser.word(_:)`) or from the lexer's literals (`Lexer.string(_:)`, `Lexer.date(_:)`).
+/// So a token is copied as plain bytes, as the parser does with every token it looks at.
 public struct Token: Hashable, Sendable {
     /// What kind of token.
     public enum Kind: UInt8, Hashable, Sendable {
@@ -11,10 +11,10 @@ public struct Token: Hashable, Sendable {
         case word
         /// A whole number (`value`).
         case number
-        /// A quoted string, escapes resolved (its value in `Lexer.strings`).
+        /// A quoted string, escapes resolved (its value from `Lexer.string(_:)`).
         case string
         /// A date literal in EDTF: `2017-06-09`, `2010-04?`, `2024-07-03/2024-07-04` (its
-        /// literal in `Lexer.dates`).
+        /// literal from `Lexer.date(_:)`).
         case date
         /// Punctuation or an operator (`symbol`).
         case symbol

@@ -28,8 +28,7 @@ enum BinaryOperator {
         case .symbol:
             guard let symbol = token.symbol else { return nil }
             switch symbol {
-            case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
-                self = .binary(symbol.text, level: Level.comparison)
+            case _ where symbol.isComparison: self = .binary(symbol.text, level: Level.comparison)
             case .range: self = .range
             case .plus, .minus: self = .binary(symbol.text, level: Level.additive)
             case .times, .divide: self = .binary(symbol.text, level: Level.term)

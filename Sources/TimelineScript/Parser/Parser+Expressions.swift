@@ -23,10 +23,13 @@ extension Parser {
         return Expression(.pipeline(source, stages), source.range.lowerBound..<stages.last!.range.upperBound)
     }
 
-    static let stageNames = ["where", "sort", "select", "count", "first", "last"]
+    /// The keywords that start a pipeline stage.
+    static let stageKeywords: [Keyword] = [.where, .sort, .select, .count, .first, .last]
+    /// Their names, for messages and suggestions.
+    static let stageNames = stageKeywords.map(\.text)
 
     mutating func parseStage() throws(Diagnostic) -> PipelineStage {
-        guard let name = current.isOption ? nil : current.keyword, [.where, .sort, .select, .count, .first, .last].contains(name) else {
+        guard let name = current.isOption ? nil : current.keyword, Self.stageKeywords.contains(name) else {
             let suggestions = word(current).map { NameKey.nearest(to: $0, among: Self.stageNames, limit: 1) } ?? []
             throw error(.unknownStage(found: describe(current), suggestion: suggestions.first))
         }
@@ -132,6 +135,9 @@ extension Parser {
         return try parsePrimary()
     }
 
+    /// The symbols after which a verb that needs no subject starts a query by itself.
+    static let endsBareQuery: [Symbol] = [.pipe, .closeParenthesis, .semicolon, .closeBrace, .openBrace]
+
     /// Query keywords that need a subject (`members SCO`) start a query only when one follows;
     /// otherwise the word is a name, so `where status == partner` reads the status column.
     mutating func startsQuery(_ verb: QueryVerb) -> Bool {
@@ -143,8 +149,7 @@ extension Parser {
                 return next.range.lowerBound != current.range.upperBound || !verb.startsWithoutSubject
             }
             // `for o in orgs { … }`: a block may follow a query with nothing after its verb.
-            let ends: [Symbol] = [.pipe, .closeParenthesis, .semicolon, .closeBrace, .openBrace]
-            return verb.startsWithoutSubject && next.symbol.map(ends.contains) == true
+            return verb.startsWithoutSubject && next.symbol.map(Self.endsBareQuery.contains) == true
         case .newline, .end: return verb.startsWithoutSubject
         default: return false
         }

@@ -4,7 +4,7 @@ import Synchronization
 /// A script parsed on a thread of its own, its top-level statements handed over in batches as
 /// they are read, so that a long script runs while the rest of it is still being parsed (the
 /// interpreter holds back what they show until the whole script has parsed without error: see
-/// `Interpreter.run(_:)`).
+/// `Interpreter.runWhileParsing(_:)`).
 final class StatementStream: Sendable {
     /// A statement, and whether it stays in the run (`Statement.staysInRun`), as the parser
     /// found while reading it.
@@ -25,11 +25,11 @@ final class StatementStream: Sendable {
     static let batch = 128
 
     /// Starts parsing `source` on another thread.
-    init(parsing source: SourceFile, usesLevelChain: Bool = false) {
+    init(parsing source: SourceFile) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             var pending: [Parsed] = []
             pending.reserveCapacity(Self.batch)
-            let outcome = Parser.parse(source, usesLevelChain: usesLevelChain) { statement, staysInRun in
+            let outcome = Parser.parse(source, usesLevelChain: false) { statement, staysInRun in
                 pending.append((statement, staysInRun))
                 if pending.count == Self.batch {
                     self.hand(pending)
