@@ -52,6 +52,10 @@ final class TerminalHost: ScriptHost {
         }
     }
 
+    /// CSV, JSON and JSON Lines are written from a members, roster or status answer's rows,
+    /// without its table of values.
+    var takesStateRows: Bool { printer.renderer.format.isMachineReadable }
+
     /// The terminal's width as it is now (the REPL's terminal may have been resized).
     var chartWidth: Int { Environment.columns }
 

@@ -14,9 +14,10 @@ struct HostTests {
 
     static func isolated(_ recorder: Recorder) -> IsolatedHost {
         IsolatedHost(today: CivilDay(year: 2025, month: 12, day: 31), recordedAt: RecordedTime(milliseconds: 0)) { output in
-            switch output {
+            switch output.withTables {
             case .text(let text), .info(let text): recorder.lines.append(text)
             case .table(let table): recorder.lines.append("\(table.rows.count) rows")
+            case .stateRows: break  // given as a table by withTables
             }
         }
     }

@@ -18,9 +18,10 @@ struct StreamingParseTests {
     static func output(of text: String, on log: String) -> (lines: [String], diagnostics: [Diagnostic]) {
         let recorder = Recorder()
         let host = IsolatedHost(today: CivilDay(year: 2025, month: 12, day: 31), recordedAt: RecordedTime(milliseconds: 0)) { output in
-            switch output {
+            switch output.withTables {
             case .text(let text), .info(let text): recorder.lines.append(text)
             case .table(let table): recorder.lines.append(table.rows.map { $0.map(\.text).joined(separator: ",") }.joined(separator: ";"))
+            case .stateRows: break  // given as a table by withTables
             }
         }
         let outcome = Interpreter(session: LogSession(log: FileEventLog(path: log)), host: host).run(SourceFile(name: "<test>", text: text))

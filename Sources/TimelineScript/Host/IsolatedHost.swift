@@ -21,6 +21,9 @@ public final class IsolatedHost: ScriptHost {
     public var output: (ScriptOutput) -> Void
     /// Asked between statements; `true` stops the run.
     public var cancellation: () -> Bool = { false }
+    /// Whether members, roster and status answers come as their rows (`ScriptOutput.stateRows`)
+    /// rather than as tables; `false` unless set.
+    public var takesStateRows = false
 
     /// A host answering for `today`, showing output through `output`.
     public init(today: CivilDay, recordedAt: RecordedTime? = nil, output: @escaping (ScriptOutput) -> Void) {

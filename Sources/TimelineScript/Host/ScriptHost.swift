@@ -28,6 +28,11 @@ public protocol ScriptHost: AnyObject {
     /// The transaction time to record for appends made now.
     func now() -> RecordedTime
 
+    /// Whether the host takes a members, roster or status answer a statement shows as
+    /// `ScriptOutput.stateRows` (which a host writing CSV or JSON renders without a table of
+    /// values) rather than as `ScriptOutput.table`.
+    var takesStateRows: Bool { get }
+
     /// Whether the user asked to stop the running statement (Ctrl-C); asked between statements,
     /// loop iterations and replayed events.
     var isCancelled: Bool { get }
@@ -55,6 +60,8 @@ public protocol ScriptHost: AnyObject {
 }
 
 extension ScriptHost {
+    /// Answers come as tables unless the host asks for their rows.
+    public var takesStateRows: Bool { false }
     /// Answers are not cited unless the host asks.
     public var citesAnswers: Bool { false }
     /// A host without a terminal does not wait between replayed events.

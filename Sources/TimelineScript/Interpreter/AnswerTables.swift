@@ -7,11 +7,9 @@ enum AnswerTables {
     /// The rows of a members, roster or status answer: `ordinal`, `country`, `kind`, `name`,
     /// `status`, `since`, `certainty` (and `suspended` when a row is). `kind` is hidden in text
     /// when every row is a country (as `Table.addParticipantKinds(registry:)` does).
-    static func states(_ rows: [StatusRow], notes: [String], ordinals: Bool, registry: CountryRegistry) -> Table {
+    static func states(_ rows: [StatusRow], notes: [String], registry: CountryRegistry) -> Table {
         let suspended = rows.contains(where: \.suspended)
-        var columns = ["ordinal", "country", "kind", "name", "status", "since", "certainty"]
-        if suspended { columns.append("suspended") }
-        var table = Table(columns: columns, notes: notes)
+        var table = Table(columns: stateColumns(suspended: suspended), notes: stateNotes(rows, notes: notes))
         table.rows.reserveCapacity(rows.count)
         var organizations = false
         for row in rows {
@@ -25,14 +23,24 @@ enum AnswerTables {
             table.rows.append(cells)
         }
         if !organizations { table.hiddenInText.insert("kind") }
-        if rows.contains(where: { $0.certainty == .possible }) {
-            table.notes.append("possible: an event behind the row has a date that may fall after the day asked about")
-        }
         return table
     }
 
-    private static let countryKind = Value.string("country")
-    private static let organizationKind = Value.string("organization")
+    /// The columns of a states answer (`states(_:notes:registry:)`), with `suspended` when a
+    /// row is.
+    static func stateColumns(suspended: Bool) -> [String] {
+        suspended ? stateColumnsWithSuspension : Array(stateColumnsWithSuspension.dropLast())
+    }
+    private static let stateColumnsWithSuspension = ["ordinal", "country", "kind", "name", "status", "since", "certainty", "suspended"]
+
+    /// The notes of a states answer: the engine's, and what `possible` means when a row is.
+    static func stateNotes(_ rows: [StatusRow], notes: [String]) -> [String] {
+        guard rows.contains(where: { $0.certainty == .possible }) else { return notes }
+        return notes + ["possible: an event behind the row has a date that may fall after the day asked about"]
+    }
+
+    static let countryKind = Value.string("country")
+    static let organizationKind = Value.string("organization")
 
     /// A country's standing in each organization: `org`, `organization`, `status`, `since`,
     /// `certainty` (and `suspended` when a row is).

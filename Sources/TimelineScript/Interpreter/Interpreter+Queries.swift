@@ -18,7 +18,7 @@ extension Interpreter {
     private func emptyAnswer(to query: Query, about org: OrganizationID) -> Table {
         let empty = Timeline(records: [], registry: registry)
         switch query.kind {
-        case .members, .roster, .status, .orgs: return AnswerTables.states([], notes: [], ordinals: true, registry: registry)
+        case .members, .roster, .status, .orgs: return AnswerTables.states([], notes: [], registry: registry)
         case .memberships: return AnswerTables.memberships([], notes: [])
         case .history, .statements, .milestones: return AnswerTables.events([], in: empty, focus: nil)
         case .summits: return AnswerTables.summits([], in: empty)
@@ -224,11 +224,23 @@ extension Interpreter {
         return projections.memberCount(of: try organizationID(orgExpression, in: projections), at: try queryDay(at))
     }
 
-    /// Answers the queries that read only the projections (`members`, `roster`, `status`,
-    /// `memberships`, `orgs`). Without `known at`, a large log answers them from its snapshot cache, without
-    /// reading its records.
-    private func membershipAnswer(_ query: Query) throws -> Table {
-        let projections = try self.projections(known: query.known, by: try convention(of: query))
+    /// The rows of a members, roster or status answer, for a host that takes them as they are
+    /// (`ScriptHost.takesStateRows`); `nil` for any other query, and for one asked `known at` a
+    /// point before the log held the organization (whose table says so).
+    func stateRows(_ query: Query) throws -> StateRows? {
+        switch query.kind {
+        case .members, .roster, .status: break
+        default: return nil
+        }
+        do {
+            return try stateRows(query, in: try projections(known: query.known, by: try convention(of: query)))
+        } catch is NotYetRecorded {
+            return nil
+        }
+    }
+
+    /// The rows of a members, roster or status answer from `projections`; `nil` for another query.
+    private func stateRows(_ query: Query, in projections: Projections) throws -> StateRows? {
         func organization(_ expression: Expression) throws -> Organization {
             try self.organization(expression, in: projections, known: query.known)
         }
@@ -236,11 +248,11 @@ extension Interpreter {
         case .members(let orgExpression, let at):
             let org = try organization(orgExpression)
             let answer = projections.members(of: org.id, at: try queryDay(at))
-            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true, registry: projections.registry)
+            return StateRows(rows: answer.rows, notes: answer.notes, registry: projections.registry)
         case .roster(let orgExpression, let at):
             let org = try organization(orgExpression)
             let answer = projections.roster(of: org.id, at: try queryDay(at))
-            return AnswerTables.states(answer.rows, notes: answer.notes, ordinals: true, registry: projections.registry)
+            return StateRows(rows: answer.rows, notes: answer.notes, registry: projections.registry)
         case .status(let countryExpression, let orgExpression, let at):
             let country = try country(countryExpression)
             let org = try organization(orgExpression)
@@ -248,7 +260,19 @@ extension Interpreter {
             let rows = projections.status(of: country.alpha3, in: org.id, at: day).map { [$0] } ?? []
             var notes = projections.existenceNotes(org.id, at: day)
             if rows.isEmpty && notes.isEmpty { notes.append("\(country.name) (\(country.alpha3)) held no status in \(org.id) on \(day)") }
-            return AnswerTables.states(rows, notes: notes, ordinals: true, registry: projections.registry)
+            return StateRows(rows: rows, notes: notes, registry: projections.registry)
+        default:
+            return nil
+        }
+    }
+
+    /// Answers the queries that read only the projections (`members`, `roster`, `status`,
+    /// `memberships`, `orgs`). Without `known at`, a large log answers them from its snapshot cache, without
+    /// reading its records.
+    private func membershipAnswer(_ query: Query) throws -> Table {
+        let projections = try self.projections(known: query.known, by: try convention(of: query))
+        if let answer = try stateRows(query, in: projections) { return answer.table }
+        switch query.kind {
         case .memberships(let countryExpression, let at):
             let country = try country(countryExpression)
             let day = try queryDay(at)
@@ -259,6 +283,8 @@ extension Interpreter {
             let day = try queryDay(at)
             let rows = projections.organizations(at: day)
             return AnswerTables.organizations(rows, notes: rows.isEmpty ? ["no organization existed on \(day)"] : [])
+        case .members, .roster, .status:
+            preconditionFailure("a states answer, given above")
         case .history, .summits, .statements, .milestones, .diff, .why, .replay, .chart, .export, .verify, .head:
             preconditionFailure("not a membership query: \(query.kind)")
         }

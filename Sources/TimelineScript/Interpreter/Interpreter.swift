@@ -47,6 +47,15 @@ public final class Interpreter {
     /// The day a query without `at` asks about.
     var today: CivilDay { host.today }
 
+    /// Shows a members, roster or status answer as its rows, to a host that takes them
+    /// (`ScriptHost.takesStateRows`), when `expression` is such a query on its own; returns
+    /// whether it did.
+    private func showStateRows(of expression: Expression) throws -> Bool {
+        guard host.takesStateRows, case .query(let query) = expression.kind, let answer = try stateRows(query) else { return false }
+        output(.stateRows(answer))
+        return true
+    }
+
     /// Shows something the script produced (or holds it back, while a script runs ahead of
     /// its parse: see `runWhileParsing`).
     func output(_ output: ScriptOutput) {
@@ -312,6 +321,7 @@ public final class Interpreter {
             if flag { try execute(then) } else if let otherwise { try execute(otherwise) }
         case .print(let expressions) where expressions.count == 1:
             // One value, as most prints are: shown without gathering parts to join.
+            if try showStateRows(of: expressions[0]) { return }
             let value = try evaluate(expressions[0])
             if case .table(let table) = value { output(.table(table)) } else { output(.text(value.text)) }
         case .print(let expressions):
@@ -328,6 +338,7 @@ public final class Interpreter {
             }
             if !parts.isEmpty || expressions.isEmpty { output(.text(parts.joined(separator: " "))) }
         case .expression(let expression):
+            if try showStateRows(of: expression) { return }
             let value = try evaluate(expression)
             switch value {
             case .table(let table): output(.table(table))

@@ -11,11 +11,17 @@ public struct OutputPrinter: Sendable {
     /// The bytes for standard output and the text for standard error (`text(for:)`, with a
     /// table's CSV or JSON given as the bytes it was rendered to).
     public func bytes(for output: ScriptOutput) -> (out: [UInt8], error: String) {
-        guard case .table(let table) = output, renderer.format.isMachineReadable else {
+        guard renderer.format.isMachineReadable else {
             let text = text(for: output)
             return (Array(text.out.utf8), text.error)
         }
-        return (renderer.renderBytes(table), renderer.notes(of: table))
+        switch output {
+        case .table(let table): return (renderer.renderBytes(table), renderer.notes(of: table))
+        case .stateRows(let answer): return (renderer.renderBytes(answer), renderer.notes(answer.notes))
+        case .text, .info:
+            let text = text(for: output)
+            return (Array(text.out.utf8), text.error)
+        }
     }
 
     /// The text for standard output and for standard error.
@@ -25,6 +31,8 @@ public struct OutputPrinter: Sendable {
         case .table(let table):
             let notes = renderer.notes(of: table)
             return machine ? (renderer.render(table), notes) : (renderer.render(table) + notes, "")
+        case .stateRows(let answer):
+            return text(for: .table(answer.table))
         case .text(let text):
             return (text + "\n", "")
         case .info(let message):

@@ -33,6 +33,18 @@ public struct TableRenderer: Sendable {
         }
     }
 
+    /// A members, roster or status answer's text as UTF-8 bytes: the bytes of
+    /// `renderBytes(answer.table)`, with CSV, JSON and JSON Lines written from the rows one at a
+    /// time rather than from a table of values.
+    public func renderBytes(_ answer: StateRows) -> [UInt8] {
+        switch format {
+        case .json: return json(columns: answer.columns, rowCount: answer.rows.count, rows: answer.forEachRow).bytes
+        case .jsonl: return jsonLines(columns: answer.columns, rowCount: answer.rows.count, rows: answer.forEachRow).bytes
+        case .csv: return csv(columns: answer.columns, rowCount: answer.rows.count, rows: answer.forEachRow).bytes
+        case .table, .records, .markdown: return renderBytes(answer.table)
+        }
+    }
+
     /// The table as text ending with a newline; notes are separate (see `notes(of:)`).
     public func render(_ table: Table) -> String {
         guard !table.columns.isEmpty else { return "" }
@@ -51,14 +63,17 @@ public struct TableRenderer: Sendable {
 
     /// The table's notes as lines: `note: …`, wrapped to the width for aligned text and records;
     /// in Markdown, each its own paragraph, followed by a blank line.
-    public func notes(of table: Table) -> String {
+    public func notes(of table: Table) -> String { notes(table.notes) }
+
+    /// Notes as `notes(of:)` shows a table's.
+    func notes(_ notes: [String]) -> String {
         switch format {
         case .markdown:
-            return table.notes.map { "note: \(MarkdownTable.escape($0))\n\n" }.joined()
+            return notes.map { "note: \(MarkdownTable.escape($0))\n\n" }.joined()
         case .table, .records, .json, .jsonl, .csv:
-            guard let width, !format.isMachineReadable else { return table.notes.map { "note: \($0)\n" }.joined() }
+            guard let width, !format.isMachineReadable else { return notes.map { "note: \($0)\n" }.joined() }
             // "note: " then the text, its further lines under the text.
-            return table.notes.map { note in
+            return notes.map { note in
                 TextFitting.wrap(note, width: max(AlignedTable.minimumTextWidth, width - 6)).enumerated().map {
                     ($0.offset == 0 ? "note: " : "      ") + $0.element + "\n"
                 }.joined()
@@ -68,39 +83,49 @@ public struct TableRenderer: Sendable {
 
     static func title(_ column: String) -> String { column == "ordinal" ? "#" : column.uppercased() }
 
+    /// Calls `body` with the cells of each of the table's rows, read in place: copying a cell
+    /// out of its row would retain and release its text.
+    private static func forEachRow(of table: Table, _ body: (UnsafeBufferPointer<Value>) -> Void) {
+        table.rows.withUnsafeBufferPointer { rows in
+            for index in rows.indices { rows[index].withUnsafeBufferPointer(body) }
+        }
+    }
+
     private func json(_ table: Table) -> RenderedBytes {
-        guard !table.rows.isEmpty else {
+        json(columns: table.columns, rowCount: table.rows.count) { Self.forEachRow(of: table, $0) }
+    }
+
+    /// JSON from rows that `rows` gives one by one (`rowCount` of them) to the closure it is called with.
+    private func json(columns: [String], rowCount: Int, rows: ((UnsafeBufferPointer<Value>) -> Void) -> Void) -> RenderedBytes {
+        guard rowCount > 0 else {
             var empty = RenderedBytes(capacity: 3)
             empty.append("[]\n")
             return empty
         }
         // Each key once, with what comes before it (`  {"key":` first, `,"key":` after), laid
-        // end to end; each row's bytes written straight into one buffer. The rows and their cells
-        // are read in place: copying a cell out of its row would retain and release its text.
+        // end to end; each row's bytes written straight into one buffer.
         var keys: [UInt8] = []
         var keyRanges: [Range<Int>] = []
-        for (offset, column) in table.columns.enumerated() {
+        for (offset, column) in columns.enumerated() {
             let start = keys.count
             keys.append(contentsOf: ((offset == 0 ? "  {" : ",") + Self.quote(column) + ":").utf8)
             keyRanges.append(start..<keys.count)
         }
-        var out = RenderedBytes(capacity: table.rows.count * (keys.count + 8 + 16 * keyRanges.count))
+        var out = RenderedBytes(capacity: rowCount * (keys.count + 8 + 16 * keyRanges.count))
         out.append("[\n")
+        var written = 0
         keys.withUnsafeBufferPointer { keys in
             keyRanges.withUnsafeBufferPointer { keyRanges in
-                table.rows.withUnsafeBufferPointer { rows in
-                    for index in rows.indices {
-                        rows[index].withUnsafeBufferPointer { cells in
-                            if cells.isEmpty { out.append("  {") }
-                            for column in 0..<min(cells.count, keyRanges.count) {
-                                out.append(UnsafeBufferPointer(rebasing: keys[keyRanges[column]]))
-                                out.appendJSON(cells[column])
-                            }
-                        }
-                        out.append(0x7D)
-                        if index < rows.count - 1 { out.append(0x2C) }
-                        out.append(0x0A)
+                rows { cells in
+                    if cells.isEmpty { out.append("  {") }
+                    for column in 0..<min(cells.count, keyRanges.count) {
+                        out.append(UnsafeBufferPointer(rebasing: keys[keyRanges[column]]))
+                        out.appendJSON(cells[column])
                     }
+                    out.append(0x7D)
+                    written += 1
+                    if written < rowCount { out.append(0x2C) }
+                    out.append(0x0A)
                 }
             }
         }
@@ -109,12 +134,17 @@ public struct TableRenderer: Sendable {
     }
 
     private func jsonLines(_ table: Table) -> RenderedBytes {
-        let keys = table.columns.map { Array((Self.quote($0) + ":").utf8) }
-        var out = RenderedBytes(capacity: table.rows.count * (keys.reduce(8) { $0 + $1.count } + 16 * keys.count))
-        for row in table.rows {
+        jsonLines(columns: table.columns, rowCount: table.rows.count) { Self.forEachRow(of: table, $0) }
+    }
+
+    /// JSON Lines from rows given as `json(columns:rowCount:rows:)` takes them.
+    private func jsonLines(columns: [String], rowCount: Int, rows: ((UnsafeBufferPointer<Value>) -> Void) -> Void) -> RenderedBytes {
+        let keys = columns.map { Array((Self.quote($0) + ":").utf8) }
+        var out = RenderedBytes(capacity: rowCount * (keys.reduce(8) { $0 + $1.count } + 16 * keys.count))
+        rows { cells in
             out.append(0x7B)
             var first = true
-            for (column, value) in zip(keys.indices, row) {
+            for (column, value) in zip(keys.indices, cells) {
                 if case .null = value { continue }
                 if !first { out.append(0x2C) }
                 first = false
@@ -169,23 +199,23 @@ public struct TableRenderer: Sendable {
     }
 
     private func csv(_ table: Table) -> RenderedBytes {
-        var out = RenderedBytes(capacity: table.rows.count * 12 * max(1, table.columns.count) + 64)
-        for (index, column) in table.columns.enumerated() {
+        csv(columns: table.columns, rowCount: table.rows.count) { Self.forEachRow(of: table, $0) }
+    }
+
+    /// CSV from rows given as `json(columns:rowCount:rows:)` takes them.
+    private func csv(columns: [String], rowCount: Int, rows: ((UnsafeBufferPointer<Value>) -> Void) -> Void) -> RenderedBytes {
+        var out = RenderedBytes(capacity: rowCount * 12 * max(1, columns.count) + 64)
+        for (index, column) in columns.enumerated() {
             if index > 0 { out.append(0x2C) }
             out.appendCSV(.string(column))
         }
         out.append(0x0A)
-        // Rows and cells read in place, as in `json(_:)`.
-        table.rows.withUnsafeBufferPointer { rows in
-            for row in rows.indices {
-                rows[row].withUnsafeBufferPointer { cells in
-                    for index in cells.indices {
-                        if index > 0 { out.append(0x2C) }
-                        out.appendCSV(cells[index])
-                    }
-                }
-                out.append(0x0A)
+        rows { cells in
+            for index in cells.indices {
+                if index > 0 { out.append(0x2C) }
+                out.appendCSV(cells[index])
             }
+            out.append(0x0A)
         }
         return out
     }

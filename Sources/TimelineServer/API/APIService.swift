@@ -139,7 +139,7 @@ struct APIService: Sendable {
         let logHeadJSON = JSONText.head(movedHead ?? head) + (movedHead == nil ? "" : ",\"head_moved\":true")
         let lastTable =
             outputs.reversed().lazy.compactMap { output -> Table? in
-                if case .table(let table) = output { return table }
+                if case .table(let table) = output.withTables { return table }
                 return nil
             }.first ?? Table(columns: [])
         switch kind {
@@ -162,12 +162,13 @@ struct APIService: Sendable {
             let names = files.map(\.name)
             let isWriteNotice = { (text: String) in text.hasPrefix("wrote ") && names.contains { text.hasSuffix(" " + $0) } }
             for output in outputs {
-                switch output {
+                switch output.withTables {
                 case .table(let table) where table.columns.isEmpty: continue
                 case .table(let table): items.append("{\"kind\":\"table\",\(JSONText.tableMembers(table))}")
                 case .text(let text): items.append("{\"kind\":\"text\",\"text\":\(JSONText.string(text))}")
                 case .info(let text) where isWriteNotice(text): continue
                 case .info(let text): items.append("{\"kind\":\"info\",\"text\":\(JSONText.string(text))}")
+                case .stateRows: preconditionFailure("given as a table by withTables")
                 }
             }
             for file in files {
