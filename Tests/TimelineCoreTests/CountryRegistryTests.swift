@@ -1,5 +1,5 @@
 import Testing
-import TimelineCore
+@testable import TimelineCore
 
 @Suite("Country registry")
 struct CountryRegistryTests {
@@ -124,5 +124,28 @@ struct CountryRegistryExtensionTests {
         Self.expectSameLookups(extended, CountryRegistry(countries: extended.countries))
         #expect(extended.lookup("AU")?.name == "Union AU")
         #expect(extended.lookup("Burma")?.alpha3 == "XBU", "a current state's own name outranks an alias and a former name")
+    }
+
+    @Test("whether a code is an organization's: the organizations' own table answers as the codes' entries do")
+    func organizationCodes() throws {
+        let ladder = try #require(StatusLadder([Status("member")].compactMap { $0 }))
+        let organizations = ["AU", "EU", "GCC", "ORG0001"].map { id in
+            Organization(
+                id: OrganizationID(id)!, name: "Union \(id)", founded: .day(2002, 7, 9), place: nil, founders: [], predecessor: nil,
+                ladder: ladder, ladderChanges: [], dissolved: nil)
+        }
+        let extended = CountryRegistry.standard.adding(organizations: organizations)
+        // An entry that is no organization, listed after one, takes its code: the table alone
+        // would still call it an organization's.
+        let taken = CountryRegistry(
+            countries: extended.countries + [Country(introducedCode: "GCC", name: "Gulf State", introduced: .day(1990, 1, 1), ended: nil)])
+        for registry in [CountryRegistry.standard, extended, CountryRegistry(countries: extended.countries), taken] {
+            for probe in Self.probes(registry) + ["ORG0001", "org0001", "ORG000", "GC", ""] {
+                #expect(registry.isOrganization(code: probe) == registry.isOrganizationByCode(probe), "\(probe)")
+            }
+        }
+        #expect(extended.isOrganization(code: "AU") && extended.isOrganization(code: "ORG0001"))
+        #expect(!extended.isOrganization(code: "AUS") && !CountryRegistry.standard.isOrganization(code: "AU"))
+        #expect(!taken.isOrganization(code: "GCC"), "the later entry holds the code")
     }
 }

@@ -20,6 +20,11 @@ public struct CountryRegistry: Sendable {
     private let byCode: [String: Int]
     /// Each name key's entry, with the rank that won it (`nameRank`).
     private let byName: [String: (index: Int, rank: Int)]
+    /// The codes of the organizations taking part as members, found by a cheap byte hash (a
+    /// members answer asks for every row), and whether they alone answer `isOrganization(code:)`:
+    /// not when a later entry that is no organization took one of their codes.
+    private let organizationCodes: StringNumbering
+    private let organizationCodesSuffice: Bool
 
     /// A registry of the given countries. Codes are matched in upper case, names by `NameKey`.
     public init(countries: [Country]) {
@@ -52,6 +57,12 @@ public struct CountryRegistry: Sendable {
                 byName[key] = (index, rank)
             }
         }
+        var organizationCodes = base?.organizationCodes ?? StringNumbering()
+        for index in added where countries[index].isOrganization { organizationCodes.add(countries[index].alpha3) }
+        organizationCodesSuffice =
+            (base?.organizationCodesSuffice ?? true)
+            && !added.contains { !countries[$0].isOrganization && organizationCodes.number(of: countries[$0].alpha3) != nil }
+        self.organizationCodes = organizationCodes
         self.byCode = byCode
         self.byName = byName
     }
@@ -91,6 +102,12 @@ public struct CountryRegistry: Sendable {
     /// Whether `code` is the code of an organization taking part as a member (`Country.isOrganization`),
     /// found without copying its entry.
     public func isOrganization(code: String) -> Bool {
+        if organizationCodesSuffice { return organizationCodes.number(of: code) != nil }
+        return isOrganizationByCode(code)
+    }
+
+    /// `isOrganization(code:)` read from the code's entry: the simple path it is tested against.
+    func isOrganizationByCode(_ code: String) -> Bool {
         guard let index = byCode[code] else { return false }
         return countries[index].isOrganization && countries[index].alpha3 == code
     }
