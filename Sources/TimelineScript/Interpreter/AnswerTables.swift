@@ -8,7 +8,7 @@ enum AnswerTables {
     /// `status`, `since`, `certainty` (and `suspended` when a row is). `kind` is hidden in text
     /// when every row is a country (as `Table.addParticipantKinds(registry:)` does).
     static func states(_ rows: [StatusRow], notes: [String], registry: CountryRegistry) -> Table {
-        let suspended = rows.contains(where: \.suspended)
+        let suspended = rows.indices.contains { rows[$0].suspended }
         var table = Table(columns: stateColumns(suspended: suspended), notes: stateNotes(rows, notes: notes))
         table.rows.reserveCapacity(rows.count)
         var organizations = false
@@ -28,15 +28,18 @@ enum AnswerTables {
 
     /// The columns of a states answer (`states(_:notes:registry:)`), with `suspended` when a
     /// row is.
-    static func stateColumns(suspended: Bool) -> [String] {
-        suspended ? stateColumnsWithSuspension : Array(stateColumnsWithSuspension.dropLast())
-    }
-    private static let stateColumnsWithSuspension = ["ordinal", "country", "kind", "name", "status", "since", "certainty", "suspended"]
+    static func stateColumns(suspended: Bool) -> [String] { suspended ? stateColumnsWithSuspension : stateColumnsWithoutSuspension }
+    private static let stateColumnsWithSuspension = stateColumnsWithoutSuspension + ["suspended"]
+    private static let stateColumnsWithoutSuspension = ["ordinal", "country", "kind", "name", "status", "since", "certainty"]
 
     /// The notes of a states answer: the engine's, and what `possible` means when a row is.
     static func stateNotes(_ rows: [StatusRow], notes: [String]) -> [String] {
-        guard rows.contains(where: { $0.certainty == .possible }) else { return notes }
-        return notes + ["possible: an event behind the row has a date that may fall after the day asked about"]
+        stateNotes(notes, possible: rows.indices.contains { rows[$0].certainty == .possible })
+    }
+
+    /// The notes of a states answer whose rows are possible or not.
+    static func stateNotes(_ notes: [String], possible: Bool) -> [String] {
+        possible ? notes + ["possible: an event behind the row has a date that may fall after the day asked about"] : notes
     }
 
     static let countryKind = Value.string("country")

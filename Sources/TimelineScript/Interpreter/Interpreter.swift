@@ -51,7 +51,7 @@ public final class Interpreter {
     /// (`ScriptHost.takesStateRows`), when `expression` is such a query on its own; returns
     /// whether it did.
     private func showStateRows(of expression: Expression) throws -> Bool {
-        guard host.takesStateRows, case .query(let query) = expression.kind, let answer = try stateRows(query) else { return false }
+        guard case .query(let query) = expression.kind, host.takesStateRows, let answer = try stateRows(query) else { return false }
         output(.stateRows(answer))
         return true
     }

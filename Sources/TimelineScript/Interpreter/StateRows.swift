@@ -15,20 +15,24 @@ public struct StateRows: Sendable {
     let registry: CountryRegistry
     /// Whether a row is suspended: the answer then has a `suspended` column.
     let hasSuspension: Bool
+    /// Whether a row is possible rather than certain: the notes then say what that means.
+    let hasPossible: Bool
 
     /// The answer of these rows, with the engine's notes, read against `registry`.
     init(rows: [StatusRow], notes: [String], registry: CountryRegistry) {
         self.rows = rows
         self.engineNotes = notes
         self.registry = registry
-        hasSuspension = rows.contains(where: \.suspended)
+        // By index: a row copied out of the array for each look would retain its texts.
+        hasSuspension = rows.indices.contains { rows[$0].suspended }
+        hasPossible = rows.indices.contains { rows[$0].certainty == .possible }
     }
 
     /// The column keys, as the table has them.
     public var columns: [String] { AnswerTables.stateColumns(suspended: hasSuspension) }
 
     /// The notes, as the table has them.
-    public var notes: [String] { AnswerTables.stateNotes(rows, notes: engineNotes) }
+    public var notes: [String] { AnswerTables.stateNotes(engineNotes, possible: hasPossible) }
 
     /// The answer as a table of values.
     public var table: Table { AnswerTables.states(rows, notes: engineNotes, registry: registry) }
@@ -38,7 +42,8 @@ public struct StateRows: Sendable {
     func forEachRow(_ body: (UnsafeBufferPointer<Value>) -> Void) {
         var cells = [Value](repeating: .null, count: columns.count)
         cells.withUnsafeMutableBufferPointer { cells in
-            for row in rows {
+            for index in rows.indices {
+                let row = rows[index]
                 cells[0] = row.ordinal.map(Value.number) ?? .null
                 cells[1] = .string(row.country)
                 cells[2] = registry.isOrganization(code: row.country) ? AnswerTables.organizationKind : AnswerTables.countryKind
