@@ -124,6 +124,8 @@ struct CountryRegistryExtensionTests {
         Self.expectSameLookups(extended, CountryRegistry(countries: extended.countries))
         #expect(extended.lookup("AU")?.name == "Union AU")
         #expect(extended.lookup("Burma")?.alpha3 == "XBU", "a current state's own name outranks an alias and a former name")
+        let reversed = CountryRegistry.standard.adding(organizations: organizations.reversed())
+        #expect(reversed.organizations.map(\.alpha3) == ["AU", "EU", "GCC", "XSU"], "in the order of their ids, whatever the order given")
     }
 
     @Test("whether a code is an organization's: the organizations' own table answers as the codes' entries do")

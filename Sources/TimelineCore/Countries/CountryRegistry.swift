@@ -90,7 +90,11 @@ public struct CountryRegistry: Sendable {
     /// This registry with every organization of `organizations` as a participant (by its id),
     /// except one whose id is already a country's code.
     public func adding(organizations: some Sequence<Organization>) -> CountryRegistry {
-        adding(organizations.sorted { $0.id < $1.id }.map(Country.init(organization:)))
+        // Sorted as entries, in an array of a known type: sorting the organizations of a sequence
+        // of any type moved each one through memory allocated for it.
+        var participants = organizations.map(Country.init(organization:))
+        participants.sort { $0.alpha3 < $1.alpha3 }
+        return adding(participants)
     }
 
     /// The country with this alpha-3 or alpha-2 code, in any case.
