@@ -29,8 +29,10 @@ let package = Package(
         // The log on disk: format, durability, locking, verification.
         .target(
             name: "TimelineStore",
-            dependencies: ["TimelineCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["TimelineCore", "CXXHash", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // xxHash, the snapshot cache's checksum against damage (the log's chain stays SHA-256).
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         // The storage contract as checks any backend's tests run against their own log.
         .target(
             name: "TimelineStoreConformance",

@@ -19,7 +19,9 @@ final class SnapshotBytes: @unchecked Sendable {  // read-only after init; `rele
     init(reading file: borrowing PosixFile, limit: Int? = nil) throws(StoreError) {
         let size = min(try file.size(), limit ?? .max)
         mappedLength = max(size, 1)
-        guard let mapping = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), mapping != MAP_FAILED
+        // Populated at once: the read would otherwise fault each page in, one at a time.
+        guard let mapping = mmap(nil, mappedLength, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0),
+            mapping != MAP_FAILED
         else {
             throw PosixFile.failure("allocate memory for", file.path)
         }
