@@ -7,7 +7,8 @@
 #   - jq: merely reading the JSON Lines log.
 # Then Timeline's own targets on the same log: verify, one durable append from a fresh process,
 # and a script of 100,000 appends. Prints each time (the best of three runs; appends start each
-# run from a fresh copy of the log) and the ratios.
+# run from a fresh copy of the log; a start with one query and with 10,000 are the best of seven
+# each, alternated) and the ratios.
 # Usage: Benchmarks/compare.sh [EVENTS] (default 1000000).
 # Installs sqlite3 and jq with apt-get when missing. Work files go to a temporary folder.
 set -euo pipefail
@@ -17,7 +18,7 @@ queries=10000
 
 TIMELINE_NEED_PEERS=1 scripts/ensure-deps
 if ! command -v swift >/dev/null 2>&1; then export PATH="/opt/swift/usr/bin:$PATH"; fi
-swift build -c release --product timeline >&2
+swift build -c release --static-swift-stdlib --product timeline >&2
 timeline="$PWD/.build/release/timeline"
 work="$(mktemp -d "${TMPDIR:-/tmp}/timeline-compare.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -41,6 +42,29 @@ best_of_3() {
   done
   seconds=$best
   megabytes=$best_mb
+}
+# The best of seven runs each of two commands, alternated (A B B A …), as `short` (A) and `long`
+# (B): the queries' time after start is their difference, and alternating keeps the machine's
+# drift within a run out of it. Usage: best_alternated A... -- B...
+best_alternated() {
+  local a=() b=() seen="" i best_a="" best_b="" mb_a="" mb_b=""
+  for arg in "$@"; do
+    if [ -z "$seen" ] && [ "$arg" = "--" ]; then seen=1; elif [ -z "$seen" ]; then a+=("$arg"); else b+=("$arg"); fi
+  done
+  for i in 1 2 3 4 5 6 7; do
+    for side in $([ $((i % 2)) = 1 ] && echo "a b" || echo "b a"); do
+      if [ "$side" = a ]; then
+        measure "${a[@]}"
+        if [ -z "$best_a" ] || [ "$(echo "$seconds < $best_a" | bc -l)" = 1 ]; then best_a=$seconds; mb_a=$megabytes; fi
+      else
+        measure "${b[@]}"
+        cp "$work/out" "$work/out-long"
+        if [ -z "$best_b" ] || [ "$(echo "$seconds < $best_b" | bc -l)" = 1 ]; then best_b=$seconds; mb_b=$megabytes; fi
+      fi
+    done
+  done
+  short=$best_a short_mb=$mb_a long=$best_b long_mb=$mb_b
+  mv "$work/out-long" "$work/out"
 }
 row() { printf '%-46s %9.3f s %7s MB\n' "$1" "$2" "$3"; }
 ratio() { echo "scale=1; $1 / $2" | bc -l; }
@@ -75,11 +99,10 @@ best_of_3 "$timeline" --log "$log" --no-cache run "$work/one.tl"
 cold=$seconds; row "timeline cold start + 1 query (--no-cache)" "$seconds" "$megabytes"
 measure "$timeline" --log "$log" run "$work/one.tl"
 row "timeline first run (folds, writes the snapshot)" "$seconds" "$megabytes"
-best_of_3 "$timeline" --log "$log" run "$work/one.tl"
-snap=$seconds; row "timeline start from snapshot + 1 query" "$seconds" "$megabytes"
-best_of_3 "$timeline" --log "$log" run "$work/queries.tl"
-tl_all=$seconds; cp "$work/out" "$work/timeline-answers"
-row "timeline start from snapshot + $queries queries" "$seconds" "$megabytes"
+best_alternated "$timeline" --log "$log" run "$work/one.tl" -- "$timeline" --log "$log" run "$work/queries.tl"
+snap=$short; row "timeline start from snapshot + 1 query" "$short" "$short_mb"
+tl_all=$long; cp "$work/out" "$work/timeline-answers"
+row "timeline start from snapshot + $queries queries" "$long" "$long_mb"
 
 # sqlite3: the intervals, indexed; the same questions.
 measure "$timeline" --log "$log" --format csv -c 'export intervals'
@@ -100,11 +123,10 @@ ANALYZE;
 SQL
 measure sqlite3 "$db" ".read $work/build.sql"
 row "sqlite3 import + index" "$seconds" "$megabytes"
-best_of_3 sqlite3 "$db" ".read $work/one.sql"
-sq_one=$seconds; row "sqlite3 start + 1 query" "$seconds" "$megabytes"
-best_of_3 sqlite3 "$db" ".read $work/queries.sql"
-sq_all=$seconds; cp "$work/out" "$work/sqlite-answers"
-row "sqlite3 start + $queries queries" "$seconds" "$megabytes"
+best_alternated sqlite3 "$db" ".read $work/one.sql" -- sqlite3 "$db" ".read $work/queries.sql"
+sq_one=$short; row "sqlite3 start + 1 query" "$short" "$short_mb"
+sq_all=$long; cp "$work/out" "$work/sqlite-answers"
+row "sqlite3 start + $queries queries" "$long" "$long_mb"
 
 # The same questions with their answers written out, whole processes, as a user runs them.
 best_of_3 "$timeline" --log "$log" --format csv run "$work/members.tl"

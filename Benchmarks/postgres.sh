@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TIMELINE_NEED_POSTGRES=1 source scripts/ensure-deps
-swift build -c release --product timeline >&2
+swift build -c release --static-swift-stdlib --product timeline >&2
 timeline="$PWD/.build/release/timeline"
 source scripts/start-postgres
 work="$(mktemp -d /tmp/timeline-pg-bench.XXXXXX)"

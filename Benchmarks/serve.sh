@@ -71,7 +71,7 @@ if [ -n "${TIMELINE_BIN:-}" ]; then
   timeline="$TIMELINE_BIN"
 else
   source scripts/ensure-deps
-  swift build -c release --product timeline >&2
+  swift build -c release --static-swift-stdlib --product timeline >&2
   timeline="$PWD/.build/release/timeline"
 fi
 [ -x "$timeline" ] || { echo "serve.sh: $timeline is not an executable" >&2; exit 66; }
