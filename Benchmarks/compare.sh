@@ -33,12 +33,14 @@ measure() {
   seconds=$(echo "$end - $start" | bc -l)
   megabytes=$(( $(cat "$work/rss") / 1024 ))
 }
+# Whether the last measurement ($seconds) beats BEST (or there is no best yet).
+beats() { [ -z "$1" ] || [ "$(echo "$seconds < $1" | bc -l)" = 1 ]; }
 # The best of three runs (the first may pay for a cold page cache).
 best_of_3() {
   local best="" best_mb=""
   for _ in 1 2 3; do
     measure "$@"
-    if [ -z "$best" ] || [ "$(echo "$seconds < $best" | bc -l)" = 1 ]; then best=$seconds; best_mb=$megabytes; fi
+    if beats "$best"; then best=$seconds; best_mb=$megabytes; fi
   done
   seconds=$best
   megabytes=$best_mb
@@ -47,7 +49,7 @@ best_of_3() {
 # (B): the queries' time after start is their difference, and alternating keeps the machine's
 # drift within a run out of it. Usage: best_alternated A... -- B...
 best_alternated() {
-  local a=() b=() seen="" i best_a="" best_b="" mb_a="" mb_b=""
+  local a=() b=() seen="" arg i side best_a="" best_b="" mb_a="" mb_b=""
   for arg in "$@"; do
     if [ -z "$seen" ] && [ "$arg" = "--" ]; then seen=1; elif [ -z "$seen" ]; then a+=("$arg"); else b+=("$arg"); fi
   done
@@ -55,11 +57,11 @@ best_alternated() {
     for side in $([ $((i % 2)) = 1 ] && echo "a b" || echo "b a"); do
       if [ "$side" = a ]; then
         measure "${a[@]}"
-        if [ -z "$best_a" ] || [ "$(echo "$seconds < $best_a" | bc -l)" = 1 ]; then best_a=$seconds; mb_a=$megabytes; fi
+        if beats "$best_a"; then best_a=$seconds; mb_a=$megabytes; fi
       else
         measure "${b[@]}"
         cp "$work/out" "$work/out-long"
-        if [ -z "$best_b" ] || [ "$(echo "$seconds < $best_b" | bc -l)" = 1 ]; then best_b=$seconds; mb_b=$megabytes; fi
+        if beats "$best_b"; then best_b=$seconds; mb_b=$megabytes; fi
       fi
     done
   done
@@ -161,7 +163,7 @@ best_of_3_on_copies() {  # best_of_3_on_copies PREPARE COMMAND...: PREPARE runs 
   for _ in 1 2 3; do
     $prepare
     measure "$@"
-    if [ -z "$best" ] || [ "$(echo "$seconds < $best" | bc -l)" = 1 ]; then best=$seconds; best_mb=$megabytes; fi
+    if beats "$best"; then best=$seconds; best_mb=$megabytes; fi
   done
   seconds=$best
   megabytes=$best_mb

@@ -2,8 +2,9 @@ import Dispatch
 import Synchronization
 import Testing
 import TimelineCore
-import TimelineStore
 import TimelineTestSupport
+
+@testable import TimelineStore
 
 /// The snapshot cache answers exactly as the fold does, and is never used once the log moves on
 /// or the file is damaged.
@@ -141,6 +142,37 @@ struct SnapshotTests {
         let contents = try FileEventLog(path: path).read()
         SnapshotCache(log: path).save(Timeline(records: contents.records).projections, head: contents.head)
         #expect(readBytes(path + ".snapshot").isEmpty)
+    }
+
+    @Test("a snapshot that another version of the format wrote is neither loaded nor current")
+    func otherVersionIsIgnored() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.cleanUp() }
+        let path = scratch.file("log.jsonl")
+        _ = try FileEventLog(path: path).append(SyntheticHistory(events: 300, seed: 4).events(), recordedAt: at())
+        let contents = try FileEventLog(path: path).read()
+        let cache = SnapshotCache(log: path, minimumRecords: 0)
+        cache.save(Timeline(records: contents.records).projections, head: contents.head)
+        let good = readBytes(cache.path)
+        #expect(cache.load(registry: .standard) != nil && cache.isCurrent(for: contents.head))
+
+        // After the magic line the header is its string table (a count, then each string's
+        // length and bytes, all short) and then the version. A snapshot of the version before
+        // (version 7, whose checksum was SHA-256) or after is rebuilt, never read.
+        var versionOffset = Array("timeline-snapshot\n".utf8).count
+        let strings = Int(good[versionOffset])
+        versionOffset += 1
+        for _ in 0..<strings { versionOffset += 1 + Int(good[versionOffset]) }
+        #expect(Int(good[versionOffset]) == SnapshotCache.version)
+        for other in [good[versionOffset] - 1, good[versionOffset] + 1] {
+            var older = good
+            older[versionOffset] = other
+            #expect(writeBytes(older, to: cache.path))
+            #expect(cache.load(registry: .standard) == nil, "version \(other) was read")
+            #expect(!cache.isCurrent(for: contents.head))
+        }
+        #expect(writeBytes(good, to: cache.path))
+        #expect(cache.load(registry: .standard) != nil)
     }
 
     @Test("once the log moves on, or the snapshot is damaged, it is not used")
