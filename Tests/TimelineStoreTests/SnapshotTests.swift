@@ -12,6 +12,19 @@ import TimelineTestSupport
 struct SnapshotTests {
     static let packageRoot = String(#filePath.split(separator: "/Tests/").first!)
 
+    /// A generated log of `events` in `scratch`, and the snapshot saved of it: the log's path and
+    /// head, its cache (kept at any size) and the snapshot's bytes as written.
+    static func savedSnapshot(
+        in scratch: ScratchDirectory, events: Int, seed: UInt64
+    ) throws -> (path: String, head: LogHead, cache: SnapshotCache, bytes: [UInt8]) {
+        let path = scratch.file("log.jsonl")
+        _ = try FileEventLog(path: path).append(SyntheticHistory(events: events, seed: seed).events(), recordedAt: at())
+        let contents = try FileEventLog(path: path).read()
+        let cache = SnapshotCache(log: path, minimumRecords: 0)
+        cache.save(Timeline(records: contents.records).projections, head: contents.head)
+        return (path, contents.head, cache, readBytes(cache.path))
+    }
+
     /// Every membership answer of two projections, for each organization on many days.
     static func expectSameAnswers(_ loaded: Projections, _ folded: Projections, days: [CivilDay]) {
         #expect(Set(loaded.organizations.keys) == Set(folded.organizations.keys))
@@ -148,13 +161,8 @@ struct SnapshotTests {
     func otherVersionIsIgnored() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let path = scratch.file("log.jsonl")
-        _ = try FileEventLog(path: path).append(SyntheticHistory(events: 300, seed: 4).events(), recordedAt: at())
-        let contents = try FileEventLog(path: path).read()
-        let cache = SnapshotCache(log: path, minimumRecords: 0)
-        cache.save(Timeline(records: contents.records).projections, head: contents.head)
-        let good = readBytes(cache.path)
-        #expect(cache.load(registry: .standard) != nil && cache.isCurrent(for: contents.head))
+        let (_, head, cache, good) = try Self.savedSnapshot(in: scratch, events: 300, seed: 4)
+        #expect(cache.load(registry: .standard) != nil && cache.isCurrent(for: head))
 
         // After the magic line the header is its string table (a count, then each string's
         // length and bytes, all short) and then the version. A snapshot of the version before
@@ -169,7 +177,7 @@ struct SnapshotTests {
             older[versionOffset] = other
             #expect(writeBytes(older, to: cache.path))
             #expect(cache.load(registry: .standard) == nil, "version \(other) was read")
-            #expect(!cache.isCurrent(for: contents.head))
+            #expect(!cache.isCurrent(for: head))
         }
         #expect(writeBytes(good, to: cache.path))
         #expect(cache.load(registry: .standard) != nil)
@@ -179,12 +187,7 @@ struct SnapshotTests {
     func staleOrDamagedIsIgnored() throws {
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
-        let path = scratch.file("log.jsonl")
-        _ = try FileEventLog(path: path).append(SyntheticHistory(events: 500, seed: 9).events(), recordedAt: at())
-        let contents = try FileEventLog(path: path).read()
-        let cache = SnapshotCache(log: path, minimumRecords: 0)
-        cache.save(Timeline(records: contents.records).projections, head: contents.head)
-        let good = readBytes(cache.path)
+        let (path, _, cache, good) = try Self.savedSnapshot(in: scratch, events: 500, seed: 9)
         #expect(cache.load(registry: .standard) != nil)
 
         // Every damaged byte of the payload or header is caught (checksum, structure or key).
