@@ -261,6 +261,46 @@ struct PostgresLogTests {
         return (script, writer, errors)
     }
 
+    /// A `psql` session that has taken a SHARE lock on `table` (which every INSERT into it waits
+    /// for) and holds it, in an open transaction, until `finish()` or until the server goes away.
+    struct LockHolder {
+        let process: Process
+        let input: Pipe
+
+        /// Ends the session: its transaction, if the server still runs, is rolled back.
+        func finish() {
+            try? input.fileHandleForWriting.close()
+            process.waitUntilExit()
+        }
+    }
+
+    /// `psql` did not take the lock within 5 s.
+    struct LockNotTaken: Error { let table: String }
+
+    static func holdShareLock(on table: String, at url: String) throws -> LockHolder {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = [url, "-qAt"]
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("BEGIN;\nLOCK TABLE \(table) IN SHARE MODE;\n".utf8))
+        let granted = """
+            SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+            WHERE c.relname = '\(table)' AND l.mode = 'ShareLock' AND l.granted
+            """
+        for _ in 0..<500 {
+            if try PostgresTestServer.sql(granted, at: url).trimmingCharacters(in: .whitespacesAndNewlines) == "1" {
+                return LockHolder(process: process, input: input)
+            }
+            usleep(10_000)
+        }
+        LockHolder(process: process, input: input).finish()
+        throw LockNotTaken(table: table)
+    }
+
     @Test("the server stopped at once in the middle of a batch: no partial batch, a clear error, the retry appends once")
     func serverCrash() throws {
         let server = try PostgresTestServer.PrivateServer(root: packageRoot)
@@ -269,19 +309,24 @@ struct PostgresLogTests {
         #expect(try timeline(["copy", Self.bundled, url]).status == 0)
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
+        // Another session holds a lock that the batch's first INSERT waits for (within the
+        // writer's 10 s lock timeout), so the server is stopped while the batch's transaction is
+        // open however fast this machine writes: polling for a running INSERT alone can miss it.
+        let holder = try Self.holdShareLock(on: "timeline_records", at: url)
         let (script, writer, errors) = try Self.startBulkWriter(url, in: scratch)
         var crashed = false
         while writer.isRunning && !crashed {
-            let inserting = try PostgresTestServer.sql(
-                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%INSERT INTO timeline_records%' AND pid <> pg_backend_pid()",
+            let waiting = try PostgresTestServer.sql(
+                "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%INSERT INTO timeline_records%' AND state = 'active' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
                 at: url)
-            if inserting.trimmingCharacters(in: .whitespacesAndNewlines) != "0" {
+            if waiting.trimmingCharacters(in: .whitespacesAndNewlines) != "0" {
                 try server.crash()
                 crashed = true
             }
         }
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         writer.waitUntilExit()
+        holder.finish()
         #expect(crashed, "the writer finished before the server could be stopped")
         #expect(writer.terminationStatus == 74, "\(message)")
         #expect(message.contains("nothing was written"), "\(message)")
@@ -301,17 +346,20 @@ struct PostgresLogTests {
         #expect(try timeline(["copy", Self.bundled, url]).status == 0)
         let scratch = ScratchDirectory()
         defer { scratch.cleanUp() }
+        // As in serverCrash: the batch's first INSERT waits for another session's lock.
+        let holder = try Self.holdShareLock(on: "timeline_records", at: url)
         let (script, writer, errors) = try Self.startBulkWriter(url, in: scratch)
         // Terminate its backend once it holds the head row (it is then inserting).
         var terminated = false
         while writer.isRunning && !terminated {
             let killed = try PostgresTestServer.sql(
-                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '\(name)' AND query LIKE '%INSERT INTO timeline_records%' AND pid <> pg_backend_pid()"
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = '\(name)' AND query LIKE '%INSERT INTO timeline_records%' AND state = 'active' AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()"
             )
             terminated = killed.trimmingCharacters(in: .whitespacesAndNewlines) != "0"
         }
         let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         writer.waitUntilExit()
+        holder.finish()
         #expect(terminated, "the writer finished before its backend could be terminated")
         #expect(writer.terminationStatus == 74)
         #expect(message.contains("the server ended the connection") && message.contains("nothing was written"), "\(message)")
